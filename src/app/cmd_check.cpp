@@ -1,0 +1,109 @@
+// `facilita check FILE…`: validate sessions and show their timing plan.
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <memory>
+
+#include "app/commands.hpp"
+#include "app/source_file.hpp"
+#include "core/duration.hpp"
+#include "core/loader.hpp"
+#include "core/session_json.hpp"
+
+namespace facilita {
+namespace {
+
+struct CheckOptions {
+  std::vector<std::string> files;
+  bool json = false;
+  bool strict = false;
+  bool quiet = false;
+};
+
+void print_plan(const Session& s) {
+  std::printf("%s\n", s.title.c_str());
+  std::printf("id %s · language %s · %zu sections\n\n", s.id.c_str(), s.language.c_str(), s.sections.size());
+  std::printf("  %-3s %-6s %-8s %-8s %s\n", "#", "start", "duration", "range", "section");
+  for (std::size_t i = 0; i < s.sections.size(); ++i) {
+    const auto& sec = s.sections[i];
+    std::string range = sec.fixed ? "fixed" : format_clock(sec.effective_min_s()) + "-" + format_clock(sec.effective_max_s());
+    std::string flags = sec.optional ? "  [optional]" : "";
+    std::printf("  %-3zu %-6s %-8s %-8s %s (%s)%s%s\n", i + 1, format_clock(s.planned_start_s(i)).c_str(),
+                format_clock(sec.duration_s).c_str(), sec.fixed ? "fixed" : "", sec.title.c_str(), sec.id.c_str(),
+                flags.c_str(), sec.prompts.empty() ? "" : ("  " + std::to_string(sec.prompts.size()) + " prompt(s)").c_str());
+    (void)range;
+  }
+  std::printf("      %-6s %-8s\n\n", "total", format_clock(s.duration_s).c_str());
+
+  std::map<std::string, int> by_kind;
+  int total = 0, quiz = 0;
+  for (const auto& sec : s.sections)
+    for (const auto& p : sec.prompts) {
+      ++by_kind[to_string(p.kind)];
+      ++total;
+      quiz += p.correct.empty() ? 0 : 1;
+    }
+  std::string kinds;
+  for (const auto& [kind, n] : by_kind) kinds += (kinds.empty() ? "" : ", ") + kind + " " + std::to_string(n);
+  std::printf("prompts: %d%s%s; %d with a correct answer\n", total, total ? " (" : "", total ? (kinds + ")").c_str() : "", quiz);
+
+  std::printf("objectives:\n");
+  for (const auto& o : s.objectives) {
+    std::string covered;
+    for (const auto& sec : s.sections)
+      for (const auto& id : sec.objectives)
+        if (id == o.id) covered += (covered.empty() ? "" : ", ") + sec.id;
+    std::printf("  %-28s %s\n", o.id.c_str(), covered.empty() ? "NOT COVERED" : covered.c_str());
+  }
+}
+
+int check_one(const std::string& path, const CheckOptions& opt, nlohmann::json& json_out) {
+  std::string io_error;
+  auto file = read_source_file(path, io_error);
+  if (!file) {
+    std::cerr << io_error << "\n";
+    return kExitInvalid;
+  }
+  auto result = load_session(file->text);
+  int warnings = 0, errors = 0;
+  for (const auto& d : result.diagnostics) {
+    std::cerr << format_diagnostic(path, d);
+    (d.severity == Severity::Error ? errors : warnings)++;
+  }
+  if (errors || !result.ok()) {
+    std::cerr << path << ": " << errors << " error(s), " << warnings << " warning(s)\n";
+    return kExitInvalid;
+  }
+  if (opt.json) {
+    auto j = to_json(*result.session);
+    j["file"] = path;
+    j["warnings"] = warnings;
+    json_out.push_back(j);
+  } else if (!opt.quiet) {
+    print_plan(*result.session);
+    if (warnings) std::printf("%d warning(s)\n", warnings);
+    std::printf("%s: ok\n\n", path.c_str());
+  }
+  return (warnings && opt.strict) ? kExitInvalid : kExitOk;
+}
+
+}  // namespace
+
+CommandRunner add_check_command(CLI::App& app) {
+  auto opt = std::make_shared<CheckOptions>();
+  auto* cmd = app.add_subcommand("check", "Validate session files and show their timing plan");
+  cmd->add_option("files", opt->files, "Session YAML files")->required();
+  cmd->add_flag("--json", opt->json, "Print the parsed sessions as JSON");
+  cmd->add_flag("--strict", opt->strict, "Treat warnings as errors");
+  cmd->add_flag("-q,--quiet", opt->quiet, "Print only problems");
+  return [cmd, opt]() {
+    if (!cmd->parsed()) return -1;
+    int status = kExitOk;
+    nlohmann::json json_out = nlohmann::json::array();
+    for (const auto& path : opt->files) status = std::max(status, check_one(path, *opt, json_out));
+    if (opt->json) std::cout << (json_out.size() == 1 ? json_out[0] : json_out).dump(2) << "\n";
+    return status;
+  };
+}
+
+}  // namespace facilita

@@ -1,0 +1,18 @@
+// Subcommands of the `facilita` program. Each registers itself on the CLI11
+// app and returns the process exit code when run.
+#pragma once
+#include <CLI/CLI.hpp>
+#include <functional>
+
+namespace facilita {
+
+using CommandRunner = std::function<int()>;
+
+// Exit codes shared by all commands.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInvalid = 1;  // input was read but is not valid / operation failed
+inline constexpr int kExitUsage = 2;    // bad flags, missing files, no display
+
+CommandRunner add_check_command(CLI::App& app);
+
+}  // namespace facilita

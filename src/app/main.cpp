@@ -1,0 +1,31 @@
+// facilita: run a timed training session in a room.
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "app/commands.hpp"
+
+#ifndef FACILITA_VERSION
+#define FACILITA_VERSION "0.0.0"
+#endif
+
+int main(int argc, char** argv) {
+  using namespace facilita;
+  CLI::App app{"Facilita: run a timed training session in a room, offline.", "facilita"};
+  app.set_version_flag("--version", std::string("facilita ") + FACILITA_VERSION);
+  app.require_subcommand(0, 1);
+  std::vector<CommandRunner> commands{add_check_command(app)};
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return kExitUsage;
+  }
+  for (auto& command : commands)
+    if (int status = command(); status >= 0) return status;
+  std::cout << app.help();
+  return kExitUsage;
+}

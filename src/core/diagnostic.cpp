@@ -1,0 +1,19 @@
+#include "core/diagnostic.hpp"
+
+namespace facilita {
+
+std::string format_diagnostic(const std::string& file, const Diagnostic& d) {
+  std::string where = file;
+  if (d.line > 0) where += ":" + std::to_string(d.line) + ":" + std::to_string(d.col > 0 ? d.col : 1);
+  std::string out = where + ": " + (d.severity == Severity::Error ? "error: " : "warning: ") + d.message + "\n";
+  for (const auto& note : d.notes) out += where + ": note: " + note + "\n";
+  return out;
+}
+
+bool has_errors(const std::vector<Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics)
+    if (d.severity == Severity::Error) return true;
+  return false;
+}
+
+}  // namespace facilita

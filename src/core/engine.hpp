@@ -1,0 +1,211 @@
+// The agenda engine: Command -> decide(session, state, command, now) -> Events
+// -> apply(state, event). Pure and deterministic: time is always an argument
+// (milliseconds since the Unix epoch, from whatever clock the caller trusts).
+// Replaying the same events gives the same state, which is what crash
+// recovery, undo, exports and the tests rely on.
+#pragma once
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "core/session.hpp"
+
+namespace facilita {
+
+using Millis = std::int64_t;
+
+// ---------------------------------------------------------------- answers
+// choice / poll / text: string; multi: list of option strings; scale: int.
+using AnswerValue = std::variant<std::string, std::vector<std::string>, int>;
+
+// ---------------------------------------------------------------- commands
+namespace cmd {
+struct Start {};
+struct Pause {};
+struct Resume {};
+struct Next {};
+struct Previous {};
+struct GoTo { int section = 0; };
+struct Adjust { int delta_s = 0; };  // extend (+) or shorten (-) the current section
+struct AcceptRebalance {             // from propose_rebalance(); checked again on accept
+  std::vector<int> durations_s;      // one per section (cut sections keep theirs)
+  std::vector<int> cut;              // section indices to skip
+};
+struct Undo {};                      // undoes the last agenda action (not prompts/answers)
+struct OpenPrompt { std::string prompt; };
+struct ClosePrompt { std::string prompt; };
+struct RevealPrompt { std::string prompt; };
+struct HideAnswer { std::string prompt; std::string participant; };  // text answers, console only
+struct Join { std::string participant; std::string name; };
+struct Answer {
+  std::string participant;
+  std::string prompt;
+  AnswerValue value;
+  std::int64_t seq = 0;  // client sequence number; a repeated seq is acknowledged, counted once
+};
+struct RecordOutage { Millis from = 0; Millis to = 0; };  // issued on resume after a crash
+struct OutageAsPause {};  // turn the last recorded outage into a pause (one action)
+struct End {};
+}  // namespace cmd
+
+using Command = std::variant<cmd::Start, cmd::Pause, cmd::Resume, cmd::Next, cmd::Previous, cmd::GoTo,
+                             cmd::Adjust, cmd::AcceptRebalance, cmd::Undo, cmd::OpenPrompt, cmd::ClosePrompt,
+                             cmd::RevealPrompt, cmd::HideAnswer, cmd::Join, cmd::Answer, cmd::RecordOutage,
+                             cmd::OutageAsPause, cmd::End>;
+
+// ---------------------------------------------------------------- events
+namespace ev {
+struct Started {};
+struct Paused {};
+struct Resumed {};
+struct SectionChanged { int from = 0; int to = 0; };
+struct Adjusted { int section = 0; int delta_s = 0; };
+struct Rebalanced { std::vector<int> durations_s; std::vector<int> cut; };
+struct Undone {};
+struct PromptOpened { std::string prompt; };
+struct PromptClosed { std::string prompt; };
+struct PromptRevealed { std::string prompt; };
+struct AnswerHidden { std::string prompt; std::string participant; };
+struct Joined { std::string participant; std::string name; };
+struct Answered { std::string participant; std::string prompt; AnswerValue value; std::int64_t seq = 0; };
+struct OutageRecorded { Millis from = 0; Millis to = 0; };
+struct OutagePaused { Millis from = 0; Millis to = 0; };
+struct Ended {};
+}  // namespace ev
+
+using EventData = std::variant<ev::Started, ev::Paused, ev::Resumed, ev::SectionChanged, ev::Adjusted,
+                               ev::Rebalanced, ev::Undone, ev::PromptOpened, ev::PromptClosed,
+                               ev::PromptRevealed, ev::AnswerHidden, ev::Joined, ev::Answered,
+                               ev::OutageRecorded, ev::OutagePaused, ev::Ended>;
+
+struct Event {
+  Millis at = 0;
+  EventData data;
+};
+
+// ---------------------------------------------------------------- state
+// The agenda part of the state: what Undo restores.
+struct AgendaState {
+  bool started = false;
+  bool running = false;  // started, not paused, not ended
+  bool ended = false;
+  int current = 0;                    // index into session.sections
+  Millis started_at = 0;
+  Millis span_start = 0;              // when the current running span began
+  Millis paused_total_ms = 0;         // all pauses so far (outages turned into pauses included)
+  Millis paused_since = 0;            // valid while paused
+  std::vector<Millis> actual_ms;      // time spent per section, excluding the current span
+  std::vector<int> planned_s;         // current plan per section (after adjust / rebalance)
+  std::vector<bool> cut;              // skipped by rebalance
+  std::vector<bool> visited;
+  bool operator==(const AgendaState&) const = default;
+};
+
+struct StoredAnswer {
+  AnswerValue value;
+  std::int64_t seq = 0;
+  Millis at = 0;
+  bool hidden = false;
+  bool operator==(const StoredAnswer&) const = default;
+};
+
+struct PromptState {
+  bool open = false;
+  bool revealed = false;
+  bool was_opened = false;
+  Millis opened_at = 0;
+  Millis closed_at = 0;
+  std::map<std::string, StoredAnswer> answers;  // participant -> their latest answer
+  bool operator==(const PromptState&) const = default;
+};
+
+struct Participant {
+  std::string name;
+  Millis joined_at = 0;
+  std::map<std::int64_t, std::string> seen_seq;  // seq -> prompt, for idempotent resends
+  bool operator==(const Participant&) const = default;
+};
+
+struct Outage {
+  Millis from = 0;
+  Millis to = 0;
+  bool as_pause = false;
+  bool operator==(const Outage&) const = default;
+};
+
+struct State {
+  AgendaState agenda;
+  std::vector<AgendaState> undo_stack;  // bounded; see kUndoDepth
+  std::map<std::string, PromptState> prompts;
+  std::map<std::string, Participant> participants;
+  std::vector<Outage> outages;
+  std::string open_prompt;  // at most one prompt is open at a time; "" = none
+  bool operator==(const State&) const = default;
+};
+
+inline constexpr std::size_t kUndoDepth = 50;
+
+State initial_state(const Session& session);
+
+// ---------------------------------------------------------------- decide / apply
+struct Rejection {
+  std::string code;     // stable: "not-started", "ended", "unknown-prompt", "prompt-closed",
+                        // "bad-value", "not-joined", "no-undo", "bad-plan", "bad-section", ...
+  std::string message;  // English, for logs and errors
+};
+
+struct Decision {
+  std::vector<Event> events;           // to append to the journal, then apply
+  std::optional<Rejection> rejected;   // set when nothing happens
+  bool duplicate = false;              // answer with a seq already seen: acknowledge, change nothing
+};
+
+Decision decide(const Session& session, const State& state, const Command& command, Millis now);
+void apply(const Session& session, State& state, const Event& event);
+
+// ---------------------------------------------------------------- derived timing
+enum class Phase { Normal, WrapUp, Overtime };
+const char* to_string(Phase phase);
+
+enum class SectionStatus { Upcoming, Current, Done, Cut };
+
+struct SectionTiming {
+  int planned_s = 0;     // the plan now (after adjust / rebalance)
+  int original_s = 0;    // as authored
+  Millis actual_ms = 0;  // time spent so far (pauses excluded)
+  int overrun_s = 0;     // actual - planned, for done/current sections (negative = early)
+  SectionStatus status = SectionStatus::Upcoming;
+};
+
+struct Timing {
+  Millis section_elapsed_ms = 0;
+  Millis section_remaining_ms = 0;  // negative in overtime
+  Phase phase = Phase::Normal;
+  Millis session_elapsed_ms = 0;    // pauses excluded
+  Millis session_remaining_ms = 0;  // of the plan: planned total - elapsed
+  Millis paused_ms = 0;
+  int drift_s = 0;                  // projected total - session duration (+ late, - early), pauses excluded
+  Millis planned_end = 0;           // started_at + duration (before start: now + duration)
+  Millis forecast_end = 0;          // now + what remains of the current plan
+  double progress = 0;              // 0..1 of the session duration
+  int next_section = -1;            // next section that is not cut, or -1
+  std::vector<SectionTiming> sections;
+};
+
+Timing derive(const Session& session, const State& state, Millis now);
+
+// ---------------------------------------------------------------- rebalance
+struct RebalancePlan {
+  std::vector<int> old_s;   // planned per section before
+  std::vector<int> new_s;   // proposed per section (equal to old_s for done/fixed/cut)
+  std::vector<int> cut;     // optional sections proposed to cut
+  int overrun_s = 0;        // time still over the planned end after the plan (0 when it fits)
+  bool changes() const { return old_s != new_s || !cut.empty(); }
+};
+
+RebalancePlan propose_rebalance(const Session& session, const State& state, Millis now);
+
+}  // namespace facilita

@@ -1,0 +1,307 @@
+#include "core/loader.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <regex>
+
+#include "core/duration.hpp"
+#include "core/yaml_guard.hpp"
+
+namespace facilita {
+namespace {
+
+using Keys = std::vector<std::string_view>;
+const Keys kSessionKeys{"id", "title", "language", "duration", "objective", "objectives", "sections"};
+const Keys kSectionKeys{"id",       "title",      "duration", "min",   "max",  "fixed",
+                        "optional", "objectives", "content",  "notes", "prompts"};
+const Keys kPromptKeys{"id", "kind", "text", "options", "correct", "scale", "time"};
+const Keys kObjectiveKeys{"id", "text"};
+const Keys kScaleKeys{"min", "max", "labels"};
+
+class Builder {
+ public:
+  explicit Builder(std::vector<Diagnostic>& out) : out_(out) {}
+
+  Session session(const YAML::Node& root) {
+    Session s;
+    if (!root.IsMap()) {
+      error(root, "the top level must be a mapping of keys like 'id:', 'title:', 'sections:'");
+      return s;
+    }
+    check_keys(root, kSessionKeys, "session");
+    s.id = id_field(root, "id", "session", true);
+    s.title = text_field(root, "title", "session", true);
+    s.objective = text_field(root, "objective", "session", false);
+    s.duration_s = duration_field(root, "duration", true);
+    if (auto lang = root["language"]) {
+      s.language = scalar(lang, "language");
+      if (!s.language.empty() && s.language != "es" && s.language != "en")
+        error(lang, "language must be 'es' or 'en', not '" + s.language + "'");
+    }
+    for_each_item(root, "objectives", false, [&](const YAML::Node& n) {
+      if (!expect_map(n, "objective")) return;
+      check_keys(n, kObjectiveKeys, "objective");
+      s.objectives.push_back({id_field(n, "id", "objective", true), text_field(n, "text", "objective", true), pos(n)});
+    });
+    if (!for_each_item(root, "sections", true, [&](const YAML::Node& n) { s.sections.push_back(section(n)); }))
+      return s;
+    if (root["sections"] && root["sections"].IsSequence() && root["sections"].size() == 0)
+      error(root["sections"], "a session needs at least one section");
+    return s;
+  }
+
+ private:
+  std::vector<Diagnostic>& out_;
+
+  static SourcePos pos(const YAML::Node& n) {
+    auto m = n.Mark();
+    return {m.line + 1, m.column + 1};
+  }
+  void error(const YAML::Node& n, std::string message, std::vector<std::string> notes = {}, int col_offset = 0) {
+    auto p = pos(n);
+    out_.push_back({Severity::Error, p.line, p.col + col_offset, std::move(message), std::move(notes)});
+  }
+  bool expect_map(const YAML::Node& n, const std::string& what) {
+    if (n.IsMap()) return true;
+    error(n, what + " must be a mapping of keys");
+    return false;
+  }
+  void check_keys(const YAML::Node& map, const Keys& allowed, const std::string& where) {
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      auto key = it->first.Scalar();
+      if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+      std::vector<std::string> notes;
+      if (auto guess = closest_match(key, allowed); !guess.empty()) notes.push_back("did you mean '" + guess + "'?");
+      std::string list;
+      for (auto k : allowed) list += (list.empty() ? "" : ", ") + std::string(k);
+      notes.push_back("allowed keys in " + where + ": " + list);
+      error(it->first, "unknown key '" + key + "' in " + where, notes);
+    }
+  }
+  std::string scalar(const YAML::Node& n, const std::string& field) {
+    if (!n.IsScalar()) {
+      error(n, "'" + field + "' must be text, not a " + (n.IsMap() ? "mapping" : n.IsSequence() ? "list" : "null"));
+      return {};
+    }
+    return n.Scalar();
+  }
+  YAML::Node required(const YAML::Node& map, const char* key, const std::string& where, bool is_required) {
+    YAML::Node n = map[key];
+    if (!n && is_required) error(map, where + " is missing required key '" + key + "'");
+    return n;
+  }
+  std::string text_field(const YAML::Node& map, const char* key, const std::string& where, bool is_required) {
+    auto n = required(map, key, where, is_required);
+    if (!n) return {};
+    auto value = scalar(n, key);
+    if (is_required && n.IsScalar() && value.empty()) error(n, "'" + std::string(key) + "' must not be empty");
+    return value;
+  }
+  std::string id_field(const YAML::Node& map, const char* key, const std::string& where, bool is_required) {
+    auto n = required(map, key, where, is_required);
+    if (!n) return {};
+    auto value = scalar(n, key);
+    static const std::regex kId("[a-z0-9-]+");
+    if (n.IsScalar() && !std::regex_match(value, kId))
+      error(n, "invalid id '" + value + "'", {"ids use lowercase letters, digits and '-' only, e.g. 'q-estados'"});
+    return value;
+  }
+  bool bool_field(const YAML::Node& map, const char* key) {
+    auto n = map[key];
+    if (!n) return false;
+    bool value = false;
+    if (!n.IsScalar() || !YAML::convert<bool>::decode(n, value))
+      error(n, "'" + std::string(key) + "' must be true or false");
+    return value;
+  }
+  int duration_field(const YAML::Node& map, const char* key, bool is_required) {
+    auto n = required(map, key, "", false);
+    if (!n) {
+      if (is_required) error(map, std::string("missing required key '") + key + "' (e.g. '" + key + ": 5 min')");
+      return 0;
+    }
+    if (!n.IsScalar()) {
+      error(n, "'" + std::string(key) + "' must be a duration like \"5 min\"");
+      return 0;
+    }
+    auto parsed = parse_duration(n.Scalar());
+    if (auto* seconds = std::get_if<int>(&parsed)) return *seconds;
+    const auto& e = std::get<DurationError>(parsed);
+    std::vector<std::string> notes;
+    if (!e.hint.empty()) notes.push_back(e.hint);
+    int quote = n.Tag() == "!" ? 1 : 0;
+    error(n, "bad duration '" + n.Scalar() + "' for '" + key + "': " + e.message, notes, e.offset + quote);
+    return 0;
+  }
+  std::vector<std::string> string_list(const YAML::Node& n, const std::string& field) {
+    std::vector<std::string> items;
+    if (!n.IsSequence()) {
+      error(n, "'" + field + "' must be a list, e.g. [a, b]");
+      return items;
+    }
+    for (const auto& item : n) items.push_back(scalar(item, field));
+    return items;
+  }
+  template <typename F>
+  bool for_each_item(const YAML::Node& map, const char* key, bool is_required, F&& f) {
+    auto n = map[key];
+    if (!n) {
+      if (is_required) error(map, std::string("missing required key '") + key + "'");
+      return false;
+    }
+    if (!n.IsSequence()) {
+      error(n, std::string("'") + key + "' must be a list (items start with '- ')");
+      return false;
+    }
+    for (const auto& item : n) f(item);
+    return true;
+  }
+
+  Section section(const YAML::Node& n) {
+    Section s;
+    s.pos = pos(n);
+    if (!expect_map(n, "a section")) return s;
+    check_keys(n, kSectionKeys, "section");
+    s.id = id_field(n, "id", "section", true);
+    s.title = text_field(n, "title", "section", true);
+    s.duration_s = duration_field(n, "duration", true);
+    s.min_s = duration_field(n, "min", false);
+    s.max_s = duration_field(n, "max", false);
+    s.fixed = bool_field(n, "fixed");
+    s.optional = bool_field(n, "optional");
+    if (auto o = n["objectives"]) s.objectives = string_list(o, "objectives");
+    s.content = text_field(n, "content", "section", false);
+    s.notes = text_field(n, "notes", "section", false);
+    for_each_item(n, "prompts", false, [&](const YAML::Node& p) { s.prompts.push_back(prompt(p)); });
+    return s;
+  }
+
+  Prompt prompt(const YAML::Node& n) {
+    Prompt p;
+    p.pos = pos(n);
+    if (!expect_map(n, "a prompt")) return p;
+    check_keys(n, kPromptKeys, "prompt");
+    p.id = id_field(n, "id", "prompt", true);
+    p.text = text_field(n, "text", "prompt", true);
+    if (auto k = required(n, "kind", "prompt", true)) {
+      auto text = scalar(k, "kind");
+      if (auto kind = prompt_kind_from(text)) {
+        p.kind = *kind;
+      } else if (k.IsScalar()) {
+        auto guess = closest_match(text, {"choice", "multi", "scale", "text", "poll"});
+        std::vector<std::string> notes{"kinds are choice, multi, scale, text and poll"};
+        if (!guess.empty()) notes.insert(notes.begin(), "did you mean '" + guess + "'?");
+        error(k, "unknown prompt kind '" + text + "'", notes);
+      }
+    }
+    p.time_s = duration_field(n, "time", false);
+    bool wants_options = p.kind == PromptKind::Choice || p.kind == PromptKind::Multi || p.kind == PromptKind::Poll;
+    if (auto o = n["options"]) {
+      if (!wants_options) error(o, std::string("a ") + to_string(p.kind) + " prompt takes no 'options'");
+      p.options = string_list(o, "options");
+      if (o.IsSequence() && p.options.empty()) error(o, "'options' is empty", {"give at least two options"});
+      else if (o.IsSequence() && p.options.size() == 1) error(o, "'options' needs at least two options");
+      for (std::size_t i = 0; i < p.options.size(); ++i) {
+        if (o.IsSequence() && p.options[i].empty()) error(o[i], "empty option");
+        for (std::size_t j = 0; j < i; ++j)
+          if (!p.options[i].empty() && p.options[i] == p.options[j]) error(o[i], "duplicate option '" + p.options[i] + "'");
+      }
+    } else if (wants_options && n["kind"]) {
+      error(n, std::string("a ") + to_string(p.kind) + " prompt needs 'options'");
+    }
+    if (auto c = n["correct"]) correct(p, c);
+    if (auto sc = n["scale"]) {
+      if (p.kind != PromptKind::Scale) error(sc, "'scale' is only for kind: scale");
+      else p.scale = scale(sc);
+    } else if (p.kind == PromptKind::Scale && n["kind"]) {
+      p.scale = ScaleSpec{};  // default 1..5
+    }
+    return p;
+  }
+
+  void correct(Prompt& p, const YAML::Node& c) {
+    if (p.kind == PromptKind::Choice) {
+      if (c.IsSequence()) {
+        error(c, "a choice prompt has one correct option, not a list", {"use kind: multi for several"});
+        return;
+      }
+      p.correct = {scalar(c, "correct")};
+    } else if (p.kind == PromptKind::Multi) {
+      p.correct = c.IsSequence() ? string_list(c, "correct") : std::vector<std::string>{scalar(c, "correct")};
+      if (c.IsSequence() && p.correct.empty()) error(c, "'correct' is an empty list");
+    } else {
+      error(c, std::string("a ") + to_string(p.kind) + " prompt has no correct answer");
+      return;
+    }
+    for (std::size_t i = 0; i < p.correct.size(); ++i) {
+      if (std::find(p.options.begin(), p.options.end(), p.correct[i]) != p.options.end()) continue;
+      const YAML::Node& at = c.IsSequence() ? c[i] : c;
+      std::vector<std::string_view> options(p.options.begin(), p.options.end());
+      std::vector<std::string> notes;
+      if (auto guess = closest_match(p.correct[i], options); !guess.empty()) notes.push_back("did you mean '" + guess + "'?");
+      notes.push_back("'correct' must be copied exactly from 'options'");
+      error(at, "correct answer '" + p.correct[i] + "' is not among the options", notes);
+    }
+  }
+
+  ScaleSpec scale(const YAML::Node& n) {
+    ScaleSpec s;
+    if (!expect_map(n, "'scale'")) return s;
+    check_keys(n, kScaleKeys, "scale");
+    for (auto [key, target] : {std::pair{"min", &s.min}, std::pair{"max", &s.max}}) {
+      auto v = n[key];
+      if (!v) continue;
+      if (!v.IsScalar() || !YAML::convert<int>::decode(v, *target))
+        error(v, std::string("scale '") + key + "' must be a whole number");
+    }
+    if (s.min >= s.max) error(n, "scale min must be below max");
+    else if (s.max - s.min > 100) error(n, "scale range is too wide (at most 100 steps)");
+    if (auto labels = n["labels"]) s.labels = string_list(labels, "labels");
+    return s;
+  }
+};
+
+}  // namespace
+
+std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates) {
+  std::string best;
+  std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+  for (auto candidate : candidates) {
+    std::vector<std::size_t> row(candidate.size() + 1);
+    for (std::size_t j = 0; j <= candidate.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= word.size(); ++i) {
+      std::size_t diagonal = row[0];
+      row[0] = i;
+      for (std::size_t j = 1; j <= candidate.size(); ++j) {
+        std::size_t up = row[j];
+        row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (word[i - 1] == candidate[j - 1] ? 0 : 1)});
+        diagonal = up;
+      }
+    }
+    if (row[candidate.size()] < best_distance) {
+      best_distance = row[candidate.size()];
+      best = std::string(candidate);
+    }
+  }
+  return best;
+}
+
+LoadResult load_session(std::string_view yaml_text) {
+  LoadResult result;
+  if (!guard_yaml_text(yaml_text, result.diagnostics)) return result;
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(yaml_text));
+  } catch (const YAML::Exception& e) {
+    result.diagnostics.push_back({Severity::Error, e.mark.line + 1, e.mark.column + 1, "YAML syntax: " + e.msg, {}});
+    return result;
+  }
+  Builder builder(result.diagnostics);
+  Session session = builder.session(root);
+  if (root.IsMap()) validate_session(session, result.diagnostics);
+  if (!has_errors(result.diagnostics)) result.session = std::move(session);
+  return result;
+}
+
+}  // namespace facilita

@@ -1,0 +1,114 @@
+// Cross-field rules: timing arithmetic, unique ids, objective coverage.
+// Runs on partially built sessions too (fields that failed to load are 0 or
+// empty and their rules are skipped) so that one pass reports everything.
+#include <map>
+#include <set>
+
+#include "core/duration.hpp"
+#include "core/loader.hpp"
+
+namespace facilita {
+namespace {
+
+void add(std::vector<Diagnostic>& out, Severity severity, SourcePos at, std::string message,
+         std::vector<std::string> notes = {}) {
+  out.push_back({severity, at.line, at.col, std::move(message), std::move(notes)});
+}
+
+std::string amount(int seconds, bool all_whole_minutes) {
+  return all_whole_minutes ? std::to_string(seconds / 60) : format_clock(seconds);
+}
+
+void check_sum(const Session& s, std::vector<Diagnostic>& out) {
+  if (s.duration_s <= 0 || s.sections.empty()) return;
+  int sum = 0;
+  bool whole = s.duration_s % 60 == 0;
+  for (const auto& section : s.sections) {
+    if (section.duration_s <= 0) return;  // already reported
+    sum += section.duration_s;
+    whole = whole && section.duration_s % 60 == 0;
+  }
+  if (sum == s.duration_s) return;
+  std::string arithmetic;
+  for (const auto& section : s.sections)
+    arithmetic += (arithmetic.empty() ? "" : " + ") + amount(section.duration_s, whole);
+  const char* unit = whole ? " min" : "";
+  arithmetic += " = " + amount(sum, whole) + unit + ", expected " + amount(s.duration_s, whole) + unit;
+  int diff = sum - s.duration_s;
+  std::string fix = diff > 0 ? "remove " + format_minutes(diff) + " from the sections"
+                             : "add " + format_minutes(-diff) + " to the sections";
+  add(out, Severity::Error, s.sections.front().pos,
+      "section durations add up to " + format_minutes(sum) + ", not the session's " + format_minutes(s.duration_s),
+      {arithmetic, fix + " or change the session 'duration'"});
+}
+
+void check_bounds(const Section& section, std::vector<Diagnostic>& out) {
+  if (section.duration_s <= 0) return;
+  if (section.min_s && section.min_s > section.duration_s)
+    add(out, Severity::Error, section.pos,
+        "section '" + section.id + "': min " + format_minutes(section.min_s) + " is above its duration " +
+            format_minutes(section.duration_s),
+        {"min <= duration <= max"});
+  if (section.max_s && section.max_s < section.duration_s)
+    add(out, Severity::Error, section.pos,
+        "section '" + section.id + "': max " + format_minutes(section.max_s) + " is below its duration " +
+            format_minutes(section.duration_s),
+        {"min <= duration <= max"});
+  if (section.fixed && (section.min_s || section.max_s))
+    add(out, Severity::Warning, section.pos, "section '" + section.id + "' is fixed; its min and max are ignored");
+  if (section.fixed && section.optional)
+    add(out, Severity::Error, section.pos, "section '" + section.id + "' cannot be both fixed and optional");
+}
+
+template <typename Item>
+void check_unique(const std::vector<const Item*>& items, const char* what, std::vector<Diagnostic>& out) {
+  std::map<std::string, SourcePos> seen;
+  for (const Item* item : items) {
+    if (item->id.empty()) continue;
+    auto [it, inserted] = seen.emplace(item->id, item->pos);
+    if (!inserted)
+      add(out, Severity::Error, item->pos, std::string("duplicate ") + what + " id '" + item->id + "'",
+          {"first defined at line " + std::to_string(it->second.line)});
+  }
+}
+
+}  // namespace
+
+void validate_session(const Session& s, std::vector<Diagnostic>& out) {
+  check_sum(s, out);
+  std::vector<const Section*> sections;
+  std::vector<const Prompt*> prompts;
+  std::vector<const Objective*> objectives;
+  for (const auto& section : s.sections) {
+    sections.push_back(&section);
+    check_bounds(section, out);
+    for (const auto& prompt : section.prompts) {
+      prompts.push_back(&prompt);
+      if (section.duration_s > 0 && prompt.time_s > section.duration_s)
+        add(out, Severity::Warning, prompt.pos,
+            "prompt '" + prompt.id + "' answer time is longer than its section");
+    }
+  }
+  for (const auto& objective : s.objectives) objectives.push_back(&objective);
+  check_unique(sections, "section", out);
+  check_unique(prompts, "prompt", out);
+  check_unique(objectives, "objective", out);
+
+  std::set<std::string> defined, covered;
+  for (const auto& objective : s.objectives) defined.insert(objective.id);
+  for (const auto& section : s.sections) {
+    for (const auto& id : section.objectives) {
+      covered.insert(id);
+      if (!defined.count(id))
+        add(out, Severity::Error, section.pos,
+            "section '" + section.id + "' covers objective '" + id + "', which is not defined",
+            {"add {id: " + id + ", text: ...} under the top-level 'objectives'"});
+    }
+  }
+  for (const auto& objective : s.objectives)
+    if (!objective.id.empty() && !covered.count(objective.id))
+      add(out, Severity::Warning, objective.pos, "objective '" + objective.id + "' is not covered by any section",
+          {"list it under a section's 'objectives'"});
+}
+
+}  // namespace facilita

@@ -1,0 +1,253 @@
+#include "core/yaml_guard.hpp"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/yaml.h>
+
+#include <set>
+#include <sstream>
+#include <string>
+
+namespace facilita {
+namespace {
+
+Diagnostic error_at(int line, int col, std::string message, std::vector<std::string> notes = {}) {
+  return Diagnostic{Severity::Error, line, col, std::move(message), std::move(notes)};
+}
+
+// Returns the byte offset of the first invalid UTF-8 sequence, or npos.
+std::size_t first_invalid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    auto c = static_cast<unsigned char>(s[i]);
+    int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return i;
+    unsigned cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    for (int k = 1; k < len; ++k) {
+      auto cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc >> 6) != 0x2) return i;
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+    if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+void line_col_of(std::string_view s, std::size_t offset, int& line, int& col) {
+  line = 1;
+  col = 1;
+  for (std::size_t i = 0; i < offset && i < s.size(); ++i) {
+    if (s[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+  }
+}
+
+// A conservative estimate of nesting depth before any recursive parsing:
+// indentation levels + compact "- - -" sequences + flow brackets. Block
+// scalar bodies are skipped. Over-estimates are fine: the limit is generous.
+bool prescan_depth(std::string_view text, std::vector<Diagnostic>& out) {
+  std::vector<int> indents;
+  int flow = 0;
+  int block_scalar_indent = -1;  // > -1 while inside a block scalar body
+  int line_no = 0;
+  std::size_t pos = 0;
+  while (pos <= text.size()) {
+    std::size_t eol = text.find('\n', pos);
+    if (eol == std::string_view::npos) eol = text.size();
+    std::string_view line = text.substr(pos, eol - pos);
+    ++line_no;
+    pos = eol + 1;
+    std::size_t indent = 0;
+    while (indent < line.size() && line[indent] == ' ') ++indent;
+    bool blank = indent == line.size() || line[indent] == '#' || line[indent] == '\r';
+    if (block_scalar_indent >= 0) {
+      if (blank || static_cast<int>(indent) > block_scalar_indent) continue;
+      block_scalar_indent = -1;
+    }
+    if (blank) continue;
+    if (flow == 0) {
+      while (!indents.empty() && indents.back() >= static_cast<int>(indent)) indents.pop_back();
+      indents.push_back(static_cast<int>(indent));
+    }
+    int depth = static_cast<int>(indents.size());
+    char quote = 0;
+    for (std::size_t i = indent; i < line.size(); ++i) {
+      char c = line[i];
+      if (quote) {
+        if (c == quote) quote = 0;
+        continue;
+      }
+      if (c == '"' || c == '\'') {
+        if (i == indent || line[i - 1] == ' ' || line[i - 1] == '[' || line[i - 1] == '{' || line[i - 1] == ',')
+          quote = c;
+      } else if (c == '#' && (i == 0 || line[i - 1] == ' ')) {
+        break;
+      } else if (c == '[' || c == '{') {
+        ++flow;
+      } else if (c == ']' || c == '}') {
+        if (flow > 0) --flow;
+      } else if ((c == '-' || c == '?' || c == ':') && (i + 1 == line.size() || line[i + 1] == ' ')) {
+        ++depth;
+      }
+      if (depth + flow > kMaxDepth) {
+        out.push_back(error_at(line_no, static_cast<int>(i) + 1,
+                               "nesting deeper than " + std::to_string(kMaxDepth) + " levels",
+                               {"flatten the structure; sessions need only a few levels"}));
+        return false;
+      }
+    }
+    // A line ending in a block scalar indicator starts a body to skip.
+    std::size_t last = line.find_last_not_of(" \r");
+    if (last != std::string_view::npos) {
+      std::size_t k = last;
+      while (k > indent && (line[k] == '-' || line[k] == '+' || (line[k] >= '1' && line[k] <= '9'))) --k;
+      if ((line[k] == '|' || line[k] == '>') && k > 0 && line[k - 1] == ' ')
+        block_scalar_indent = static_cast<int>(indent);
+    }
+  }
+  return true;
+}
+
+bool check_tabs(std::string_view text, std::vector<Diagnostic>& out) {
+  int line_no = 1;
+  bool at_line_start = true;
+  bool ok = true;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n') {
+      ++line_no;
+      at_line_start = true;
+      continue;
+    }
+    if (at_line_start && c == '\t') {
+      std::size_t line_start = text.rfind('\n', i);
+      int col = static_cast<int>(i - (line_start == std::string_view::npos ? 0 : line_start + 1)) + 1;
+      out.push_back(error_at(line_no, col, "tab character in indentation",
+                             {"YAML indentation must use spaces; replace the tab with spaces"}));
+      ok = false;
+      at_line_start = false;
+      if (out.size() > 20) return false;
+      continue;
+    }
+    if (c != ' ') at_line_start = false;
+  }
+  return ok;
+}
+
+// Walks the event stream: anchors, aliases, duplicate keys, exact depth.
+class GuardHandler : public YAML::EventHandler {
+ public:
+  explicit GuardHandler(std::vector<Diagnostic>& out) : out_(out) {}
+  int documents = 0;
+  bool ok = true;
+
+  void OnDocumentStart(const YAML::Mark&) override { ++documents; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { node(mark, anchor, nullptr); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    fail(mark, "YAML aliases (*name) are not allowed", "write the value out in full");
+    node(mark, 0, nullptr);
+  }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                const std::string& value) override {
+    if (value.size() > kMaxScalarBytes)
+      fail(mark, "text longer than " + std::to_string(kMaxScalarBytes / 1024) + " KiB", "split it up");
+    node(mark, anchor, &value);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    node(mark, anchor, nullptr);
+    push(mark, false);
+  }
+  void OnSequenceEnd() override { frames_.pop_back(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    node(mark, anchor, nullptr);
+    push(mark, true);
+  }
+  void OnMapEnd() override { frames_.pop_back(); }
+
+ private:
+  struct Frame {
+    bool is_map;
+    bool expect_key = true;
+    std::set<std::string> keys;
+  };
+  std::vector<Diagnostic>& out_;
+  std::vector<Frame> frames_;
+
+  void fail(const YAML::Mark& mark, std::string message, std::string note) {
+    ok = false;
+    if (out_.size() < 50)
+      out_.push_back(error_at(mark.line + 1, mark.column + 1, std::move(message), {std::move(note)}));
+  }
+  void push(const YAML::Mark& mark, bool is_map) {
+    frames_.push_back(Frame{is_map, true, {}});
+    if (static_cast<int>(frames_.size()) > kMaxDepth)
+      fail(mark, "nesting deeper than " + std::to_string(kMaxDepth) + " levels", "flatten the structure");
+  }
+  void node(const YAML::Mark& mark, YAML::anchor_t anchor, const std::string* scalar) {
+    if (anchor != 0) fail(mark, "YAML anchors (&name) are not allowed", "write the value out in full");
+    if (frames_.empty() || !frames_.back().is_map) return;
+    Frame& frame = frames_.back();
+    if (frame.expect_key) {
+      if (scalar && !frame.keys.insert(*scalar).second)
+        fail(mark, "duplicate key '" + *scalar + "'", "each key may appear once in a mapping; remove one");
+      else if (!scalar)
+        fail(mark, "keys must be plain text", "write the key as a word like 'title'");
+    }
+    frame.expect_key = !frame.expect_key;
+  }
+};
+
+}  // namespace
+
+bool guard_yaml_text(std::string_view text, std::vector<Diagnostic>& out) {
+  if (text.size() > kMaxFileBytes) {
+    out.push_back(error_at(0, 0, "file is larger than 1 MiB (" + std::to_string(text.size()) + " bytes)",
+                           {"sessions are small text files; split the content"}));
+    return false;
+  }
+  if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
+    out.push_back(error_at(0, 0, "file is empty", {"a session starts with 'id:', 'title:' and 'sections:'"}));
+    return false;
+  }
+  if (auto bad = first_invalid_utf8(text); bad != std::string_view::npos) {
+    int line, col;
+    line_col_of(text, bad, line, col);
+    out.push_back(error_at(line, col, "invalid UTF-8 at byte offset " + std::to_string(bad),
+                           {"save the file as UTF-8"}));
+    return false;
+  }
+  if (text.find('\0') != std::string_view::npos) {
+    int line, col;
+    line_col_of(text, text.find('\0'), line, col);
+    out.push_back(error_at(line, col, "NUL byte in text", {"this does not look like a text file"}));
+    return false;
+  }
+  if (!check_tabs(text, out)) return false;
+  if (!prescan_depth(text, out)) return false;
+
+  GuardHandler handler(out);
+  try {
+    std::stringstream stream{std::string(text)};
+    YAML::Parser parser(stream);
+    while (parser.HandleNextDocument(handler)) {
+      if (handler.documents > 1) {
+        out.push_back(error_at(0, 0, "more than one YAML document ('---')", {"keep one session per file"}));
+        return false;
+      }
+    }
+  } catch (const YAML::Exception& e) {
+    out.push_back(error_at(e.mark.line + 1, e.mark.column + 1, "YAML syntax: " + e.msg));
+    return false;
+  }
+  return handler.ok;
+}
+
+}  // namespace facilita

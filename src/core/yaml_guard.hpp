@@ -1,0 +1,21 @@
+// Checks that make a YAML text safe to hand to yaml-cpp: size, encoding,
+// indentation, nesting depth (yaml-cpp 0.7 parses recursively), anchors and
+// aliases (unbounded expansion), duplicate keys (yaml-cpp keeps them silently),
+// syntax errors and multiple documents.
+#pragma once
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+
+namespace facilita {
+
+inline constexpr std::size_t kMaxFileBytes = 1u << 20;   // 1 MiB
+inline constexpr int kMaxDepth = 64;
+inline constexpr std::size_t kMaxScalarBytes = 64u << 10;  // 64 KiB
+
+// Appends errors to `out`; returns true when the text may be parsed by yaml-cpp.
+bool guard_yaml_text(std::string_view text, std::vector<Diagnostic>& out);
+
+}  // namespace facilita
