@@ -23,15 +23,15 @@ struct CheckOptions {
 void print_plan(const Session& s) {
   std::printf("%s\n", s.title.c_str());
   std::printf("id %s · language %s · %zu sections\n\n", s.id.c_str(), s.language.c_str(), s.sections.size());
-  std::printf("  %-3s %-6s %-8s %-8s %s\n", "#", "start", "duration", "range", "section");
+  std::printf("  %-3s %-6s %-8s %-13s %s\n", "#", "start", "duration", "rebalance", "section");
   for (std::size_t i = 0; i < s.sections.size(); ++i) {
     const auto& sec = s.sections[i];
-    std::string range = sec.fixed ? "fixed" : format_clock(sec.effective_min_s()) + "-" + format_clock(sec.effective_max_s());
-    std::string flags = sec.optional ? "  [optional]" : "";
-    std::printf("  %-3zu %-6s %-8s %-8s %s (%s)%s%s\n", i + 1, format_clock(s.planned_start_s(i)).c_str(),
-                format_clock(sec.duration_s).c_str(), sec.fixed ? "fixed" : "", sec.title.c_str(), sec.id.c_str(),
-                flags.c_str(), sec.prompts.empty() ? "" : ("  " + std::to_string(sec.prompts.size()) + " prompt(s)").c_str());
-    (void)range;
+    std::string range =
+        sec.fixed ? "fixed" : format_clock(sec.effective_min_s()) + "-" + format_clock(sec.effective_max_s());
+    std::string extra = sec.optional ? "  [optional]" : "";
+    if (!sec.prompts.empty()) extra += "  " + std::to_string(sec.prompts.size()) + " prompt(s)";
+    std::printf("  %-3zu %-6s %-8s %-13s %s (%s)%s\n", i + 1, format_clock(s.planned_start_s(i)).c_str(),
+                format_clock(sec.duration_s).c_str(), range.c_str(), sec.title.c_str(), sec.id.c_str(), extra.c_str());
   }
   std::printf("      %-6s %-8s\n\n", "total", format_clock(s.duration_s).c_str());
 

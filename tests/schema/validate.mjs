@@ -52,7 +52,7 @@ function fail(line, details = []) {
 // ---------------------------------------------------------------- durations
 
 const UNIT_SECONDS = [
-  [/^(h|horas?|hours?)$/, 3600],
+  [/^(h|hr|horas?|hours?)$/, 3600],
   [/^(min|m|minutos?|minutes?)$/, 60],
   [/^(s|sec|seg|segundos?|seconds?)$/, 1],
 ];
@@ -60,8 +60,11 @@ const UNIT_SECONDS = [
 /** Seconds in a duration string, or null when the schema pattern rejects it. */
 function parseDuration(text) {
   if (typeof text !== "string" || !durationPattern.test(text)) return null;
-  const clock = text.trim().match(/^(\d+):(\d{2})$/);
-  if (clock) return Number(clock[1]) * 60 + Number(clock[2]);
+  const clock = text.trim().match(/^(\d+):(\d{2})(?::(\d{2}))?$/);
+  if (clock) {
+    const [, a, b, c] = clock.map(Number);
+    return clock[3] === undefined ? a * 60 + b : a * 3600 + b * 60 + c;
+  }
   let total = 0;
   for (const [, n, unit] of text.matchAll(/(\d+)\s*([a-z]+)/g)) {
     const [, factor] = UNIT_SECONDS.find(([re]) => re.test(unit));
@@ -140,9 +143,10 @@ function semanticProblems(session) {
     const d = parseDuration(s.duration);
     sum += d;
     terms.push(formatSeconds(d));
-    const min = s.min !== undefined ? parseDuration(s.min) : Math.ceil(d / 2);
-    const max = s.max !== undefined ? parseDuration(s.max) : Math.floor(d * 1.5);
-    if (!(min <= d && d <= max)) {
+    // Same defaults as the checker: 50 % and 150 %, in whole seconds.
+    const min = s.min !== undefined ? parseDuration(s.min) : Math.floor(d / 2);
+    const max = s.max !== undefined ? parseDuration(s.max) : Math.floor((d * 3) / 2);
+    if (!s.fixed && !(min <= d && d <= max)) {
       problems.push(`section '${s.id}': need min <= duration <= max, got ${formatSeconds(min)} / ${formatSeconds(d)} / ${formatSeconds(max)}`);
     }
     for (const o of s.objectives ?? []) {
@@ -158,8 +162,8 @@ function semanticProblems(session) {
           if (!p.options.includes(c)) problems.push(`prompt '${p.id}': correct answer '${c}' is not one of its options`);
         }
       }
-      if (p.kind === "scale" && !(p.scale.min < p.scale.max)) {
-        problems.push(`prompt '${p.id}': scale min must be less than max`);
+      if (p.kind === "scale" && !(p.scale.min < p.scale.max && p.scale.max - p.scale.min <= 100)) {
+        problems.push(`prompt '${p.id}': scale needs min < max, at most 100 steps apart`);
       }
     }
   }
@@ -254,6 +258,10 @@ function negativeCases() {
   expectRejected("prompt kind 'quiz'", (s) => { firstPrompt(s).kind = "quiz"; }, "enum");
   expectRejected("an id with capitals", (s) => { s.sections[0].id = "Introduccion"; }, "pattern");
   expectRejected("a language other than es/en", (s) => { s.language = "fr"; }, "enum");
+  expectRejected("a section both fixed and optional", (s) => {
+    s.sections[0].fixed = true;
+    s.sections[0].optional = true;
+  }, "not");
   expectRejected("a choice prompt without options", (s) => {
     s.sections[0].prompts = [{ id: "q-x", kind: "choice", text: "?" }];
   }, "required");
@@ -283,10 +291,11 @@ function negativeCases() {
 
 function durationGrammar() {
   const accepted = ["5 min", "90 s", "1 h 5 min", "4:30", "79min", "0:45", "2 horas", "1 hora 30 minutos",
-    "45 segundos", "10 m", "30 sec", "1h5m30s", " 5 min ", "1 hour 2 minutes 3 seconds", "0 min 30 s"];
-  const expected = [300, 90, 3900, 270, 4740, 45, 7200, 5400, 45, 600, 30, 3930, 300, 3723, 30];
+    "45 segundos", "10 m", "30 sec", "1h5m30s", " 5 min ", "1 hour 2 minutes 3 seconds", "0 min 30 s",
+    "1 hr", "1:02:03"];
+  const expected = [300, 90, 3900, 270, 4740, 45, 7200, 5400, 45, 600, 30, 3930, 300, 3723, 30, 3600, 3723];
   const rejected = ["", "5", "min", "0 min", "0:00", "5 minutes please", "1:5", "4:75", "5 s 3 min",
-    "-5 min", "1.5 h", "5 mins", "1h30", "5 MIN", "1:02:03"];
+    "-5 min", "1.5 h", "5 mins", "1h30", "1:2:03", "1:02:60", "5\tmin", "5 min 5 min"];
   accepted.forEach((text, i) => {
     const seconds = parseDuration(text);
     if (seconds === expected[i]) pass(`duration '${text}' = ${seconds} s`);

@@ -1,0 +1,36 @@
+#include "app/controller.hpp"
+
+namespace facilita {
+
+Controller::Controller(Session session, State state, JournalSink sink)
+    : session_(std::move(session)), state_(std::move(state)), sink_(std::move(sink)) {}
+
+DispatchResult Controller::dispatch(const Command& command, Millis now) {
+  Decision decision = decide(session_, state_, command, now);
+  DispatchResult result;
+  if (decision.rejected) {
+    result.code = decision.rejected->code;
+    result.message = decision.rejected->message;
+    return result;
+  }
+  if (decision.duplicate) {
+    result.ok = result.duplicate = true;
+    return result;
+  }
+  if (!decision.events.empty()) {
+    std::string error;
+    if (sink_ && !sink_(decision.events, error)) {
+      storage_error_ = error;
+      result.code = "storage";
+      result.message = error;
+      return result;
+    }
+    storage_error_.clear();
+    for (const auto& event : decision.events) apply(session_, state_, event);
+    ++version_;
+  }
+  result.ok = true;
+  return result;
+}
+
+}  // namespace facilita

@@ -1,0 +1,40 @@
+// The one place where the session state changes. Every input (key, click,
+// network message, timer) becomes a Command handed to dispatch(), which runs
+// decide(), makes the events durable through the journal sink, and only then
+// applies them. Lives on the main thread; other threads queue commands.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/dispatch_result.hpp"
+#include "core/engine.hpp"
+
+namespace facilita {
+
+// Appends events durably; returns false and sets `error` when they were not
+// committed (disk full, read-only, ...). Nothing is applied in that case.
+using JournalSink = std::function<bool(const std::vector<Event>& events, std::string& error)>;
+
+class Controller {
+ public:
+  Controller(Session session, State state, JournalSink sink);
+
+  DispatchResult dispatch(const Command& command, Millis now);
+
+  const Session& session() const { return session_; }
+  const State& state() const { return state_; }
+  // Increments on every applied change; views and the server use it to redraw/broadcast.
+  std::uint64_t version() const { return version_; }
+  const std::string& last_storage_error() const { return storage_error_; }
+
+ private:
+  Session session_;
+  State state_;
+  JournalSink sink_;
+  std::uint64_t version_ = 0;
+  std::string storage_error_;
+};
+
+}  // namespace facilita

@@ -1,0 +1,31 @@
+#include "persist/data_dir.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <stdexcept>
+
+namespace facilita {
+
+namespace fs = std::filesystem;
+
+std::string default_data_dir(const std::string& flag) {
+  if (!flag.empty()) return flag;
+  // XDG Base Directory spec: XDG_DATA_HOME must be absolute to count.
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg == '/') return (fs::path(xdg) / "facilita").string();
+  if (const char* home = std::getenv("HOME"); home && *home)
+    return (fs::path(home) / ".local" / "share" / "facilita").string();
+  throw std::runtime_error("cannot choose a data directory: neither XDG_DATA_HOME nor HOME is set; pass --data DIR");
+}
+
+std::string resolve_data_dir(const std::string& flag) {
+  std::string dir = default_data_dir(flag);
+  std::error_code ec;
+  fs::create_directories(dir, ec);
+  if (ec) throw std::runtime_error(dir + ": cannot create the data directory: " + ec.message());
+  if (!fs::is_directory(dir, ec)) throw std::runtime_error(dir + ": is not a directory (data directory expected)");
+  return dir;
+}
+
+std::string journal_path(const std::string& data_dir) { return (fs::path(data_dir) / kJournalFileName).string(); }
+
+}  // namespace facilita

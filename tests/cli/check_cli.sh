@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# `facilita check` through the real binary: exit codes, GCC-style locations,
+# and every hostile file refused within one second.
+set -u
+bin="$1"; root="$2"
+tmp="$(mktemp -d)"; trap 'rm -rf "$tmp"' EXIT
+fail=0; passed=0
+
+expect() {  # expect NAME EXIT_CODE PATTERN -- ARGS…
+  local name="$1" code="$2" pattern="$3"; shift 4
+  local start end out status
+  start=$(date +%s%N)
+  out="$("$bin" "$@" 2>&1)"; status=$?
+  end=$(date +%s%N)
+  local ms=$(( (end - start) / 1000000 ))
+  if [[ $status -ne $code ]]; then
+    echo "FAIL $name: exit $status, expected $code"; echo "$out" | head -5; fail=$((fail+1)); return
+  fi
+  if [[ -n "$pattern" ]] && ! grep -qE -- "$pattern" <<<"$out"; then
+    echo "FAIL $name: output lacks /$pattern/"; echo "$out" | head -5; fail=$((fail+1)); return
+  fi
+  if (( status == 1 && ms > 1000 )); then
+    echo "FAIL $name: took ${ms} ms (limit 1000)"; fail=$((fail+1)); return
+  fi
+  echo "ok   $name (${ms} ms)"; passed=$((passed+1))
+}
+
+module="$root/sessions/m2-s3-gobierno-abierto.yaml"
+expect "module valid" 0 "total +79:00" -- check "$module"
+expect "module intro 5 min" 0 "1 +00:00 +05:00 .*introduccion" -- check "$module"
+expect "json output" 0 '"duration_s": 4740' -- check --json "$module"
+expect "version" 0 "^facilita [0-9]+\.[0-9]+\.[0-9]+" -- --version
+expect "no file given" 2 "required" -- check
+expect "unknown flag" 2 "--bogus" -- check --bogus "$module"
+expect "unknown command" 2 "" -- frobnicate
+expect "missing file" 1 "no such file" -- check "$tmp/nope.yaml"
+
+sed 's/^duration: 79 min/duration: 80 min/' "$module" > "$tmp/sum.yaml"
+expect "sum mismatch" 1 "sum.yaml:[0-9]+:[0-9]+: error: section durations add up to 79 min, not the session's 80 min" -- check "$tmp/sum.yaml"
+sed '0,/    duration: 5 min/s//    duration: 5 minz/' "$module" > "$tmp/dur.yaml"
+expect "bad duration" 1 "dur.yaml:[0-9]+:[0-9]+: error: bad duration '5 minz'" -- check "$tmp/dur.yaml"
+
+printf '' > "$tmp/empty.yaml";                      expect "empty" 1 "empty.yaml: error: file is empty" -- check "$tmp/empty.yaml"
+head -c 1100000 /dev/zero | tr '\0' a > "$tmp/big.yaml"; expect "1 MiB" 1 "larger than 1 MiB" -- check "$tmp/big.yaml"
+python3 -c "print('id: ' + '['*200000 + ']'*200000)" > "$tmp/deep.yaml"
+expect "deep nesting" 1 "deep.yaml:1:[0-9]+: error: nesting deeper than 64" -- check "$tmp/deep.yaml"
+printf 'a: &x [1]\nb: *x\n' > "$tmp/alias.yaml";  expect "alias" 1 "alias.yaml:2:4: error: YAML aliases" -- check "$tmp/alias.yaml"
+printf 'id: x\ntitle: caf\xc3\x28\n' > "$tmp/utf8.yaml"; expect "utf-8" 1 "utf8.yaml:2:11: error: invalid UTF-8 at byte offset 16" -- check "$tmp/utf8.yaml"
+printf 'id: x\nsections:\n\t- id: a\n' > "$tmp/tab.yaml"; expect "tabs" 1 "tab.yaml:3:1: error: tab character" -- check "$tmp/tab.yaml"
+printf -- '- a\n- b\n' > "$tmp/list.yaml";          expect "not a mapping" 1 "list.yaml:1:1: error: the top level must be a mapping" -- check "$tmp/list.yaml"
+printf 'id: x\nid: y\n' > "$tmp/dup.yaml";          expect "duplicate key" 1 "dup.yaml:2:1: error: duplicate key 'id'" -- check "$tmp/dup.yaml"
+head -c 4000 /dev/urandom > "$tmp/binary.yaml";     expect "binary junk" 1 "error:" -- check "$tmp/binary.yaml"
+expect "directory" 1 "is a directory" -- check "$tmp"
+
+# Warnings only fail with --strict.
+sed 's/^    objectives: \[agentes\]$/    objectives: []/' "$module" > "$tmp/warn.yaml"
+printf 'id: w\ntitle: W\nduration: 2 min\nobjectives:\n  - {id: a, text: A}\nsections:\n  - {id: s, title: S, duration: 2 min}\n' > "$tmp/warn.yaml"
+expect "warning exits 0" 0 "warning: objective 'a' is not covered" -- check "$tmp/warn.yaml"
+expect "warning with --strict" 1 "" -- check --strict "$tmp/warn.yaml"
+
+echo "$passed passed, $fail failed"
+[[ $fail -eq 0 ]]
