@@ -148,6 +148,12 @@ struct State {
 
 inline constexpr std::size_t kUndoDepth = 50;
 
+// Limits decide() enforces on what fellows send; the fellow page can mirror them.
+inline constexpr std::size_t kMaxParticipantIdBytes = 64;  // printable ASCII token
+inline constexpr std::size_t kMaxNameChars = 40;           // code points after trimming, one line
+inline constexpr std::size_t kMaxTextAnswerBytes = 500;    // after trimming, UTF-8
+inline constexpr std::size_t kMaxParticipants = 500;       // joins beyond this: "room-full"
+
 State initial_state(const Session& session);
 
 // ---------------------------------------------------------------- decide / apply

@@ -1,0 +1,21 @@
+// Internal to core: the halves of decide() (agenda in engine_decide.cpp,
+// prompts and participants in engine_prompts.cpp).
+#pragma once
+#include <initializer_list>
+#include <string>
+
+#include "core/engine.hpp"
+
+namespace facilita::detail {
+
+Decision rejected(std::string code, std::string message);
+Decision events(Millis now, std::initializer_list<EventData> data);
+
+Decision decide_prompt(const Session& session, const State& state, const cmd::OpenPrompt& c, Millis now);
+Decision decide_prompt(const Session& session, const State& state, const cmd::ClosePrompt& c, Millis now);
+Decision decide_prompt(const Session& session, const State& state, const cmd::RevealPrompt& c, Millis now);
+Decision decide_prompt(const Session& session, const State& state, const cmd::HideAnswer& c, Millis now);
+Decision decide_prompt(const Session& session, const State& state, const cmd::Join& c, Millis now);
+Decision decide_prompt(const Session& session, const State& state, const cmd::Answer& c, Millis now);
+
+}  // namespace facilita::detail

@@ -1,0 +1,120 @@
+#include "core/text_util.hpp"
+
+#include <algorithm>
+
+namespace facilita::text {
+
+CodePoint decode(std::string_view s, std::size_t at) {
+  if (at >= s.size()) return {};
+  auto c = static_cast<unsigned char>(s[at]);
+  int len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+  if (len == 0 || at + len > s.size()) return {};
+  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+  for (int k = 1; k < len; ++k) {
+    auto cc = static_cast<unsigned char>(s[at + k]);
+    if ((cc >> 6) != 0x2) return {};
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+  if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {};
+  return {cp, len};
+}
+
+void append(std::string& out, char32_t cp) {
+  if (cp < 0x80) {
+    out += static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    out += static_cast<char>(0xC0 | (cp >> 6));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    out += static_cast<char>(0xE0 | (cp >> 12));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (cp >> 18));
+    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (cp & 0x3F));
+  }
+}
+
+bool valid_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    auto cp = decode(s, i);
+    if (cp.length == 0) return false;
+    i += cp.length;
+  }
+  return true;
+}
+
+std::size_t code_points(std::string_view s) {
+  // Every byte that is not a continuation byte starts a code point.
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+bool has_control(std::string_view s) {
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c < 0x20 || c == 0x7F) return true;
+  }
+  return false;
+}
+
+std::string trim(std::string_view s) {
+  auto ascii_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  // U+00A0 is C2 A0: phones insert it after autocorrect.
+  bool changed = true;
+  while (changed && !s.empty()) {
+    changed = false;
+    if (ascii_space(s.front())) { s.remove_prefix(1); changed = true; }
+    else if (s.size() >= 2 && s[0] == '\xC2' && s[1] == '\xA0') { s.remove_prefix(2); changed = true; }
+    if (s.empty()) break;
+    if (ascii_space(s.back())) { s.remove_suffix(1); changed = true; }
+    else if (s.size() >= 2 && s[s.size() - 2] == '\xC2' && s.back() == '\xA0') { s.remove_suffix(2); changed = true; }
+  }
+  return std::string(s);
+}
+
+bool is_letter(char32_t cp) {
+  if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')) return true;
+  if (cp >= 0xC0 && cp <= 0x24F) return cp != 0xD7 && cp != 0xF7;  // Latin-1 letters, Latin Extended-A/B
+  if (cp >= 0x370 && cp <= 0x3FF) return cp != 0x37E && cp != 0x387;  // Greek
+  if (cp >= 0x400 && cp <= 0x4FF) return true;                       // Cyrillic
+  return false;
+}
+
+char32_t to_lower(char32_t cp) {
+  if (cp >= 'A' && cp <= 'Z') return cp + 0x20;
+  if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) return cp + 0x20;
+  if (cp == 0x178) return 0xFF;  // Ÿ
+  // Latin Extended-A pairs capital/small as even/odd, except two odd-based runs.
+  bool odd_run = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+  if (odd_run) return (cp % 2 == 1) ? cp + 1 : cp;
+  if (cp >= 0x100 && cp <= 0x177 && cp != 0x130 && cp != 0x138 && cp != 0x149) return (cp % 2 == 0) ? cp + 1 : cp;
+  return cp;
+}
+
+std::vector<std::string> words(std::string_view s) {
+  std::vector<std::string> out;
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty()) out.push_back(std::move(word));
+    word.clear();
+  };
+  for (std::size_t i = 0; i < s.size();) {
+    auto cp = decode(s, i);
+    if (cp.length == 0) {
+      flush();
+      ++i;
+      continue;
+    }
+    if (is_letter(cp.value)) append(word, to_lower(cp.value));
+    else flush();
+    i += cp.length;
+  }
+  flush();
+  return out;
+}
+
+}  // namespace facilita::text

@@ -1,0 +1,37 @@
+// Small UTF-8 helpers for participant names, text answers and word counts.
+// Internal to core: the engine validates what fellows type, the tally splits it.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace facilita::text {
+
+// One decoded code point; `length` is 0 when the bytes are not valid UTF-8
+// (overlong forms and surrogates count as invalid).
+struct CodePoint {
+  char32_t value = 0;
+  int length = 0;
+};
+CodePoint decode(std::string_view s, std::size_t at);
+void append(std::string& out, char32_t cp);
+
+bool valid_utf8(std::string_view s);
+// Code points in valid UTF-8 (what people count as characters, near enough).
+std::size_t code_points(std::string_view s);
+// Bytes < 0x20 and DEL (newlines included): never wanted in a display name.
+bool has_control(std::string_view s);
+// Strips ASCII whitespace and no-break spaces at both ends.
+std::string trim(std::string_view s);
+
+// Letters for word splitting: ASCII letters and the Latin / Greek / Cyrillic
+// letters Spanish and English text use (ñ, á, ü, ç...). Digits and
+// punctuation such as ¿ ¡ « » split words.
+bool is_letter(char32_t cp);
+// Lower case for ASCII, Latin-1 and Latin Extended-A; other letters unchanged.
+char32_t to_lower(char32_t cp);
+
+// Lower-cased words made of letters; invalid bytes split words.
+std::vector<std::string> words(std::string_view s);
+
+}  // namespace facilita::text
