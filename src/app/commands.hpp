@@ -14,5 +14,11 @@ inline constexpr int kExitInvalid = 1;  // input was read but is not valid / ope
 inline constexpr int kExitUsage = 2;    // bad flags, missing files, no display
 
 CommandRunner add_check_command(CLI::App& app);
+CommandRunner add_export_command(CLI::App& app);      // persist: answers + timeline
+CommandRunner add_report_command(CLI::App& app);      // persist: planned vs actual history
+CommandRunner add_deliveries_command(CLI::App& app);  // persist: list of deliveries
+#if defined(FACILITA_HAS_GUI) || defined(FACILITA_HAS_RUN)
+CommandRunner add_run_command(CLI::App& app);         // ui: facilitator console + projector
+#endif
 
 }  // namespace facilita

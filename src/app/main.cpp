@@ -13,7 +13,11 @@ int main(int argc, char** argv) {
   CLI::App app{"Facilita: run a timed training session in a room, offline.", "facilita"};
   app.set_version_flag("--version", std::string("facilita ") + FACILITA_VERSION);
   app.require_subcommand(0, 1);
-  std::vector<CommandRunner> commands{add_check_command(app)};
+  std::vector<CommandRunner> commands{add_check_command(app), add_export_command(app), add_report_command(app),
+                                      add_deliveries_command(app)};
+#if defined(FACILITA_HAS_GUI) || defined(FACILITA_HAS_RUN)
+  commands.push_back(add_run_command(app));
+#endif
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

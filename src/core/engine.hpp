@@ -49,12 +49,16 @@ struct Answer {
 struct RecordOutage { Millis from = 0; Millis to = 0; };  // issued on resume after a crash
 struct OutageAsPause {};  // turn the last recorded outage into a pause (one action)
 struct End {};
+// Accept the structural part of an edited session file (see session_reload.hpp).
+// decide() cannot judge it without the edited session: the controller turns it
+// into decide_reload(running, edited, state, file_hash, now).
+struct AcceptReload { std::string file_hash; };
 }  // namespace cmd
 
 using Command = std::variant<cmd::Start, cmd::Pause, cmd::Resume, cmd::Next, cmd::Previous, cmd::GoTo,
                              cmd::Adjust, cmd::AcceptRebalance, cmd::Undo, cmd::OpenPrompt, cmd::ClosePrompt,
                              cmd::RevealPrompt, cmd::HideAnswer, cmd::Join, cmd::Answer, cmd::RecordOutage,
-                             cmd::OutageAsPause, cmd::End>;
+                             cmd::OutageAsPause, cmd::End, cmd::AcceptReload>;
 
 // ---------------------------------------------------------------- events
 namespace ev {
@@ -74,12 +78,21 @@ struct Answered { std::string participant; std::string prompt; AnswerValue value
 struct OutageRecorded { Millis from = 0; Millis to = 0; };
 struct OutagePaused { Millis from = 0; Millis to = 0; };
 struct Ended {};
+// The delivery continues with the session version whose file hashes to
+// `file_hash`. apply(new_session, state, event) moves the per-section state:
+// new section j takes old section old_index[j] (-1 = added) and plan planned_s[j].
+// The event is self-contained, so replay needs only the new session.
+struct SessionReloaded {
+  std::string file_hash;
+  std::vector<int> old_index;  // one per new section: its index before the reload, or -1
+  std::vector<int> planned_s;  // one per new section: its plan after the reload
+};
 }  // namespace ev
 
 using EventData = std::variant<ev::Started, ev::Paused, ev::Resumed, ev::SectionChanged, ev::Adjusted,
                                ev::Rebalanced, ev::Undone, ev::PromptOpened, ev::PromptClosed,
                                ev::PromptRevealed, ev::AnswerHidden, ev::Joined, ev::Answered,
-                               ev::OutageRecorded, ev::OutagePaused, ev::Ended>;
+                               ev::OutageRecorded, ev::OutagePaused, ev::Ended, ev::SessionReloaded>;
 
 struct Event {
   Millis at = 0;
@@ -101,6 +114,8 @@ struct AgendaState {
   std::vector<int> planned_s;         // current plan per section (after adjust / rebalance)
   std::vector<bool> cut;              // skipped by rebalance
   std::vector<bool> visited;
+  Millis removed_ms = 0;              // time spent in sections a reload later removed: still session
+                                      // time (derive and rebalance count it as done), no section's
   bool operator==(const AgendaState&) const = default;
 };
 
@@ -170,6 +185,8 @@ struct Decision {
 };
 
 Decision decide(const Session& session, const State& state, const Command& command, Millis now);
+// `session` is the version the event belongs to: for ev::SessionReloaded the
+// NEW version (swap first, then apply; see apply_with_reload in session_reload.hpp).
 void apply(const Session& session, State& state, const Event& event);
 
 // ---------------------------------------------------------------- derived timing

@@ -140,6 +140,7 @@ struct Applier {
     // Undo must not bring the outage back as section time.
     for (AgendaState& saved : state.undo_stack) shift_for_outage(saved, e);
   }
+  void operator()(const ev::SessionReloaded&) {}  // handled by apply() before the visit
   void operator()(const ev::Ended&) {
     AgendaState& a = agenda();
     if (a.running) close_span(a, at);
@@ -152,6 +153,10 @@ struct Applier {
 }  // namespace
 
 void apply(const Session& session, State& state, const Event& event) {
+  // A reload changes the section list: the state still fits the old session,
+  // `session` is the new one, so the well-formedness check below cannot apply.
+  if (const auto* reloaded = std::get_if<ev::SessionReloaded>(&event.data))
+    return detail::apply_reload(session, state, *reloaded, event.at);
   // A state from another session would be indexed out of range; decide()
   // reports it as "bad-state", apply() leaves it alone.
   if (!detail::well_formed(session, state.agenda)) return;

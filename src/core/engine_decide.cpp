@@ -170,6 +170,9 @@ struct Decider {
     return events(now, {ev::OutageRecorded{c.from, c.to}});
   }
   Decision operator()(const cmd::OutageAsPause&) const;
+  Decision operator()(const cmd::AcceptReload&) const {
+    return rejected("needs-edited-session", "a reload is accepted with decide_reload(), which needs the edited session");
+  }
   // Prompts, participants and answers: engine_prompts.cpp.
   template <class PromptCommand>
   Decision operator()(const PromptCommand& c) const {

@@ -62,4 +62,8 @@ struct PlanFrame {
 };
 PlanFrame plan_frame(const Session& session, const AgendaState& agenda, Millis now);
 
+// apply() for ev::SessionReloaded (session_reload.cpp); `new_s` is the version it
+// names. An event that does not fit the state (sizes, indices) changes nothing.
+void apply_reload(const Session& new_s, State& state, const ev::SessionReloaded& e, Millis at);
+
 }  // namespace facilita::detail

@@ -11,11 +11,11 @@ namespace {
 using nlohmann::json;
 
 // Indexed like EventData's alternatives; the static_assert keeps them in step.
-constexpr std::array<const char*, 16> kTypeNames{
+constexpr std::array<const char*, 17> kTypeNames{
     "started",         "paused",        "resumed",         "section-changed", "adjusted",
     "rebalanced",      "undone",        "prompt-opened",   "prompt-closed",   "prompt-revealed",
     "answer-hidden",   "joined",        "answered",        "outage-recorded", "outage-paused",
-    "ended"};
+    "ended",           "session-reloaded"};
 static_assert(kTypeNames.size() == std::variant_size_v<EventData>, "name every event type");
 
 [[noreturn]] void fail(std::string_view type, const std::string& message) {
@@ -95,6 +95,8 @@ json fields_of(const EventData& data) {
           return {{"participant", e.participant}, {"prompt", e.prompt}, {"value", to_json(e.value)}, {"seq", e.seq}};
         else if constexpr (std::is_same_v<T, ev::OutageRecorded> || std::is_same_v<T, ev::OutagePaused>)
           return {{"from", e.from}, {"to", e.to}};
+        else if constexpr (std::is_same_v<T, ev::SessionReloaded>)
+          return {{"file_hash", e.file_hash}, {"old_index", e.old_index}, {"planned_s", e.planned_s}};
         else
           return json::object();  // Started, Paused, Resumed, Undone, Ended carry no fields
       },
@@ -118,7 +120,8 @@ EventData data_from(std::size_t index, const FieldReader& f) {
     case 12: return ev::Answered{f.str("participant"), f.str("prompt"), f.value("value"), f.int64("seq")};
     case 13: return ev::OutageRecorded{f.int64("from"), f.int64("to")};
     case 14: return ev::OutagePaused{f.int64("from"), f.int64("to")};
-    default: return ev::Ended{};
+    case 15: return ev::Ended{};
+    default: return ev::SessionReloaded{f.str("file_hash"), f.ints("old_index"), f.ints("planned_s")};
   }
 }
 

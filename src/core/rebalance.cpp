@@ -18,7 +18,7 @@ PlanFrame plan_frame(const Session& session, const AgendaState& agenda, Millis n
   const std::size_t n = session.sections.size();
   frame.lo.assign(n, 0);
   frame.hi.assign(n, 0);
-  Millis done_ms = 0;
+  Millis done_ms = agenda.removed_ms;  // sections a reload removed were done too
   for (std::size_t i = 0; i < n; ++i)
     if (is_done(agenda, i)) done_ms += agenda.actual_ms[i];
   // Rounded down so a plan that meets the target never ends late.

@@ -82,7 +82,9 @@ Timing derive(const Session& session, const State& state, Millis now) {
     else if (is_current(a, i)) projected_ms += std::max(t.section_elapsed_ms, planned_ms);
     else if (is_upcoming(a, i)) ahead_ms += planned_ms;
   }
-  projected_ms += ahead_ms;
+  // Time spent in sections a reload removed is done time that no section shows.
+  t.session_elapsed_ms += a.removed_ms;
+  projected_ms += ahead_ms + a.removed_ms;
   t.session_remaining_ms = plan_total_ms - t.session_elapsed_ms;
   t.paused_ms = a.paused_total_ms + (a.started && !a.running && !a.ended ? now - a.paused_since : 0);
   t.drift_s = round_seconds(projected_ms - duration_ms);

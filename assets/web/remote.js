@@ -1,0 +1,156 @@
+// The facilitator's remote: big buttons over the same WebSocket, after
+// {"type":"hello","admin":TOKEN}. The token comes from the URL fragment
+// (#token=…), which browsers never send to the server or in a Referer.
+"use strict";
+(() => {
+  const { t, el, applyStrings, renderMarkdown, formatClock, sectionRemaining, Connection } = Facilita;
+  const $ = (id) => document.getElementById(id);
+  const token = new URLSearchParams(location.hash.slice(1)).get("token") || "";
+  let state = null;
+  let authorized = false;
+  let seq = 1;
+  const pending = new Map();  // seq -> label, for the status line
+  let notesKey = "";
+
+  const conn = new Connection({
+    onStatus(status) {
+      $("conn").dataset.state = status;
+      $("conn-text").textContent = t("conn_" + status);
+      if (status !== "online") authorized = false;
+      renderButtons();
+    },
+    onOpen() { conn.send({ type: "hello", admin: token }); },
+    onMessage(msg) {
+      if (msg.type === "welcome" && msg.admin) { authorized = true; $("problem").hidden = true; renderButtons(); }
+      else if (msg.type === "state") { state = msg; render(); }
+      else if (msg.type === "ack") done(msg.seq, t("done_ok"), "acked");
+      else if (msg.type === "error") {
+        if (msg.code === "forbidden" && !authorized) return problem(t("remote_forbidden"));
+        done(msg.seq, t("failed", { message: msg.message || msg.code }), "rejected");
+      }
+    },
+  });
+
+  function problem(text) { $("problem").textContent = text; $("problem").hidden = false; }
+
+  function done(n, text, status) {
+    const label = pending.get(n);
+    pending.delete(n);
+    $("command-status").textContent = label ? `${label}: ${text}` : text;
+    $("command-status").dataset.status = status;
+  }
+
+  function command(name, extra, label) {
+    if (!authorized) return;
+    const n = seq++;
+    pending.set(n, label || name);
+    conn.send(Object.assign({ type: "command", command: name, seq: n }, extra || {}));
+  }
+
+  for (const button of document.querySelectorAll("[data-command]")) {
+    button.addEventListener("click", () => {
+      const name = button.dataset.command;
+      if (name === "end" && !confirm(t("confirm_end"))) return;
+      command(name, name === "extend" || name === "shorten" ? { minutes: 1 } : {}, button.textContent);
+    });
+  }
+  $("btn-run").addEventListener("click", () => {
+    const name = !state || state.status === "waiting" ? "start" : state.status === "running" ? "pause" : "resume";
+    command(name, {}, $("btn-run").textContent);
+  });
+
+  function renderButtons() {
+    const status = state ? state.status : "waiting";
+    $("btn-run").textContent = t(status === "waiting" ? "btn_start" : status === "running" ? "btn_pause" : "btn_resume");
+    for (const b of document.querySelectorAll(".controls button")) b.disabled = !authorized || status === "ended";
+    const undo = document.querySelector('[data-command="undo"]');
+    if (undo && state && state.admin) undo.disabled = !authorized || !state.admin.can_undo;
+  }
+
+  function render() {
+    const s = state.section || {};
+    const a = state.admin || {};
+    $("session-title").textContent = state.session ? state.session.title : "";
+    $("section-count").textContent = s.count ? t("section_of", { n: s.index + 1, count: s.count }) : "";
+    $("section-title").textContent = s.title || "";
+    $("next-section").textContent = state.next_section ? t("next_section", { title: state.next_section.title }) : "";
+    const drift = a.drift_s || 0;
+    $("drift").textContent = state.admin ? t("drift_label", { drift: (drift > 0 ? "+" : drift < 0 ? "−" : "") + formatClock(Math.abs(drift) * 1000) }) : "";
+    $("forecast").textContent = a.forecast_end ? t("forecast_label", { time: new Date(a.forecast_end - 0).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) }) : "";
+    $("people").textContent = t("participants_count", { participants: state.participants });
+    renderPrompts(a.prompts || []);
+    renderLive(a.live);
+    const key = a.notes || "";
+    if (key !== notesKey) { notesKey = key; renderMarkdown(a.notes || "", $("notes"), 2); }
+    $("notes-card").hidden = !a.notes;
+    renderButtons();
+    tick();
+  }
+
+  function renderPrompts(prompts) {
+    const list = $("prompts");
+    list.replaceChildren();
+    if (!prompts.length) { list.append(el("li", { text: t("no_prompts") })); return; }
+    for (const p of prompts) {
+      const stateText = p.open ? t("prompt_state_open") : p.revealed ? t("prompt_state_revealed")
+        : p.was_opened ? t("prompt_state_closed") : t("prompt_state_new");
+      const actions = el("div", { class: "prompt-actions" });
+      const add = (label, name, disabled) => actions.append(el("button", {
+        type: "button", text: label, disabled: disabled || !authorized,
+        onclick: () => command(name, { prompt: p.id }, `${label} · ${p.id}`),
+      }));
+      add(t("btn_open"), "open", p.open);
+      add(t("btn_close"), "close", !p.open);
+      add(t("btn_reveal"), "reveal", !p.was_opened || p.revealed);
+      list.append(el("li", {},
+        el("strong", { text: p.text }),
+        el("p", { class: "meta" }, el("span", { text: `${p.id} · ${p.kind} · ${stateText}` }),
+          el("span", { text: t("answered_count", { answered: p.answered }) })),
+        actions));
+    }
+  }
+
+  function renderLive(live) {
+    $("live-card").hidden = !live;
+    const box = $("live");
+    box.replaceChildren();
+    if (!live) return;
+    box.append(el("p", { class: "hint", text: t("results_answered", { answered: live.answered, participants: live.participants }) }));
+    if (Array.isArray(live.options)) {
+      const list = el("ul", { class: "bars" });
+      for (const o of live.options) {
+        const fill = el("span", { class: "bar-fill" });
+        fill.style.width = Math.round(o.percent || 0) + "%";
+        list.append(el("li", { class: o.correct ? "correct" : "" },
+          el("span", { class: "bar-label" }, o.label, o.correct ? el("span", { class: "tag", text: "✓ " + t("correct_mark") }) : null),
+          el("span", { class: "bar-track", "aria-hidden": "true" }, fill),
+          el("span", { class: "bar-value", text: `${o.count} · ${Math.round(o.percent || 0)}%` })));
+      }
+      box.append(list);
+    } else if (Array.isArray(live.texts)) {
+      const list = el("ul", { class: "texts" });
+      for (const text of live.texts) list.append(el("li", { text }));
+      box.append(list);
+    }
+  }
+
+  function tick() {
+    if (!state || !state.section) return;
+    const ms = sectionRemaining(state, conn.offset);
+    const planned = (state.section.planned_s || 0) * 1000;
+    const phase = ms < 0 ? "overtime" : ms <= Math.max(60000, planned / 5) ? "wrapup" : "normal";
+    $("clock-time").textContent = formatClock(ms);
+    $("clock").dataset.phase = phase;
+    $("phase").dataset.phase = phase;
+    const label = { waiting: "not_started", paused: "paused_badge", ended: "ended_badge" }[state.status];
+    $("phase-text").textContent = label ? t(label) : t("phase_" + phase);
+  }
+
+  applyStrings(document);
+  document.title = `${t("app_name")} · ${t("remote_title")}`;
+  $("conn-text").textContent = t("conn_connecting");
+  renderButtons();
+  if (!token) problem(t("remote_token_missing"));
+  else conn.connect();
+  setInterval(tick, 250);
+})();

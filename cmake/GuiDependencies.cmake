@@ -1,0 +1,15 @@
+# Dependencies of the ImGui console (FACILITA_GUI): one imported target each,
+# all from Debian 12 packages (libimgui-dev, libglfw3-dev, libstb-dev,
+# libmd4c-dev, libqrencode-dev, python3-glad).
+pkg_check_modules(IMGUI REQUIRED IMPORTED_TARGET imgui)       # static, GLFW + OpenGL3 backends inside
+pkg_check_modules(GLFW3 REQUIRED IMPORTED_TARGET glfw3)
+pkg_check_modules(STB REQUIRED IMPORTED_TARGET stb)
+pkg_check_modules(MD4C REQUIRED IMPORTED_TARGET md4c)
+pkg_check_modules(QRENCODE REQUIRED IMPORTED_TARGET libqrencode)
+find_package(OpenGL REQUIRED)
+find_package(Threads REQUIRED)
+
+add_library(imgui INTERFACE)
+target_link_libraries(imgui INTERFACE PkgConfig::IMGUI PkgConfig::STB PkgConfig::GLFW3 OpenGL::GL ${CMAKE_DL_LIBS})
+
+include(${CMAKE_CURRENT_LIST_DIR}/glad.cmake)

@@ -1,0 +1,61 @@
+// `facilita report`: planned vs actual per section across past deliveries.
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "app/commands.hpp"
+#include "persist/data_dir.hpp"
+#include "persist/report.hpp"
+
+namespace facilita {
+namespace {
+
+struct ReportOptions {
+  std::string session;
+  std::string html;
+  std::string data;
+};
+
+int run_report(const ReportOptions& opt) {
+  Journal journal = Journal::open(default_data_dir(opt.data), {.read_only = true, .create = false});
+  auto session = opt.session.empty() ? std::nullopt : std::optional<std::string>(opt.session);
+  auto reports = build_report(journal, session);
+  if (reports.empty()) {
+    std::cerr << journal.path() << ": error: no deliveries"
+              << (session ? " of session '" + *session + "'" : std::string()) << " (see `facilita deliveries`)\n";
+    return kExitInvalid;
+  }
+  std::cout << report_text(reports) << std::flush;
+  if (!opt.html.empty()) {
+    std::ofstream file(opt.html, std::ios::binary | std::ios::trunc);
+    file << report_html(reports);
+    file.close();
+    if (!file) {
+      std::cerr << opt.html << ": error: cannot write the report\n";
+      return kExitInvalid;
+    }
+    std::cout << "\nwrote " << opt.html << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+CommandRunner add_report_command(CLI::App& app) {
+  auto opt = std::make_shared<ReportOptions>();
+  auto* cmd = app.add_subcommand("report", "Planned vs actual time per section across past deliveries");
+  cmd->add_option("session", opt->session, "Session id (default: every session)");
+  cmd->add_option("--html", opt->html, "Also write a self-contained HTML page with a chart to FILE");
+  cmd->add_option("--data", opt->data, "Data directory (default: $XDG_DATA_HOME/facilita)");
+  return [cmd, opt]() {
+    if (!cmd->parsed()) return -1;
+    try {
+      return run_report(*opt);
+    } catch (const std::exception& e) {
+      std::cerr << "error: " << e.what() << "\n";
+      return kExitInvalid;
+    }
+  };
+}
+
+}  // namespace facilita

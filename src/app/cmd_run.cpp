@@ -1,0 +1,253 @@
+// `facilita run [FILE]`: deliver a session — the facilitator's console and
+// the projector view — journaling every event in the data directory.
+// With --screenshot, renders one view at a simulated moment to a PNG instead.
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "app/commands.hpp"
+#include "app/controller.hpp"
+#include "app/gui_loop.hpp"
+#include "app/headless.hpp"
+#include "app/screenshot.hpp"
+#include "app/signal_watcher.hpp"
+#include "app/source_file.hpp"
+#include "core/loader.hpp"
+#include "persist/data_dir.hpp"
+#include "persist/journal_session.hpp"
+
+#ifndef FACILITA_SOURCE_DIR
+#define FACILITA_SOURCE_DIR "."
+#endif
+
+namespace facilita {
+namespace {
+
+constexpr const char* kDefaultSession = "sessions/m2-s3-gobierno-abierto.yaml";
+constexpr Millis kHeartbeatMs = 5000;
+
+struct RunOptions {
+  std::string file;
+  std::string data;
+  std::string lang;
+  bool single_window = false;
+  std::string dump_state;
+  std::string join_url;
+  std::string screenshot;
+  std::string view = "console";
+  std::string at;
+  std::string size = "1920x1080";
+  bool demo = false;
+  bool reveal = false;
+  NetFlags net;
+};
+
+Millis system_now() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+// The module by default: ./sessions/… when run from a checkout, else the source tree's copy.
+std::string resolve_session_path(const std::string& given) {
+  if (!given.empty()) return given;
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(kDefaultSession, ec)) return kDefaultSession;
+  return (std::filesystem::path(FACILITA_SOURCE_DIR) / kDefaultSession).string();
+}
+
+std::optional<Session> load_or_report(const SourceFile& file) {
+  auto result = load_session(file.text);
+  for (const auto& d : result.diagnostics)
+    if (d.severity == Severity::Error) std::cerr << format_diagnostic(file.path, d);
+  if (!result.ok()) std::cerr << file.path << ": not a valid session; `facilita check " << file.path << "` explains\n";
+  return result.session;
+}
+
+// GLFW reports why it failed through this callback; keep the last message for the one-line error.
+std::string g_glfw_error;
+void remember_glfw_error(int, const char* description) { g_glfw_error = description ? description : ""; }
+
+bool init_display() {
+  glfwSetErrorCallback(remember_glfw_error);
+  if (glfwInit()) return true;
+  std::cerr << "facilita run: no display available (" << (g_glfw_error.empty() ? "glfwInit failed" : g_glfw_error)
+            << "); the console needs a graphical session\n";
+  return false;
+}
+
+// GLFW stays initialised for as long as this lives (declared before the windows).
+struct DisplaySession {
+  ~DisplaySession() { glfwTerminate(); }
+};
+
+ui::UiState make_ui_state(const RunOptions& opt, const Session& session) {
+  ui::UiState ui;
+  ui.lang = ui::lang_from(opt.lang.empty() ? session.language : opt.lang).value_or(ui::Lang::Es);
+  ui.single_window = opt.single_window;
+  ui.join_url = opt.join_url;
+  return ui;
+}
+
+int run_screenshot(const RunOptions& opt, const Session& session) {
+  ScreenshotOptions shot;
+  shot.out = opt.screenshot;
+  shot.view = opt.view;
+  shot.at = opt.at;
+  shot.demo = opt.demo;
+  shot.reveal = opt.reveal;
+  if (!parse_size(opt.size, shot.width, shot.height)) {
+    std::cerr << "--size wants WIDTHxHEIGHT, e.g. 1280x720\n";
+    return kExitUsage;
+  }
+  if (!init_display()) return kExitUsage;
+  DisplaySession display;
+  ui::UiState ui = make_ui_state(opt, session);
+  return take_screenshot(session, ui, shot);
+}
+
+// The fellows' server. The console still runs without it (a room without
+// laptops), so a failure is reported on the console instead of ending the run.
+std::unique_ptr<net::Server> start_server(const NetFlags& flags, std::function<void()> wake, std::string& problem) {
+  net::ServerOptions options = server_options(flags);
+  if (options.web_root.empty()) {
+    problem = "cannot find the fellows' pages (index.html); use --web-root DIR";
+    return nullptr;
+  }
+  auto server = std::make_unique<net::Server>(options, std::move(wake));
+  if (!server->start(problem)) return nullptr;
+  return server;
+}
+
+// How the signal thread reaches the loop: only while it exists, under a lock.
+struct LoopHandle {
+  std::mutex mutex;
+  GuiLoop* loop = nullptr;
+  bool stop_requested = false;
+  void stop() {
+    std::lock_guard lock(mutex);
+    stop_requested = true;
+    if (loop) loop->stop();
+  }
+  void attach(GuiLoop* target) {
+    std::lock_guard lock(mutex);
+    loop = target;
+    if (loop && stop_requested) loop->stop();
+  }
+};
+
+struct Attachment {  // detaches before the loop is destroyed
+  LoopHandle& handle;
+  ~Attachment() { handle.attach(nullptr); }
+};
+
+int run_delivery(const RunOptions& opt, const SourceFile& file) {
+  LoopHandle handle;
+  // Before any thread exists (GLFW, Mesa and the network start some).
+  SignalWatcher signals([&handle] { handle.stop(); });
+  if (!init_display()) return kExitUsage;
+  DisplaySession display;
+  raise_open_files_limit();
+
+  std::string data_dir;
+  std::optional<Journal> journal;
+  std::optional<JournalSession> delivery;
+  try {
+    data_dir = resolve_data_dir(opt.data);
+    journal.emplace(Journal::open(data_dir));
+    delivery.emplace(JournalSession::resume_or_start(*journal, file.text, file.path, system_now()));
+  } catch (const std::exception& e) {
+    std::cerr << "facilita run: " << e.what() << "\n";
+    return kExitInvalid;
+  }
+  Controller controller(delivery->session(), delivery->state(), delivery->sink());
+  if (auto gap = delivery->outage()) controller.dispatch(*gap, system_now());
+
+  ui::UiState ui = make_ui_state(opt, controller.session());
+  if (!delivery->note().empty()) ui.message = delivery->note();
+  GuiOptions gui;
+  gui.single_window = opt.single_window;
+  gui.layout_path = window_layout_path(data_dir);
+  gui.dump_state_path = opt.dump_state;
+  GuiLoop loop(controller, ui, gui, system_now);
+  Attachment attachment{handle};
+  handle.attach(&loop);
+  std::string error;
+  if (!loop.open(error)) {
+    std::cerr << "facilita run: " << error << "\n";
+    return kExitUsage;
+  }
+
+  // The fellows' server wakes the loop from its thread; it is stopped before the loop goes.
+  std::string net_problem;
+  auto server = start_server(opt.net, [&loop] { loop.wake(); }, net_problem);
+  if (server) {
+    if (ui.join_url.empty()) ui.join_url = server->join_url();
+    ui.admin_url = server->admin_url();
+  } else {
+    std::cerr << "facilita run: fellows cannot join: " << net_problem << "\n";
+    ui.message = "Red / network: " + net_problem;
+  }
+  std::optional<NetPump> pump;
+  if (server) pump.emplace(*server);
+  const Dispatch dispatch = [&loop](const Command& c, Millis t) { return loop.dispatch(c, t); };
+
+  Millis last_heartbeat = 0;
+  loop.set_on_turn([&](Millis now) {
+    // Fellows' answers and remote commands: decide -> journal -> apply, then answered.
+    if (pump) pump->turn(controller, dispatch, now);
+    if (now - last_heartbeat >= kHeartbeatMs) {
+      delivery->heartbeat(now);
+      last_heartbeat = now;
+    }
+  });
+  int status = loop.run();
+  if (pump) pump->turn(controller, dispatch, system_now());  // answer what is already queued
+  if (server) server->stop();
+  delivery->heartbeat(system_now());
+  return status;
+}
+
+}  // namespace
+
+CommandRunner add_run_command(CLI::App& app) {
+  auto opt = std::make_shared<RunOptions>();
+  auto* cmd = app.add_subcommand("run", "Deliver a session: facilitator console and projector view");
+  cmd->add_option("file", opt->file, std::string("Session YAML (default: ") + kDefaultSession + ")");
+  cmd->add_option("--data", opt->data, "Data directory for the journal (default: $XDG_DATA_HOME/facilita)");
+  cmd->add_option("--lang", opt->lang, "Interface language (default: the session's language)")
+      ->check(CLI::IsMember({"es", "en"}));
+  cmd->add_flag("--single-window", opt->single_window, "Show the projector view as a pane of the console");
+  cmd->add_option("--dump-state", opt->dump_state, "Write the agenda state as JSON to FILE on every change");
+  cmd->add_option("--join-url", opt->join_url, "Join URL to show with its QR code");
+  cmd->add_option("--screenshot", opt->screenshot, "Render one view to a PNG file and exit");
+  cmd->add_option("--view", opt->view, "With --screenshot: console or projector")
+      ->check(CLI::IsMember({"console", "projector"}));
+  cmd->add_option("--at", opt->at, "With --screenshot: the moment, SECTION_ID:MM:SS into that section");
+  cmd->add_option("--size", opt->size, "With --screenshot: WIDTHxHEIGHT (default 1920x1080)");
+  cmd->add_flag("--demo", opt->demo, "With --screenshot: simulated participants and answers (labelled demo data)");
+  cmd->add_flag("--reveal", opt->reveal, "With --demo: close and reveal the section's first prompt");
+  add_net_flags(*cmd, opt->net);
+  return [cmd, opt]() {
+    if (!cmd->parsed()) return -1;
+    std::string io_error;
+    auto file = read_source_file(resolve_session_path(opt->file), io_error);
+    if (!file) {
+      std::cerr << io_error << "\n";
+      return kExitUsage;
+    }
+    auto session = load_or_report(*file);
+    if (!session) return kExitInvalid;
+    if (!opt->screenshot.empty()) return run_screenshot(*opt, *session);
+    if (opt->net.headless) return run_headless_delivery(opt->net, *file, opt->data);
+    return run_delivery(*opt, *file);
+  };
+}
+
+}  // namespace facilita

@@ -1,0 +1,78 @@
+#include "app/demo_room.hpp"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+namespace facilita {
+namespace {
+
+constexpr const char* kNames[] = {"Ana", "Bruno", "Carmen", "Diego", "Elena", "Fernando", "Gabriela",
+                                  "Héctor", "Irene", "Jorge", "Karla", "Luis", "María", "Néstor"};
+constexpr int kParticipants = static_cast<int>(std::size(kNames));
+constexpr int kAnswering = 11;  // the last three have not answered yet
+
+constexpr const char* kTexts[] = {
+    "Falta de transparencia en la asignación de obra pública municipal",
+    "Acceso al agua potable en colonias periféricas",
+    "Seguridad en el transporte público nocturno",
+    "Recolección de basura irregular en mi municipio",
+    "Información sobre el presupuesto participativo",
+};
+
+std::string participant_id(int i) { return "demo-" + std::to_string(i + 1); }
+
+// A plausible, fixed spread of answers: most pick the first correct option.
+AnswerValue demo_answer(const Prompt& p, int i) {
+  switch (p.kind) {
+    case PromptKind::Text: return std::string(kTexts[i % std::size(kTexts)]);
+    case PromptKind::Scale: {
+      const ScaleSpec spec = p.scale.value_or(ScaleSpec{});
+      static constexpr int kSteps[] = {3, 4, 4, 2, 5, 3, 4, 3, 4, 5, 2};
+      return std::clamp(spec.min + kSteps[i % std::size(kSteps)] - 1, spec.min, spec.max);
+    }
+    case PromptKind::Multi: {
+      std::vector<std::string> picked = p.correct.empty() ? std::vector<std::string>{p.options.front()} : p.correct;
+      if (i % 4 == 3 && picked.size() > 1) picked.pop_back();
+      if (i % 5 == 4 && p.options.size() > picked.size()) picked.push_back(p.options.back());
+      std::vector<std::string> ordered;  // option order, as the engine stores it
+      for (const auto& o : p.options)
+        if (std::find(picked.begin(), picked.end(), o) != picked.end()) ordered.push_back(o);
+      return ordered;
+    }
+    case PromptKind::Choice:
+    case PromptKind::Poll: break;
+  }
+  static constexpr int kPicks[] = {0, 1, 0, 2, 1, 0, 3, 0, 1, 4, 2};
+  std::size_t pick = static_cast<std::size_t>(kPicks[i % std::size(kPicks)]) % p.options.size();
+  if (!p.correct.empty() && i % 3 != 2) {
+    auto it = std::find(p.options.begin(), p.options.end(), p.correct.front());
+    if (it != p.options.end()) pick = static_cast<std::size_t>(it - p.options.begin());
+  }
+  return p.options[pick];
+}
+
+}  // namespace
+
+void simulate_joins(Controller& controller, Millis at) {
+  for (int i = 0; i < kParticipants; ++i) controller.dispatch(cmd::Join{participant_id(i), kNames[i]}, at + i * 1000);
+}
+
+void simulate_answers(Controller& controller, int section, Millis section_start, Millis now, bool reveal) {
+  const Session& session = controller.session();
+  if (section < 0 || section >= static_cast<int>(session.sections.size())) return;
+  const auto& prompts = session.sections[static_cast<std::size_t>(section)].prompts;
+  if (prompts.empty()) return;
+  const Prompt& prompt = prompts.front();
+  controller.dispatch(cmd::OpenPrompt{prompt.id}, section_start);
+  Millis span = std::max<Millis>(kAnswering, now - section_start - 1000);
+  for (int i = 0; i < kAnswering; ++i)
+    controller.dispatch(cmd::Answer{participant_id(i), prompt.id, demo_answer(prompt, i), 1},
+                        section_start + span * (i + 1) / (kAnswering + 1));
+  if (reveal) {
+    controller.dispatch(cmd::ClosePrompt{prompt.id}, now - 1);
+    controller.dispatch(cmd::RevealPrompt{prompt.id}, now);
+  }
+}
+
+}  // namespace facilita

@@ -1,0 +1,16 @@
+// Simulated participants and answers for `--screenshot ... --demo` (README
+// pictures showing a tally). Demo data only: never used in a real delivery,
+// and screenshots that use it say so on screen.
+#pragma once
+#include "app/controller.hpp"
+
+namespace facilita {
+
+inline constexpr const char* kDemoJoinUrl = "http://192.168.1.20:8080/";
+
+void simulate_joins(Controller& controller, Millis at);
+// Opens the section's first prompt at the section start and lets most
+// participants answer before `now`; with `reveal`, closes and reveals it.
+void simulate_answers(Controller& controller, int section, Millis section_start, Millis now, bool reveal);
+
+}  // namespace facilita

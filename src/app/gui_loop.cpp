@@ -1,0 +1,242 @@
+#include "app/gui_loop.hpp"
+
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <utility>
+
+#include "app/app_window.hpp"
+#include "app/state_dump.hpp"
+#include "ui/views.hpp"
+
+namespace facilita {
+namespace {
+
+constexpr double kIdleWaitS = 2.0;        // paused / not started: nothing on screen moves by the second
+constexpr Millis kMessageShownMs = 6000;  // a rejected command's explanation stays this long
+
+}  // namespace
+
+GuiLoop::GuiLoop(Controller& controller, ui::UiState& ui, GuiOptions options, NowFunction now)
+    : controller_(controller), ui_(ui), options_(std::move(options)), now_(std::move(now)) {}
+
+GuiLoop::~GuiLoop() {
+  windows_open_ = false;
+  projector_.reset();
+  console_.reset();
+}
+
+bool GuiLoop::open(std::string& error) {
+  WindowLayout saved = load_window_layout(options_.layout_path);
+  const std::string title = controller_.session().title;
+  console_ = std::make_unique<AppWindow>(WindowRole::Console, std::string(ui_.t(ui::S::ConsoleTitle)) + " — " + title,
+                                         saved.console, true);
+  if (!console_->ok()) {
+    error = "cannot create an OpenGL 3.3 window";
+    return false;
+  }
+  if (saved.console.fullscreen) console_->toggle_fullscreen();
+  if (!options_.single_window) {
+    GLFWmonitor* second = projector_monitor();
+    bool visible = second ? true : saved.projector_visible;
+    projector_ = std::make_unique<AppWindow>(WindowRole::Projector, std::string(ui_.t(ui::S::ProjectorTitle)) + " — " + title,
+                                             saved.projector, visible);
+    if (!projector_->ok()) {
+      error = "cannot create the projector window";
+      return false;
+    }
+    if (second) projector_->set_fullscreen_on(second);
+    ui_.projector_visible = visible;
+  }
+  windows_open_ = true;
+  return true;
+}
+
+void GuiLoop::wake() {
+  if (windows_open_) glfwPostEmptyEvent();
+}
+
+void GuiLoop::stop() {
+  stop_ = true;
+  wake();
+}
+
+void GuiLoop::set_join_url(std::string url) {
+  {
+    std::lock_guard lock(join_mutex_);
+    pending_join_url_ = std::move(url);
+    join_url_changed_ = true;
+  }
+  wake();
+}
+
+DispatchResult GuiLoop::dispatch(const Command& command, Millis now) { return controller_.dispatch(command, now); }
+
+void GuiLoop::report(const DispatchResult& result) {
+  Millis now = now_();
+  if (result.ok) {
+    if (ui_.message_is_error) ui_.message.clear();  // storage works again
+    return;
+  }
+  char text[512];
+  if (result.code == "storage") {
+    std::snprintf(text, sizeof text, ui_.t(ui::S::StorageFailed), result.message.c_str());
+    ui_.message_is_error = true;
+    message_until_ = 0;  // until the journal accepts events again
+  } else {
+    const char* localized = ui::rejection_text(ui_.lang, result.code);
+    std::snprintf(text, sizeof text, ui_.t(ui::S::Rejected), localized ? localized : result.message.c_str());
+    ui_.message_is_error = false;
+    message_until_ = now + kMessageShownMs;
+  }
+  ui_.message = text;
+}
+
+void GuiLoop::process_queued(Millis now) {
+  std::vector<Command> commands = std::exchange(queued_, {});
+  for (const Command& command : commands) report(controller_.dispatch(command, now));
+}
+
+void GuiLoop::handle_input(Millis now) {
+  ui::Dispatch queue = [this](Command c) { queued_.push_back(std::move(c)); };
+  for (AppWindow* window : {console_.get(), projector_.get()}) {
+    if (!window) continue;
+    for (const ui::KeyInput& key : window->take_keys()) {
+      ui::handle_shortcut(key, controller_.session(), controller_.state(), queue, ui_);
+      if (ui_.request_toggle_fullscreen) {
+        ui_.request_toggle_fullscreen = false;
+        window->toggle_fullscreen();
+      }
+      // Each key sees the state the previous one produced (Space then → then +).
+      process_queued(now);
+      handle_requests(now);
+    }
+  }
+}
+
+void GuiLoop::handle_requests(Millis now) {
+  if (ui_.request_rebalance_preview) {
+    ui_.request_rebalance_preview = false;
+    if (controller_.state().agenda.started && !controller_.state().agenda.ended)
+      ui_.rebalance = propose_rebalance(controller_.session(), controller_.state(), now);
+  }
+  if (ui_.request_freeze_toggle) {
+    ui_.request_freeze_toggle = false;
+    ui_.frozen = !ui_.frozen;
+    if (ui_.frozen)
+      ui_.frozen_view = ui::ProjectorSnapshot{controller_.state(), derive(controller_.session(), controller_.state(), now)};
+    else
+      ui_.frozen_view.reset();
+  }
+  if (ui_.request_toggle_projector) {
+    ui_.request_toggle_projector = false;
+    ui_.projector_visible = !ui_.projector_visible;
+    if (projector_) projector_->set_visible(ui_.projector_visible);
+  }
+  if (ui_.request_toggle_fullscreen) {  // from a button: the console
+    ui_.request_toggle_fullscreen = false;
+    console_->toggle_fullscreen();
+  }
+}
+
+void GuiLoop::draw_frame(Millis now) {
+  const Session& session = controller_.session();
+  const State& state = controller_.state();
+  const Timing timing = derive(session, state, now);
+  ui::Dispatch queue = [this](Command c) { queued_.push_back(std::move(c)); };
+  console_->render([&] { ui::draw_console(session, state, timing, queue, ui_); });
+  if (projector_ && ui_.projector_visible)
+    projector_->render([&] { ui::draw_projector_window(session, state, timing, queue, ui_); });
+}
+
+double GuiLoop::wait_timeout(Millis now) const {
+  double timeout = kIdleWaitS;
+  if (controller_.state().agenda.running) {
+    // Wake just after the displayed second changes.
+    Timing timing = derive(controller_.session(), controller_.state(), now);
+    Millis into_second = ((timing.section_elapsed_ms % 1000) + 1000) % 1000;
+    timeout = static_cast<double>(1000 - into_second + 5) / 1000.0;
+  }
+  if (message_until_ > now) timeout = std::min(timeout, static_cast<double>(message_until_ - now) / 1000.0 + 0.01);
+  return std::max(0.01, timeout);
+}
+
+GuiLoop::FrameKey GuiLoop::frame_key(Millis now) const {
+  const State& state = controller_.state();
+  Timing t = derive(controller_.session(), state, now);
+  return FrameKey{controller_.version(), state.agenda.running, t.section_elapsed_ms / 1000, t.drift_s,
+                  t.forecast_end / 60000, t.planned_end / 60000};
+}
+
+void GuiLoop::write_dump() const {
+  if (options_.dump_state_path.empty()) return;
+  write_state_dump(options_.dump_state_path, controller_.session(), controller_.state(), ui_, controller_.version());
+}
+
+WindowLayout GuiLoop::layout() const {
+  WindowLayout layout;
+  layout.console = console_->placement();
+  if (projector_) layout.projector = projector_->placement();
+  layout.projector_visible = ui_.projector_visible;
+  return layout;
+}
+
+int GuiLoop::run() {
+  bool ui_flags[3] = {ui_.blackout, ui_.frozen, ui_.projector_visible};
+  write_dump();
+  dumped_version_ = controller_.version();
+  while (!stop_) {
+    if (extra_frames_ > 0) glfwPollEvents();
+    else glfwWaitEventsTimeout(wait_timeout(now_()));
+    if (stop_ || console_->close_requested()) break;
+    Millis now = now_();
+    if (projector_ && projector_->close_requested()) {  // closing the projector only hides it (P shows it)
+      projector_->clear_close_request();
+      ui_.request_toggle_projector = ui_.projector_visible;
+    }
+    bool input = console_->take_dirty();
+    if (projector_) input = projector_->take_dirty() || input;
+    {
+      std::lock_guard lock(join_mutex_);
+      if (join_url_changed_) {
+        ui_.join_url = pending_join_url_;
+        input = true;
+      }
+      join_url_changed_ = false;
+    }
+    if (on_turn_) on_turn_(now);
+    if (message_until_ && message_until_ <= now && !ui_.message_is_error) {
+      ui_.message.clear();
+      message_until_ = 0;
+      input = true;
+    }
+    handle_input(now);
+    handle_requests(now);
+    process_queued(now);
+    FrameKey key = frame_key(now);
+    if (input || extra_frames_ > 0 || !(key == drawn_)) {
+      draw_frame(now);
+      drawn_ = key;
+    }
+    if (!queued_.empty()) {  // clicks in this frame
+      process_queued(now);
+      handle_requests(now);
+      input = true;
+    }
+    extra_frames_ = input ? 2 : std::max(0, extra_frames_ - 1);
+    bool flags[3] = {ui_.blackout, ui_.frozen, ui_.projector_visible};
+    if (controller_.version() != dumped_version_ || !std::equal(flags, flags + 3, ui_flags)) {
+      write_dump();
+      dumped_version_ = controller_.version();
+      std::copy(flags, flags + 3, ui_flags);
+    }
+  }
+  write_dump();
+  save_window_layout(options_.layout_path, layout());
+  windows_open_ = false;
+  return 0;
+}
+
+}  // namespace facilita

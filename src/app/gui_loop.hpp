@@ -1,0 +1,101 @@
+// The facilitator's main loop: two windows (console + projector, or one with
+// --single-window), input -> Commands -> Controller, redraw on input, on
+// wake-ups and when the displayed second changes. Idles in
+// glfwWaitEventsTimeout; never busy-loops.
+//
+// Integration points for the network server (see cmd_run.cpp):
+//   - wake():            thread-safe; glfwPostEmptyEvent. Give it to net::Server.
+//   - set_on_turn(f):    f(now) runs on the main thread every loop turn, before
+//                        drawing: drain the server's inbound queue there and
+//                        dispatch each command with dispatch(); publish state.
+//   - dispatch(c, now):  main thread; decide -> journal -> apply, like a key press.
+//   - set_join_url(url): thread-safe; shown as text + QR on console and projector.
+#pragma once
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "app/controller.hpp"
+#include "app/window_layout.hpp"
+#include "ui/ui_state.hpp"
+
+namespace facilita {
+
+class AppWindow;
+
+using NowFunction = std::function<Millis()>;
+
+struct GuiOptions {
+  bool single_window = false;
+  std::string layout_path;      // window placements; "" = not remembered
+  std::string dump_state_path;  // JSON of the agenda state on every change and on exit; "" = off
+};
+
+class GuiLoop {
+ public:
+  GuiLoop(Controller& controller, ui::UiState& ui, GuiOptions options, NowFunction now);
+  ~GuiLoop();
+  GuiLoop(const GuiLoop&) = delete;
+  GuiLoop& operator=(const GuiLoop&) = delete;
+
+  // Opens the windows; false (with a one-line `error`) when they cannot be created.
+  bool open(std::string& error);
+  // Runs until the console window closes or stop() is called. Returns the exit code.
+  int run();
+
+  // ---- thread-safe
+  void wake();
+  void stop();
+  void set_join_url(std::string url);
+
+  // ---- main thread
+  void set_on_turn(std::function<void(Millis now)> hook) { on_turn_ = std::move(hook); }
+  DispatchResult dispatch(const Command& command, Millis now);
+
+ private:
+  void handle_input(Millis now);
+  void handle_requests(Millis now);
+  void process_queued(Millis now);
+  void report(const DispatchResult& result);
+  void draw_frame(Millis now);
+  double wait_timeout(Millis now) const;
+  // What the windows show that changes with time alone (seconds while running,
+  // minutes for the end times): a frame is drawn only when this, the model,
+  // or the UI changed.
+  struct FrameKey {
+    std::uint64_t version = 0;
+    bool running = false;
+    Millis section_second = 0;
+    int drift_s = 0;
+    Millis forecast_minute = 0;
+    Millis planned_minute = 0;
+    bool operator==(const FrameKey&) const = default;
+  };
+  FrameKey frame_key(Millis now) const;
+  void write_dump() const;
+  WindowLayout layout() const;
+
+  Controller& controller_;
+  ui::UiState& ui_;
+  GuiOptions options_;
+  NowFunction now_;
+  std::unique_ptr<AppWindow> console_;
+  std::unique_ptr<AppWindow> projector_;
+  std::vector<Command> queued_;  // from views and keys, dispatched after input / the frame
+  std::function<void(Millis)> on_turn_;
+  std::atomic<bool> stop_{false};
+  std::atomic<bool> windows_open_{false};
+  std::mutex join_mutex_;
+  std::string pending_join_url_;
+  bool join_url_changed_ = false;
+  std::uint64_t dumped_version_ = ~std::uint64_t{0};
+  Millis message_until_ = 0;
+  int extra_frames_ = 2;  // ImGui settles hover/active states over a couple of frames
+  FrameKey drawn_;        // what the last frame showed
+};
+
+}  // namespace facilita

@@ -1,0 +1,122 @@
+#include "app/screenshot.hpp"
+
+#include <stb_image_write.h>
+
+#include <charconv>
+#include <ctime>
+#include <iostream>
+
+#include "app/app_window.hpp"
+#include "app/controller.hpp"
+#include "app/demo_room.hpp"
+#include "ui/views.hpp"
+
+namespace facilita {
+namespace {
+
+struct Moment {
+  int section = 0;
+  int elapsed_s = 0;
+};
+
+bool parse_int(std::string_view text, int& out) {
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return ec == std::errc{} && ptr == text.data() + text.size();
+}
+
+// SECTION_ID:MM:SS
+bool parse_moment(const Session& session, const std::string& at, Moment& moment, std::string& error) {
+  auto last = at.rfind(':');
+  auto middle = last == std::string::npos || last == 0 ? std::string::npos : at.rfind(':', last - 1);
+  int minutes = 0, seconds = 0;
+  if (middle == std::string::npos || !parse_int(std::string_view(at).substr(middle + 1, last - middle - 1), minutes) ||
+      !parse_int(std::string_view(at).substr(last + 1), seconds) || minutes < 0 || seconds < 0 || seconds > 59) {
+    error = "--at wants SECTION_ID:MM:SS, e.g. retos:08:30";
+    return false;
+  }
+  std::string id = at.substr(0, middle);
+  moment.section = session.find_section(id);
+  if (moment.section < 0) {
+    error = "--at: no section \"" + id + "\"";
+    return false;
+  }
+  moment.elapsed_s = minutes * 60 + seconds;
+  return true;
+}
+
+// A fixed, readable start time (10:00 local) so screenshots are reproducible.
+Millis screenshot_t0() {
+  std::tm local{};
+  local.tm_year = 2026 - 1900;
+  local.tm_mon = 2;
+  local.tm_mday = 12;
+  local.tm_hour = 10;
+  local.tm_isdst = -1;
+  return static_cast<Millis>(std::mktime(&local)) * 1000;
+}
+
+}  // namespace
+
+bool parse_size(const std::string& text, int& width, int& height) {
+  auto x = text.find_first_of("xX");
+  if (x == std::string::npos) return false;
+  if (!parse_int(std::string_view(text).substr(0, x), width) || !parse_int(std::string_view(text).substr(x + 1), height))
+    return false;
+  return width >= 320 && height >= 240 && width <= 7680 && height <= 4320;
+}
+
+int take_screenshot(const Session& session, ui::UiState& ui, const ScreenshotOptions& opt) {
+  Moment moment;
+  std::string error;
+  const bool started = !opt.at.empty();
+  if (started && !parse_moment(session, opt.at, moment, error)) {
+    std::cerr << error << "\n";
+    return 1;
+  }
+  // Nothing is journaled: the sink accepts everything and keeps nothing.
+  Controller controller(session, initial_state(session), [](const std::vector<Event>&, std::string&) { return true; });
+  const Millis t0 = screenshot_t0();
+  Millis now = t0;
+  if (opt.demo) simulate_joins(controller, t0 - 120'000);
+  if (started) {
+    controller.dispatch(cmd::Start{}, t0);
+    // Every earlier section took exactly its planned time.
+    for (int i = 1; i <= moment.section; ++i)
+      controller.dispatch(cmd::Next{}, t0 + Millis{session.planned_start_s(static_cast<std::size_t>(i))} * 1000);
+    Millis section_start = t0 + Millis{session.planned_start_s(static_cast<std::size_t>(moment.section))} * 1000;
+    now = section_start + Millis{moment.elapsed_s} * 1000;
+    if (opt.demo) simulate_answers(controller, moment.section, section_start, now, opt.reveal);
+  }
+  if (opt.demo) {
+    ui.demo_label = ui.t(ui::S::DemoData);
+    if (ui.join_url.empty()) ui.join_url = kDemoJoinUrl;
+  }
+
+  const Session& s = controller.session();
+  const State& state = controller.state();
+  const Timing timing = derive(s, state, now);
+  ui::Dispatch ignore = [](Command) {};
+  const bool projector = opt.view == "projector";
+  AppWindow window(projector ? WindowRole::Projector : WindowRole::Console, "facilita screenshot",
+                   WindowPlacement{0, 0, opt.width, opt.height, false}, /*visible=*/false);
+  if (!window.ok()) {
+    std::cerr << "cannot create an OpenGL 3.3 context for the screenshot\n";
+    return 1;
+  }
+  auto pixels = window.render_offscreen(opt.width, opt.height, 3, [&] {
+    if (projector) ui::draw_projector_window(s, state, timing, ignore, ui);
+    else ui::draw_console(s, state, timing, ignore, ui);
+  });
+  if (pixels.empty()) {
+    std::cerr << "rendering the screenshot failed (no framebuffer)\n";
+    return 1;
+  }
+  for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;  // opaque, whatever blending left
+  if (!stbi_write_png(opt.out.c_str(), opt.width, opt.height, 4, pixels.data(), opt.width * 4)) {
+    std::cerr << "cannot write " << opt.out << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace facilita

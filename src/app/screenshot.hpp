@@ -1,0 +1,29 @@
+// `facilita run --screenshot OUT.png`: renders the console or the projector
+// at a simulated moment into an offscreen framebuffer and writes a PNG.
+// The moment is built by driving the real Controller with a synthetic clock
+// and an in-memory sink (nothing is journaled).
+#pragma once
+#include <string>
+
+#include "core/engine.hpp"
+#include "ui/ui_state.hpp"
+
+namespace facilita {
+
+struct ScreenshotOptions {
+  std::string out;               // PNG path
+  std::string view = "console";  // console | projector
+  std::string at;                // SECTION_ID:MM:SS; "" = before the start
+  int width = 1920;
+  int height = 1080;
+  bool demo = false;             // simulated participants and answers (labelled as demo data)
+  bool reveal = false;           // with demo: close and reveal the section's first prompt
+};
+
+// "1280x720" -> width, height. False when malformed or out of range.
+bool parse_size(const std::string& text, int& width, int& height);
+
+// Exit code: 0 written, 1 bad --at / render or write failure (message on stderr).
+int take_screenshot(const Session& session, ui::UiState& ui, const ScreenshotOptions& options);
+
+}  // namespace facilita

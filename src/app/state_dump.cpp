@@ -1,0 +1,43 @@
+#include "app/state_dump.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+namespace facilita {
+
+bool write_state_dump(const std::string& path, const Session& session, const State& state, const ui::UiState& ui,
+                      std::uint64_t version) {
+  const AgendaState& a = state.agenda;
+  nlohmann::json cut = nlohmann::json::array();
+  for (std::size_t i = 0; i < a.cut.size(); ++i)
+    if (a.cut[i]) cut.push_back(static_cast<int>(i));
+  nlohmann::json j = {
+      {"version", version},
+      {"started", a.started},
+      {"running", a.running},
+      {"ended", a.ended},
+      {"current", a.current},
+      {"current_id", a.current >= 0 && a.current < static_cast<int>(session.sections.size())
+                         ? session.sections[static_cast<std::size_t>(a.current)].id
+                         : ""},
+      {"planned_s", a.planned_s},
+      {"cut", cut},
+      {"open_prompt", state.open_prompt},
+      {"participants", state.participants.size()},
+      {"undo_depth", state.undo_stack.size()},
+      {"projector", {{"visible", ui.projector_visible}, {"blackout", ui.blackout}, {"frozen", ui.frozen}}},
+  };
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    if (!out) return false;
+    out << j.dump(2) << "\n";
+    if (!out) return false;
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  return !ec;
+}
+
+}  // namespace facilita

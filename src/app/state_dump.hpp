@@ -1,0 +1,14 @@
+// `--dump-state FILE`: the agenda state as JSON, rewritten (atomically) on
+// every change and on exit, so scripts and tests can see what keys did.
+#pragma once
+#include <string>
+
+#include "core/engine.hpp"
+#include "ui/ui_state.hpp"
+
+namespace facilita {
+
+bool write_state_dump(const std::string& path, const Session& session, const State& state, const ui::UiState& ui,
+                      std::uint64_t version);
+
+}  // namespace facilita

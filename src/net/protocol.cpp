@@ -1,0 +1,246 @@
+#include "net/protocol.hpp"
+
+#include <array>
+#include <boost/uuid/name_generator_sha1.hpp>
+#include <cmath>
+#include <random>
+
+namespace facilita::net {
+namespace {
+
+using nlohmann::json;
+
+ProtocolError fail(std::string code, std::string message, std::optional<std::int64_t> seq = std::nullopt) {
+  return ProtocolError{std::move(code), std::move(message), seq};
+}
+
+std::size_t code_points(std::string_view s) {  // input is valid UTF-8 (the JSON parser checks)
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+bool has_control(std::string_view s, bool allow_newlines) {
+  for (unsigned char c : s) {
+    if (c == 0x7F) return true;
+    if (c < 0x20 && !(allow_newlines && (c == '\n' || c == '\r' || c == '\t'))) return true;
+  }
+  return false;
+}
+
+std::optional<std::int64_t> get_seq(const json& j) {
+  auto it = j.find("seq");
+  if (it == j.end() || !it->is_number_integer()) return std::nullopt;
+  auto v = it->get<std::int64_t>();
+  if (v < 0 || v > kMaxSeq) return std::nullopt;
+  return v;
+}
+
+std::optional<std::string> get_id(const json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_string()) return std::nullopt;
+  auto s = it->get<std::string>();
+  if (s.empty() || s.size() > kMaxIdBytes || has_control(s, false)) return std::nullopt;
+  return s;
+}
+
+std::variant<AnswerValue, ProtocolError> parse_value(const json& v, std::int64_t seq) {
+  if (v.is_string()) {
+    auto s = v.get<std::string>();
+    if (has_control(s, true)) return fail("bad-value", "the answer contains control characters", seq);
+    return AnswerValue{std::move(s)};
+  }
+  if (v.is_array()) {
+    if (v.size() > kMaxMultiChoices) return fail("bad-value", "too many choices", seq);
+    std::vector<std::string> choices;
+    for (const auto& item : v) {
+      if (!item.is_string()) return fail("bad-value", "choices must be strings", seq);
+      auto s = item.get<std::string>();
+      if (s.size() > 500 || has_control(s, false)) return fail("bad-value", "a choice is not valid", seq);
+      choices.push_back(std::move(s));
+    }
+    return AnswerValue{std::move(choices)};
+  }
+  if (v.is_number()) {
+    double d = v.get<double>();
+    if (!std::isfinite(d) || d != std::floor(d) || std::fabs(d) > 1e6)
+      return fail("bad-value", "a scale answer is a whole number", seq);
+    return AnswerValue{static_cast<int>(d)};
+  }
+  return fail("bad-value", "the value must be a string, a list of strings or a number", seq);
+}
+
+std::variant<ClientMessage, ProtocolError> parse_hello(const json& j) {
+  HelloMsg hello;
+  if (auto it = j.find("admin"); it != j.end()) {
+    if (!it->is_string() || it->get_ref<const std::string&>().size() > 200)
+      return fail("forbidden", "the admin token is not valid");
+    hello.admin = it->get<std::string>();
+    return ClientMessage{std::move(hello)};
+  }
+  auto name = j.find("name");
+  if (name == j.end() || !name->is_string()) return fail("bad-name", "hello needs a name");
+  auto cleaned = clean_name(name->get_ref<const std::string&>());
+  if (!cleaned) return fail("bad-name", "a name has 1 to 40 characters, without control characters");
+  hello.name = std::move(*cleaned);
+  if (auto token = j.find("token"); token != j.end() && token->is_string())
+    hello.token = token->get<std::string>().substr(0, 64);
+  return ClientMessage{std::move(hello)};
+}
+
+std::variant<ClientMessage, ProtocolError> parse_answer(const json& j) {
+  auto seq = get_seq(j);
+  if (!seq) return fail("bad-message", "an answer needs a seq: a whole number from 0");
+  auto prompt = get_id(j, "prompt");
+  if (!prompt) return fail("bad-message", "an answer needs a prompt id", seq);
+  auto value = j.find("value");
+  if (value == j.end()) return fail("bad-value", "an answer needs a value", seq);
+  auto parsed = parse_value(*value, *seq);
+  if (auto* e = std::get_if<ProtocolError>(&parsed)) return *e;
+  return ClientMessage{AnswerMsg{std::move(*prompt), std::move(std::get<AnswerValue>(parsed)), *seq}};
+}
+
+}  // namespace
+
+std::variant<ClientMessage, ProtocolError> parse_client_message(std::string_view text) {
+  json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return fail("bad-json", "the message is not valid JSON");
+  if (!j.is_object()) return fail("bad-message", "a message is a JSON object");
+  auto type = j.find("type");
+  if (type == j.end() || !type->is_string()) return fail("bad-message", "a message needs a type", get_seq(j));
+  const auto& t = type->get_ref<const std::string&>();
+  if (t == "hello") return parse_hello(j);
+  if (t == "answer") return parse_answer(j);
+  if (t == "command") return ClientMessage{CommandMsg{j, get_seq(j)}};
+  if (t == "ping") return ClientMessage{PingMsg{j.value("t", json())}};
+  return fail("bad-message", "unknown message type", get_seq(j));
+}
+
+AdminContext admin_context_from(const json& state) {
+  AdminContext context;
+  if (!state.is_object()) return context;
+  if (auto admin = state.find("admin"); admin != state.end() && admin->is_object()) {
+    if (auto sections = admin->find("sections"); sections != admin->end() && sections->is_array())
+      for (const auto& s : *sections) context.section_ids.push_back(s.value("id", ""));
+    context.open_prompt = admin->value("open_prompt", "");
+  }
+  if (auto prompt = state.find("prompt"); prompt != state.end() && prompt->is_object())
+    context.displayed_prompt = prompt->value("id", "");
+  return context;
+}
+
+std::variant<Command, ProtocolError> admin_command(const json& body, const AdminContext& context) {
+  if (!body.is_object()) return fail("bad-message", "the request body is a JSON object");
+  auto seq = get_seq(body);
+  auto name_it = body.find("command");
+  if (name_it == body.end() || !name_it->is_string()) return fail("bad-message", "missing \"command\"", seq);
+  const auto& name = name_it->get_ref<const std::string&>();
+
+  if (name == "start") return Command{cmd::Start{}};
+  if (name == "pause") return Command{cmd::Pause{}};
+  if (name == "resume") return Command{cmd::Resume{}};
+  if (name == "next") return Command{cmd::Next{}};
+  if (name == "prev" || name == "previous") return Command{cmd::Previous{}};
+  if (name == "undo") return Command{cmd::Undo{}};
+  if (name == "end") return Command{cmd::End{}};
+  if (name == "outage-as-pause") return Command{cmd::OutageAsPause{}};
+  if (name == "goto") {
+    auto s = body.find("section");
+    if (s != body.end() && s->is_number_integer()) {
+      auto index = s->get<std::int64_t>();
+      if (index < 0 || index >= static_cast<std::int64_t>(context.section_ids.size()))
+        return fail("bad-section", "no section with that number", seq);
+      return Command{cmd::GoTo{static_cast<int>(index)}};
+    }
+    auto id = get_id(body, "section");
+    if (!id) return fail("bad-message", "goto needs \"section\": an id or a 0-based number", seq);
+    for (std::size_t i = 0; i < context.section_ids.size(); ++i)
+      if (context.section_ids[i] == *id) return Command{cmd::GoTo{static_cast<int>(i)}};
+    return fail("bad-section", "no section with id " + *id, seq);
+  }
+  if (name == "extend" || name == "shorten") {
+    int minutes = 1;
+    if (auto m = body.find("minutes"); m != body.end()) {
+      if (!m->is_number_integer() || m->get<std::int64_t>() < 1 || m->get<std::int64_t>() > kMaxAdjustMinutes)
+        return fail("bad-message", "\"minutes\" is a whole number from 1 to 60", seq);
+      minutes = m->get<int>();
+    }
+    return Command{cmd::Adjust{(name == "extend" ? 60 : -60) * minutes}};
+  }
+  if (name == "open" || name == "close" || name == "reveal" || name == "hide") {
+    auto prompt = get_id(body, "prompt");
+    if (!prompt && name == "close" && !context.open_prompt.empty()) prompt = context.open_prompt;
+    if (!prompt && name == "reveal" && !context.displayed_prompt.empty()) prompt = context.displayed_prompt;
+    if (!prompt) return fail("bad-message", name + " needs \"prompt\": a prompt id", seq);
+    if (name == "open") return Command{cmd::OpenPrompt{*prompt}};
+    if (name == "close") return Command{cmd::ClosePrompt{*prompt}};
+    if (name == "reveal") return Command{cmd::RevealPrompt{*prompt}};
+    auto participant = get_id(body, "participant");
+    if (!participant) return fail("bad-message", "hide needs \"participant\"", seq);
+    return Command{cmd::HideAnswer{*prompt, *participant}};
+  }
+  return fail("bad-message", "unknown command: " + name.substr(0, 40), seq);
+}
+
+json error_json(std::string_view code, std::string_view message, std::optional<std::int64_t> seq) {
+  json j{{"type", "error"}, {"code", code}, {"message", message}};
+  if (seq) j["seq"] = *seq;
+  return j;
+}
+
+json ack_json(std::int64_t seq, bool duplicate) {
+  return {{"type", "ack"}, {"seq", seq}, {"duplicate", duplicate}};
+}
+
+std::string random_token() {
+  std::random_device device;  // the OS entropy source on Linux
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string token;
+  for (int i = 0; i < 4; ++i) {
+    std::uint32_t word = device();
+    for (int b = 0; b < 8; ++b, word >>= 4) token += kHex[word & 0xF];
+  }
+  return token;
+}
+
+bool is_valid_token(std::string_view token) {
+  if (token.size() != 32) return false;
+  for (char c : token)
+    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return false;
+  return true;
+}
+
+std::string participant_id(std::string_view token) {
+  // A name-based (SHA-1) UUID: knowing someone's public id does not let
+  // anyone forge a token that maps to it.
+  static const boost::uuids::uuid kNamespace{{0x5f, 0x1a, 0x7c, 0x2e, 0x91, 0x04, 0x4b, 0x8d, 0xa3, 0x6e,
+                                              0x0c, 0x55, 0xd2, 0x19, 0xf0, 0x47}};
+  boost::uuids::name_generator_sha1 generator(kNamespace);
+  boost::uuids::uuid id = generator(token.data(), token.size());
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out = "p-";
+  for (int i = 0; i < 6; ++i) {  // the first bytes are pure hash (version bits come later)
+    out += kHex[id.data[i] >> 4];
+    out += kHex[id.data[i] & 0xF];
+  }
+  return out;
+}
+
+bool tokens_equal(std::string_view a, std::string_view b) {
+  if (b.empty()) return false;
+  unsigned diff = a.size() != b.size() ? 1u : 0u;
+  for (std::size_t i = 0; i < b.size(); ++i)
+    diff |= static_cast<unsigned char>(i < a.size() ? a[i] : 0) ^ static_cast<unsigned char>(b[i]);
+  return diff == 0;
+}
+
+std::optional<std::string> clean_name(std::string_view name) {
+  auto first = name.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return std::nullopt;
+  auto last = name.find_last_not_of(" \t\r\n");
+  std::string_view trimmed = name.substr(first, last - first + 1);
+  if (has_control(trimmed, false) || code_points(trimmed) > facilita::kMaxNameChars) return std::nullopt;
+  return std::string(trimmed);
+}
+
+}  // namespace facilita::net

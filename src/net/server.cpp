@@ -1,0 +1,314 @@
+// Server and Server::Impl: the listener, the main-thread queues, coalesced
+// broadcasts and the sweep that drops stalled clients.
+#include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <net/if.h>
+#include <netinet/in.h>
+
+#include <boost/asio/post.hpp>
+#include <future>
+
+#include "net/detail.hpp"
+
+namespace facilita::net {
+
+using nlohmann::json;
+
+Millis wall_clock_ms() {
+  using namespace std::chrono;
+  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::string lan_address() {
+  ifaddrs* list = nullptr;
+  if (getifaddrs(&list) != 0) return "127.0.0.1";
+  std::string found;
+  for (ifaddrs* a = list; a && found.empty(); a = a->ifa_next) {
+    if (!a->ifa_addr || a->ifa_addr->sa_family != AF_INET) continue;
+    if ((a->ifa_flags & IFF_UP) == 0 || (a->ifa_flags & IFF_LOOPBACK) != 0) continue;
+    char text[INET_ADDRSTRLEN] = {};
+    auto* in = reinterpret_cast<sockaddr_in*>(a->ifa_addr);
+    if (inet_ntop(AF_INET, &in->sin_addr, text, sizeof text)) found = text;
+  }
+  freeifaddrs(list);
+  return found.empty() ? "127.0.0.1" : found;
+}
+
+namespace {
+
+// Equal for the clients' purposes: the clock fields move every second but
+// the page derives them from `ends_at`, which is constant while running.
+bool same_for_clients(json a, json b) {
+  if (a.is_null() || b.is_null()) return a.is_null() && b.is_null();
+  for (json* j : {&a, &b}) {
+    j->erase("server_time");
+    if (auto s = j->find("section"); s != j->end() && s->is_object()) {
+      s->erase("remaining_s");
+      if (auto e = s->find("ends_at"); e != s->end() && e->is_number()) *e = (e->get<Millis>() + 500) / 1000;
+    }
+    j->erase("admin");
+  }
+  return a == b;
+}
+
+std::string bind_error(const beast::error_code& ec, const ServerOptions& o) {
+  const std::string port = std::to_string(o.port);
+  if (ec == asio::error::address_in_use) return "port " + port + " is in use (choose another with --port)";
+  if (ec == asio::error::access_denied) return "no permission to listen on port " + port;
+  if (ec == boost::system::errc::address_not_available) return "cannot listen on " + o.bind + ": not an address of this computer";
+  return "cannot listen on " + o.bind + ":" + port + ": " + ec.message();
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- Impl
+
+Server::Impl::Impl(ServerOptions o, std::function<void()> wake)
+    : options(std::move(o)), wake_(std::move(wake)), ioc_(std::make_unique<asio::io_context>(1)) {
+  admin_token_ = options.admin_token.empty() ? random_token() : options.admin_token;
+}
+
+Server::Impl::~Impl() {
+  stop();
+  // Destroy handlers (and with them every session) while the rest of *this is alive.
+  flush_timer_.reset();
+  sweep_timer_.reset();
+  accept_retry_.reset();
+  acceptor_.reset();
+  ioc_.reset();
+}
+
+bool Server::Impl::start(std::string& error, const std::shared_ptr<Impl>& self) {
+  if (running_) return true;
+  self_ = self;
+  if (!files_.load(options.web_root, error)) return false;
+  beast::error_code ec;
+  auto address = asio::ip::make_address(options.bind, ec);
+  if (ec) {
+    error = "not an IP address: " + options.bind;
+    return false;
+  }
+  tcp::endpoint endpoint(address, options.port);
+  acceptor_.emplace(*ioc_);
+  acceptor_->open(endpoint.protocol(), ec);
+  if (!ec) acceptor_->set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor_->bind(endpoint, ec);
+  if (!ec) acceptor_->listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    error = bind_error(ec, options);
+    acceptor_.reset();
+    return false;
+  }
+  port_ = acceptor_->local_endpoint().port();
+  flush_timer_.emplace(*ioc_);
+  sweep_timer_.emplace(*ioc_);
+  accept_retry_.emplace(*ioc_);
+  do_accept();
+  sweep();
+  running_ = true;
+  {
+    std::lock_guard lock(mutex_);  // a state published before start
+    if (pending_public_ && !flush_posted_) {
+      flush_posted_ = true;
+      asio::post(*ioc_, [this] { flush(); });
+    }
+  }
+  thread_ = std::thread([this] { ioc_->run(); });
+  return true;
+}
+
+void Server::Impl::stop() {
+  if (!running_) return;
+  running_ = false;
+  std::promise<void> closed;
+  asio::post(*ioc_, [this, &closed] {
+    close_all();
+    closed.set_value();
+  });
+  closed.get_future().wait_for(std::chrono::seconds(2));
+  ioc_->stop();
+  if (thread_.joinable()) thread_.join();
+}
+
+void Server::Impl::close_all() {
+  beast::error_code ec;
+  if (acceptor_) acceptor_->close(ec);
+  flush_timer_->cancel();
+  sweep_timer_->cancel();
+  accept_retry_->cancel();
+  auto sessions = sessions_;
+  for (auto& [raw, weak] : sessions)
+    if (auto s = weak.lock()) s->drop("server stopping");
+}
+
+void Server::Impl::do_accept() {
+  acceptor_->async_accept([this](beast::error_code ec, tcp::socket socket) {
+    if (ec == asio::error::operation_aborted || !acceptor_->is_open()) return;
+    if (ec) {  // EMFILE and friends: wait a little instead of spinning
+      accept_retry_->expires_after(std::chrono::milliseconds(100));
+      accept_retry_->async_wait([this](beast::error_code e) {
+        if (!e) do_accept();
+      });
+      return;
+    }
+    if (connections_.load() >= options.max_connections) {
+      static constexpr char kBusy[] =
+          "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 5\r\nConnection: close\r\n\r\n";
+      socket.non_blocking(true, ec);
+      socket.write_some(asio::buffer(kBusy, sizeof kBusy - 1), ec);
+      socket.close(ec);
+    } else {
+      socket.set_option(tcp::no_delay(true), ec);
+      if (options.socket_send_buffer > 0)
+        socket.set_option(asio::socket_base::send_buffer_size(options.socket_send_buffer), ec);
+      connections_.fetch_add(1);
+      start_http_session(*this, std::move(socket), ConnectionSlot(&connections_));
+    }
+    do_accept();
+  });
+}
+
+void Server::Impl::enqueue(Inbound inbound) {
+  {
+    std::lock_guard lock(mutex_);
+    inbound_.push_back(std::move(inbound));
+  }
+  if (wake_) wake_();
+}
+
+std::vector<Inbound> Server::Impl::take_inbound() {
+  std::lock_guard lock(mutex_);
+  return std::exchange(inbound_, {});
+}
+
+AdminContext Server::Impl::admin_context() {
+  std::lock_guard lock(mutex_);
+  return admin_context_;
+}
+
+void Server::Impl::publish(json public_state, json admin_state) {
+  bool post = false;
+  // Updated now, not at the (coalesced) broadcast: a remote's "close" right
+  // after an ack must see the prompt that was just opened.
+  AdminContext context = admin_context_from(admin_state.is_null() ? public_state : admin_state);
+  {
+    std::lock_guard lock(mutex_);
+    admin_context_ = std::move(context);
+    pending_public_ = std::move(public_state);
+    if (!admin_state.is_null()) pending_admin_ = std::move(admin_state);
+    post = running_ && !flush_posted_;
+    if (post) flush_posted_ = true;
+  }
+  if (post) asio::post(*ioc_, [this] { flush(); });
+}
+
+void Server::Impl::flush() {
+  const auto interval = std::chrono::milliseconds(1000 / std::max(1, options.max_broadcast_hz));
+  const auto now = SteadyClock::now();
+  if (now - last_broadcast_ < interval) {
+    flush_timer_->expires_at(last_broadcast_ + interval);
+    flush_timer_->async_wait([this](beast::error_code ec) {
+      if (!ec) flush();
+    });
+    return;
+  }
+  std::optional<json> pub, adm;
+  {
+    std::lock_guard lock(mutex_);
+    pub = std::exchange(pending_public_, std::nullopt);
+    adm = std::exchange(pending_admin_, std::nullopt);
+    flush_posted_ = false;
+  }
+  bool changed = false;
+  if (pub) {
+    last_public_ = std::move(*pub);
+    if (!same_for_clients(last_public_, sent_public_)) {
+      changed = true;
+      sent_public_ = last_public_;
+      last_broadcast_ = now;
+      broadcast(last_public_, false);
+    }
+  }
+  if (adm) {
+    last_admin_ = std::move(*adm);
+    if (changed || now - last_admin_broadcast_ >= std::chrono::seconds(1)) {
+      last_admin_broadcast_ = now;
+      broadcast(last_admin_, true);
+    }
+  }
+}
+
+void Server::Impl::broadcast(const json& state, bool admin) {
+  // Remotes get the public state too until an admin state is published.
+  auto wanted = [&](WsSession* s) { return s->admin() == admin || (!admin && s->admin() && last_admin_.is_null()); };
+  bool any = false;
+  for (auto& [raw, weak] : sessions_) any = any || wanted(raw);
+  if (!any) return;
+  json stamped = state;
+  stamped["server_time"] = wall_clock_ms();
+  auto text = std::make_shared<const std::string>(stamped.dump());
+  // Copy: send() may drop a client, which removes it from sessions_.
+  std::vector<std::shared_ptr<WsSession>> targets;
+  targets.reserve(sessions_.size());
+  for (auto& [raw, weak] : sessions_)
+    if (wanted(raw))
+      if (auto s = weak.lock()) targets.push_back(std::move(s));
+  for (auto& s : targets) s->send(text, true);
+}
+
+void Server::Impl::sweep() {
+  const auto now = SteadyClock::now();
+  std::vector<std::shared_ptr<WsSession>> stalled;
+  for (auto& [raw, weak] : sessions_)
+    if (raw->write_stalled(now, std::chrono::seconds(options.write_timeout_s)))
+      if (auto s = weak.lock()) stalled.push_back(std::move(s));
+  for (auto& s : stalled) s->drop("slow reader: a write took too long");
+  sweep_timer_->expires_after(std::chrono::milliseconds(500));
+  sweep_timer_->async_wait([this](beast::error_code ec) {
+    if (!ec) sweep();
+  });
+}
+
+void Server::Impl::add(WsSession* session, const std::weak_ptr<WsSession>& weak) { sessions_[session] = weak; }
+void Server::Impl::remove(WsSession* session) { sessions_.erase(session); }
+
+Text Server::Impl::current_state(bool admin) const {
+  const json& state = admin && !last_admin_.is_null() ? last_admin_ : last_public_;
+  if (state.is_null()) return nullptr;
+  json stamped = state;
+  stamped["server_time"] = wall_clock_ms();
+  return std::make_shared<const std::string>(stamped.dump());
+}
+
+json Server::Impl::health() const {
+  return {{"ok", true}, {"connections", connections_.load()}, {"websockets", sessions_.size()},
+          {"server_time", wall_clock_ms()}};
+}
+
+// ---------------------------------------------------------------- Server
+
+Server::Server(ServerOptions options, std::function<void()> wake)
+    : impl_(std::make_shared<Impl>(std::move(options), std::move(wake))) {}
+
+Server::~Server() { stop(); }
+
+bool Server::start(std::string& error) { return impl_->start(error, impl_); }
+void Server::stop() { impl_->stop(); }
+std::vector<Inbound> Server::take_inbound() { return impl_->take_inbound(); }
+void Server::publish(json public_state, json admin_state) {
+  impl_->publish(std::move(public_state), std::move(admin_state));
+}
+unsigned short Server::port() const { return impl_->port_.load(); }
+const std::string& Server::admin_token() const { return impl_->admin_token_; }
+std::size_t Server::connections() const { return impl_->connections_.load(); }
+
+std::string Server::join_url() const {
+  const auto& bind = impl_->options.bind;
+  std::string host = (bind == "0.0.0.0" || bind == "::") ? lan_address() : bind;
+  if (host.find(':') != std::string::npos) host = "[" + host + "]";
+  return "http://" + host + ":" + std::to_string(port()) + "/";
+}
+
+std::string Server::admin_url() const { return join_url() + "remote#token=" + impl_->admin_token_; }
+
+}  // namespace facilita::net

@@ -1,0 +1,214 @@
+// One WebSocket client: hello / answer / command / ping in, welcome / ack /
+// error / state / pong out, through a bounded write queue.
+#include <boost/asio/post.hpp>
+
+#include "net/detail.hpp"
+
+namespace facilita::net {
+
+using nlohmann::json;
+
+WsSession::WsSession(Server::Impl& hub, beast::tcp_stream&& stream, ConnectionSlot slot)
+    : hub_(hub), ws_(std::move(stream)), slot_(std::move(slot)) {}
+
+WsSession::~WsSession() {
+  if (registered_) hub_.remove(this);
+}
+
+void WsSession::run(http::request<http::string_body> request) {
+  auto timeout = websocket::stream_base::timeout::suggested(beast::role_type::server);
+  timeout.handshake_timeout = std::chrono::seconds(hub_.options.handshake_timeout_s);
+  timeout.idle_timeout = std::chrono::seconds(hub_.options.idle_timeout_s);
+  ws_.set_option(timeout);
+  ws_.set_option(websocket::stream_base::decorator(
+      [](websocket::response_type& res) { res.set(http::field::server, "facilita"); }));
+  ws_.read_message_max(hub_.options.max_message);
+  rate_tokens_ = hub_.options.rate_burst;
+  rate_refilled_ = SteadyClock::now();
+  ws_.async_accept(request, [self = shared_from_this()](beast::error_code ec) { self->on_accept(ec); });
+}
+
+void WsSession::on_accept(beast::error_code ec) {
+  if (ec) return;
+  registered_ = true;
+  hub_.add(this, weak_from_this());
+  if (Text state = hub_.current_state(false)) send(state, true);  // catch up at once
+  do_read();
+}
+
+void WsSession::do_read() {
+  ws_.async_read(buffer_, [self = shared_from_this()](beast::error_code ec, std::size_t n) { self->on_read(ec, n); });
+}
+
+void WsSession::on_read(beast::error_code ec, std::size_t) {
+  if (ec) {  // closed, timed out, too big (Beast already sent close 1009), reset...
+    if (registered_) hub_.remove(this), registered_ = false;
+    return;
+  }
+  if (close_code_ || dropped_) return;
+  if (!ws_.got_text()) {
+    send_error({"binary", "only text messages are accepted", std::nullopt});
+    close_after_writes(websocket::close_code::unknown_data);
+    return;
+  }
+  auto data = buffer_.data();
+  handle(std::string_view(static_cast<const char*>(data.data()), data.size()));
+  buffer_.consume(buffer_.size());
+  if (!close_code_ && !dropped_) do_read();
+}
+
+bool WsSession::take_rate_token() {
+  const auto now = SteadyClock::now();
+  const double elapsed = std::chrono::duration<double>(now - rate_refilled_).count();
+  rate_refilled_ = now;
+  rate_tokens_ = std::min(hub_.options.rate_burst, rate_tokens_ + elapsed * hub_.options.rate_per_s);
+  if (rate_tokens_ < 1) return false;
+  rate_tokens_ -= 1;
+  return true;
+}
+
+void WsSession::handle(std::string_view text) {
+  auto parsed = parse_client_message(text);
+  if (!take_rate_token()) {
+    std::optional<std::int64_t> seq;
+    if (auto* m = std::get_if<ClientMessage>(&parsed))
+      if (auto* a = std::get_if<AnswerMsg>(m)) seq = a->seq;
+    send_error({"rate-limited", "too many messages; wait a moment and retry", seq});
+    if (++strikes_ >= hub_.options.rate_strikes_to_close) close_after_writes(websocket::close_code::policy_error);
+    return;
+  }
+  if (auto* e = std::get_if<ProtocolError>(&parsed)) return send_error(*e);
+  auto& message = std::get<ClientMessage>(parsed);
+  if (auto* hello = std::get_if<HelloMsg>(&message)) return handle_hello(*hello);
+  if (auto* answer = std::get_if<AnswerMsg>(&message)) return handle_answer(*answer);
+  if (auto* command = std::get_if<CommandMsg>(&message)) return handle_command(*command);
+  if (auto* ping = std::get_if<PingMsg>(&message))
+    send_json({{"type", "pong"}, {"t", ping->t}, {"server_time", wall_clock_ms()}});
+}
+
+void WsSession::handle_hello(HelloMsg& hello) {
+  if (hello.admin) {
+    if (!tokens_equal(*hello.admin, hub_.admin_token())) {
+      send_error({"forbidden", "wrong admin token", std::nullopt});
+      if (++failed_admin_ >= 3) close_after_writes(websocket::close_code::policy_error);
+      return;
+    }
+    admin_ = true;
+    send_json({{"type", "welcome"}, {"admin", true}});
+    if (Text state = hub_.current_state(true)) send(state, true);
+    return;
+  }
+  std::string token = is_valid_token(hello.token) ? hello.token : random_token();
+  participant_ = participant_id(token);
+  json welcome{{"type", "welcome"}, {"participant", participant_}, {"token", token}, {"name", hello.name}};
+  // The Join is dispatched before any answer sent after it (one queue, in order).
+  hub_.enqueue(Inbound{cmd::Join{participant_, hello.name}, false,
+                       reply_to([welcome](WsSession& self, const DispatchResult& r) {
+                         if (!r.ok) return self.send_error({r.code.empty() ? "join-failed" : r.code, r.message, {}});
+                         self.send_json(welcome);
+                         if (Text state = self.hub_.current_state(self.admin_)) self.send(state, true);
+                       })});
+}
+
+void WsSession::handle_answer(AnswerMsg& answer) {
+  if (participant_.empty()) return send_error({"not-joined", "send hello first", answer.seq});
+  const auto seq = answer.seq;
+  hub_.enqueue(Inbound{cmd::Answer{participant_, std::move(answer.prompt), std::move(answer.value), seq}, false,
+                       reply_to([seq](WsSession& self, const DispatchResult& r) {
+                         if (r.ok) return self.send_json(ack_json(seq, r.duplicate));
+                         self.send_error({r.code.empty() ? "rejected" : r.code, r.message, seq});
+                       })});
+}
+
+void WsSession::handle_command(CommandMsg& message) {
+  if (!admin_) return send_error({"forbidden", "commands need the admin token", message.seq});
+  auto command = admin_command(message.body, hub_.admin_context());
+  if (auto* e = std::get_if<ProtocolError>(&command)) return send_error(*e);
+  const auto seq = message.seq;
+  hub_.enqueue(Inbound{std::get<Command>(std::move(command)), true,
+                       reply_to([seq](WsSession& self, const DispatchResult& r) {
+                         if (!r.ok) return self.send_error({r.code.empty() ? "rejected" : r.code, r.message, seq});
+                         json ack{{"type", "ack"}, {"duplicate", r.duplicate}};
+                         if (seq) ack["seq"] = *seq;
+                         self.send_json(ack);
+                       })});
+}
+
+std::function<void(const DispatchResult&)> WsSession::reply_to(
+    std::function<void(WsSession&, const DispatchResult&)> fn) {
+  std::weak_ptr<WsSession> weak = weak_from_this();
+  return hub_.make_reply([weak, fn = std::move(fn)](const DispatchResult& r) {
+    if (auto self = weak.lock(); self && !self->dropped_) fn(*self, r);
+  });
+}
+
+void WsSession::send_error(const ProtocolError& e) { send_json(error_json(e.code, e.message, e.seq)); }
+
+// ---------------------------------------------------------------- writing
+
+void WsSession::send(const Text& text, bool is_state) {
+  if (dropped_ || close_code_) return;
+  if (is_state) {  // replace an unsent state instead of queueing another
+    for (std::size_t i = writing_ ? 1 : 0; i < queue_.size(); ++i)
+      if (queue_[i].state) {
+        queued_bytes_ = queued_bytes_ - queue_[i].text->size() + text->size();
+        queue_[i].text = text;
+        return;
+      }
+  }
+  if (queue_.size() >= hub_.options.max_queue_messages ||
+      queued_bytes_ + text->size() > hub_.options.max_queue_bytes)
+    return drop("slow reader: write queue full");
+  queue_.push_back({text, is_state});
+  queued_bytes_ += text->size();
+  if (!writing_) do_write();
+}
+
+void WsSession::close_after_writes(websocket::close_code code) {
+  if (close_code_ || dropped_) return;
+  close_code_ = code;
+  if (!writing_) do_write();
+}
+
+void WsSession::do_write() {
+  if (dropped_) return;
+  if (queue_.empty()) {
+    if (close_code_) {
+      writing_ = true;  // nothing else may write now
+      write_started_ = SteadyClock::now();
+      ws_.async_close(*close_code_, [self = shared_from_this()](beast::error_code) {
+        self->writing_ = false;
+        self->drop("closed");
+      });
+    }
+    return;
+  }
+  writing_ = true;
+  write_started_ = SteadyClock::now();
+  ws_.text(true);
+  ws_.async_write(asio::buffer(*queue_.front().text),
+                  [self = shared_from_this()](beast::error_code ec, std::size_t) { self->on_write(ec); });
+}
+
+void WsSession::on_write(beast::error_code ec) {
+  writing_ = false;
+  if (ec) return drop("write failed");
+  if (!queue_.empty()) {
+    queued_bytes_ -= queue_.front().text->size();
+    queue_.pop_front();
+  }
+  do_write();
+}
+
+void WsSession::drop(const char*) {
+  if (dropped_) return;
+  dropped_ = true;
+  if (registered_) hub_.remove(this), registered_ = false;
+  queue_.clear();
+  queued_bytes_ = 0;
+  beast::error_code ec;
+  beast::get_lowest_layer(ws_).socket().shutdown(tcp::socket::shutdown_both, ec);
+  beast::get_lowest_layer(ws_).close();
+}
+
+}  // namespace facilita::net

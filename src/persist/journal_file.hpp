@@ -1,0 +1,24 @@
+// The journal as a file: recognising one before SQLite touches it, and
+// creating a new one atomically. Internal to the persist library.
+#pragma once
+#include <string>
+
+#include "persist/sqlite.hpp"
+
+namespace facilita::journal_file {
+
+// false when nothing is at `path`; true when it is a Facilita journal of a schema
+// this program reads. Otherwise throws JournalError naming the file and what it
+// is instead, having only read it.
+bool inspect(const std::string& path);
+
+// Builds a complete, empty journal in a temporary file next to `path`, then moves
+// it into place without replacing anything. When another process created `path`
+// meanwhile, keeps theirs. Refuses when SQLite side files (-wal, -shm, -journal)
+// are left without their database: they would be applied to the new one.
+void create(const std::string& path);
+
+// After opening: the header values as SQLite sees them (WAL included).
+void verify_open(const Database& db);
+
+}  // namespace facilita::journal_file

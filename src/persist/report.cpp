@@ -1,0 +1,151 @@
+#include "persist/report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "core/duration.hpp"
+#include "persist/journal_session.hpp"
+
+namespace facilita {
+namespace {
+
+struct Accumulator {
+  std::string title;
+  int n = 0;
+  double planned = 0, actual = 0, overrun = 0, overrun_max = 0;
+  int ran_long = 0;
+  std::size_t first_seen = 0;  // for sections only older file versions had
+};
+
+struct Group {
+  SessionReport report;
+  std::vector<std::string> latest_order;
+  std::map<std::string, Accumulator> sections;
+};
+
+void add_delivery(Group& g, const Replayed& r) {
+  const DeliveryInfo& d = r.delivery;
+  ++g.report.deliveries;
+  (d.status == "ended" ? g.report.ended : g.report.unfinished)++;
+  g.report.title = r.session.title;  // deliveries come oldest first: the latest wins
+  g.latest_order.clear();
+  for (const auto& s : r.session.sections) g.latest_order.push_back(s.id);
+
+  Millis as_of = d.last_event_at ? d.last_event_at : d.started_at;
+  Timing timing = derive(r.session, r.state, as_of);
+  for (std::size_t i = 0; i < r.session.sections.size() && i < timing.sections.size(); ++i) {
+    const auto& section = r.session.sections[i];
+    const auto& t = timing.sections[i];
+    auto [it, inserted] = g.sections.try_emplace(section.id);
+    Accumulator& a = it->second;
+    if (inserted) a.first_seen = g.sections.size();
+    a.title = section.title;
+    bool completed = t.status == SectionStatus::Done || (t.status == SectionStatus::Current && r.state.agenda.ended);
+    if (!completed) continue;
+    double actual = static_cast<double>(t.actual_ms) / 1000.0;
+    double overrun = actual - t.original_s;
+    a.overrun_max = a.n ? std::max(a.overrun_max, overrun) : overrun;
+    ++a.n;
+    a.planned += t.original_s;
+    a.actual += actual;
+    a.overrun += overrun;
+    if (overrun > kRunsLongAfterS) ++a.ran_long;
+  }
+}
+
+SessionReport finish(Group& g) {
+  SessionReport out = std::move(g.report);
+  std::vector<std::string> order = g.latest_order;
+  std::vector<std::pair<std::size_t, std::string>> older;
+  for (const auto& [id, a] : g.sections)
+    if (std::find(order.begin(), order.end(), id) == order.end()) older.emplace_back(a.first_seen, id);
+  std::sort(older.begin(), older.end());
+  for (const auto& [seen, id] : older) order.push_back(id);
+
+  for (const auto& id : order) {
+    const Accumulator& a = g.sections[id];
+    SectionStats s{id, a.title, a.n};
+    if (a.n) {
+      s.planned_avg_s = a.planned / a.n;
+      s.actual_avg_s = a.actual / a.n;
+      s.overrun_avg_s = a.overrun / a.n;
+      s.overrun_max_s = a.overrun_max;
+      s.ran_long = a.ran_long;
+    }
+    out.sections.push_back(s);
+  }
+  std::vector<const SectionStats*> long_ones;
+  for (const auto& s : out.sections)
+    if (s.ran_long > 0) long_ones.push_back(&s);
+  std::stable_sort(long_ones.begin(), long_ones.end(), [](const SectionStats* a, const SectionStats* b) {
+    double ra = double(a->ran_long) / a->measured, rb = double(b->ran_long) / b->measured;
+    if (ra != rb) return ra > rb;
+    if (a->ran_long != b->ran_long) return a->ran_long > b->ran_long;
+    return a->overrun_avg_s > b->overrun_avg_s;
+  });
+  for (const auto* s : long_ones) out.runs_long_most_often.push_back(s->id);
+  return out;
+}
+
+int rounded(double seconds) { return static_cast<int>(std::lround(seconds)); }
+
+}  // namespace
+
+std::vector<SessionReport> build_report(const Journal& journal, const std::optional<std::string>& session_id) {
+  std::map<std::string, Group> groups;
+  for (const auto& d : journal.deliveries()) {
+    if (session_id && d.session_id != *session_id) continue;
+    Group& g = groups[d.session_id];
+    g.report.session_id = d.session_id;
+    add_delivery(g, replay(journal, d.id));
+  }
+  std::vector<SessionReport> out;
+  for (auto& [id, g] : groups) out.push_back(finish(g));
+  return out;
+}
+
+std::string report_text(const std::vector<SessionReport>& reports) {
+  std::string out;
+  char line[512];
+  for (const auto& r : reports) {
+    if (!out.empty()) out += "\n";
+    out += r.session_id + ": " + r.title + "\n";
+    std::snprintf(line, sizeof line, "%d deliver%s (%d ended, %d unfinished)\n\n", r.deliveries,
+                  r.deliveries == 1 ? "y" : "ies", r.ended, r.unfinished);
+    out += line;
+    std::snprintf(line, sizeof line, "  %-28s %9s %8s %8s %8s %8s\n", "section", "completed", "planned", "actual",
+                  "overrun", "ran long");
+    out += line;
+    for (const auto& s : r.sections) {
+      std::string completed = std::to_string(s.measured) + "/" + std::to_string(r.deliveries);
+      if (!s.measured) {
+        std::snprintf(line, sizeof line, "  %-28s %9s %8s %8s %8s %8s\n", s.id.c_str(), completed.c_str(), "-", "-",
+                      "-", "-");
+      } else {
+        std::snprintf(line, sizeof line, "  %-28s %9s %8s %8s %8s %8d\n", s.id.c_str(), completed.c_str(),
+                      format_clock(rounded(s.planned_avg_s)).c_str(), format_clock(rounded(s.actual_avg_s)).c_str(),
+                      format_drift(rounded(s.overrun_avg_s)).c_str(), s.ran_long);
+      }
+      out += line;
+    }
+    out += "\n(planned: as authored; actual and overrun: averages over the deliveries that completed the section;\n"
+           " ran long: over by more than " + std::to_string(kRunsLongAfterS) + " s)\n";
+    if (r.runs_long_most_often.empty()) {
+      out += "No section ran long.\n";
+    } else {
+      out += "Runs long most often:";
+      for (std::size_t i = 0; i < r.runs_long_most_often.size() && i < 5; ++i) {
+        const auto& id = r.runs_long_most_often[i];
+        auto s = std::find_if(r.sections.begin(), r.sections.end(), [&](const SectionStats& x) { return x.id == id; });
+        out += (i ? ", " : " ") + id + " (" + std::to_string(s->ran_long) + " of " + std::to_string(s->measured) +
+               ", avg " + format_drift(rounded(s->overrun_avg_s)) + ")";
+      }
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace facilita

@@ -1,0 +1,107 @@
+// Agenda: every section with its planned start (local time), planned and
+// actual duration, done / current / next marks; overruns in colour.
+// Double-click a row to go to that section.
+#include <string>
+
+#include "core/duration.hpp"
+#include "ui/fonts.hpp"
+#include "ui/theme.hpp"
+#include "ui/views.hpp"
+
+namespace facilita::ui {
+namespace {
+
+const char* status_mark(SectionStatus status, bool is_next) {
+  switch (status) {
+    case SectionStatus::Done: return "✓";
+    case SectionStatus::Current: return "▶";
+    case SectionStatus::Cut: return "✗";
+    case SectionStatus::Upcoming: return is_next ? "›" : "";
+  }
+  return "";
+}
+
+ImU32 actual_color(const SectionTiming& st, const Timing& timing) {
+  if (st.status == SectionStatus::Current) return theme::phase_color(timing.phase);
+  if (st.overrun_s > 0) return theme::kOvertime;
+  return theme::kNormal;
+}
+
+void section_row(const Session& session, const Timing& timing, int index, Millis base, const Dispatch& dispatch,
+                 UiState& ui) {
+  const Section& section = session.sections[static_cast<std::size_t>(index)];
+  const SectionTiming& st = timing.sections[static_cast<std::size_t>(index)];
+  const bool cut = st.status == SectionStatus::Cut;
+  const bool current = st.status == SectionStatus::Current;
+  ImGui::TableNextRow();
+  ImGui::PushID(index);
+
+  ImGui::TableSetColumnIndex(0);
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::to_vec4(current ? theme::kAccent : theme::kIdle));
+  ImGui::TextUnformatted(status_mark(st.status, index == timing.next_section));
+  ImGui::PopStyleColor();
+  ImGui::SameLine();
+  // The whole row is one selectable: double-click jumps there.
+  if (ImGui::Selectable("##row", current, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick) &&
+      ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !current && !cut)
+    dispatch(cmd::GoTo{index});
+
+  ImGui::TableSetColumnIndex(1);
+  ImGui::TextDisabled("%s", theme::local_hhmm(base + Millis{session.planned_start_s(static_cast<std::size_t>(index))} * 1000).c_str());
+
+  ImGui::TableSetColumnIndex(2);
+  if (cut || st.status == SectionStatus::Done) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  ImGui::PushFont(current ? current_fonts().bold : current_fonts().body);
+  ImGui::TextWrapped("%s", section.title.c_str());
+  ImGui::PopFont();
+  if (cut || st.status == SectionStatus::Done) ImGui::PopStyleColor();
+  if (cut || section.optional) {
+    ImGui::SameLine(0, 0);
+    ImGui::TextDisabled(" · %s", ui.t(cut ? S::CutMark : S::OptionalMark));
+  }
+
+  ImGui::TableSetColumnIndex(3);
+  bool changed = st.planned_s != st.original_s;
+  if (changed) ImGui::PushStyleColor(ImGuiCol_Text, theme::to_vec4(theme::kAccent));
+  ImGui::TextUnformatted(format_clock(st.planned_s).c_str());
+  if (changed) {
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s → %s", format_clock(st.original_s).c_str(), format_clock(st.planned_s).c_str());
+  }
+
+  ImGui::TableSetColumnIndex(4);
+  if (st.status == SectionStatus::Done || current) {
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::to_vec4(actual_color(st, timing)));
+    ImGui::TextUnformatted(format_clock(static_cast<int>(st.actual_ms / 1000)).c_str());
+    ImGui::PopStyleColor();
+    if (st.overrun_s != 0 && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", format_drift(st.overrun_s).c_str());
+  } else {
+    ImGui::TextDisabled("—");
+  }
+  ImGui::PopID();
+}
+
+}  // namespace
+
+void draw_agenda(const Session& session, const State&, const Timing& timing, const Dispatch& dispatch, UiState& ui) {
+  ImGui::PushFont(current_fonts().h2);
+  ImGui::TextUnformatted(ui.t(S::Agenda));
+  ImGui::PopFont();
+  const float em = ImGui::GetFontSize();
+  const Millis base = timing.planned_end - Millis{session.duration_s} * 1000;
+  ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
+                          ImGuiTableFlags_PadOuterX;
+  if (!ImGui::BeginTable("agenda", 5, flags)) return;
+  ImGui::TableSetupScrollFreeze(0, 1);
+  ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, em * 1.2f);
+  ImGui::TableSetupColumn(ui.t(S::ColStart), ImGuiTableColumnFlags_WidthFixed, em * 2.9f);
+  ImGui::TableSetupColumn(ui.t(S::ColSection), ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn(ui.t(S::ColPlanned), ImGuiTableColumnFlags_WidthFixed, em * 3.0f);
+  ImGui::TableSetupColumn(ui.t(S::ColActual), ImGuiTableColumnFlags_WidthFixed, em * 3.0f);
+  ImGui::TableHeadersRow();
+  for (int i = 0; i < static_cast<int>(session.sections.size()) && i < static_cast<int>(timing.sections.size()); ++i)
+    section_row(session, timing, i, base, dispatch, ui);
+  ImGui::EndTable();
+}
+
+}  // namespace facilita::ui

@@ -1,0 +1,33 @@
+// Pieces of the projector view shared by its files (projector_view.cpp draws
+// the frame, projector_body.cpp the content or the prompt).
+#pragma once
+#include <imgui.h>
+
+#include "core/engine.hpp"
+#include "ui/fonts.hpp"
+#include "ui/ui_state.hpp"
+
+namespace facilita::ui {
+
+// One projector frame: what to show (live or frozen) and where.
+struct ProjectorFrame {
+  const Session& session;
+  const State& state;
+  const Timing& timing;
+  UiState* ui = nullptr;
+  const FontSet* fonts = nullptr;
+  ImDrawList* dl = nullptr;
+  ImVec2 pos, size;
+  float margin = 0;
+  float body_min = 0;  // smallest text allowed: 1/25 of the height
+  float clock_px = 0;
+};
+
+// The prompt the room should see: the open one, else the most recently closed
+// prompt of the current section once its results are revealed; null = content.
+const Prompt* projected_prompt(const Session& session, const State& state);
+
+void draw_projected_prompt(const ProjectorFrame& frame, const Prompt& prompt, ImVec2 pos, ImVec2 size);
+void draw_projected_content(const ProjectorFrame& frame, ImVec2 pos, ImVec2 size);
+
+}  // namespace facilita::ui

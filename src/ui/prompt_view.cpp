@@ -1,0 +1,189 @@
+// Prompts of the current section: open / close / reveal, responses n/m, the
+// live tally (bars, or the text answers), who has not answered yet.
+#include <algorithm>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "core/tally.hpp"
+#include "ui/fonts.hpp"
+#include "ui/shortcuts.hpp"
+#include "ui/tally_chart.hpp"
+#include "ui/theme.hpp"
+#include "ui/views.hpp"
+
+namespace facilita::ui {
+namespace {
+
+S kind_label(PromptKind kind) {
+  switch (kind) {
+    case PromptKind::Choice: return S::PromptKindChoice;
+    case PromptKind::Multi: return S::PromptKindMulti;
+    case PromptKind::Scale: return S::PromptKindScale;
+    case PromptKind::Text: return S::PromptKindText;
+    case PromptKind::Poll: return S::PromptKindPoll;
+  }
+  return S::PromptKindChoice;
+}
+
+const PromptState* prompt_state(const State& state, const std::string& id) {
+  auto it = state.prompts.find(id);
+  return it == state.prompts.end() ? nullptr : &it->second;
+}
+
+// Which prompt the details show: the open one, else the one V would reveal,
+// else the last one opened in this section, else the first.
+const Prompt* focused_prompt(const Section& section, const State& state, const Session& session) {
+  if (!state.open_prompt.empty())
+    if (const Prompt* p = session.find_prompt(state.open_prompt); p && session.section_of_prompt(p->id) == state.agenda.current)
+      return p;
+  if (auto id = prompt_to_reveal(session, state); !id.empty()) return session.find_prompt(id);
+  const Prompt* latest = nullptr;
+  Millis latest_at = -1;
+  for (const Prompt& p : section.prompts)
+    if (const PromptState* ps = prompt_state(state, p.id); ps && ps->was_opened && ps->opened_at > latest_at) {
+      latest = &p;
+      latest_at = ps->opened_at;
+    }
+  if (latest) return latest;
+  return section.prompts.empty() ? nullptr : &section.prompts.front();
+}
+
+void prompt_row(const Prompt& prompt, const State& state, bool focused, const Dispatch& dispatch, UiState& ui) {
+  const PromptState* ps = prompt_state(state, prompt.id);
+  const bool open = state.open_prompt == prompt.id;
+  const bool opened = ps && ps->was_opened;
+  const bool revealed = ps && ps->revealed;
+  S status = open ? S::PromptOpen : revealed ? S::PromptRevealed : opened ? S::PromptClosed : S::PromptIdle;
+  ImU32 color = open ? theme::kNormal : revealed ? theme::kAccent : opened ? theme::kIdle : IM_COL32(150, 150, 158, 255);
+  ImGui::PushID(prompt.id.c_str());
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::to_vec4(color));
+  ImGui::Text("%s %s", open ? "●" : revealed ? "✓" : opened ? "■" : "○", ui.t(status));
+  ImGui::PopStyleColor();
+  ImGui::SameLine();
+  ImGui::TextDisabled("· %s", ui.t(kind_label(prompt.kind)));
+  ImGui::PushFont(focused ? current_fonts().bold : current_fonts().body);
+  ImGui::TextWrapped("%s", prompt.text.c_str());
+  ImGui::PopFont();
+  // Closed but not yet revealed prompts can be opened again (closed too early).
+  bool first = true;
+  auto button = [&](S label) {
+    if (!first) ImGui::SameLine();
+    first = false;
+    return ImGui::SmallButton(ui.t(label));
+  };
+  if (!open && !revealed && button(S::OpenPrompt)) dispatch(cmd::OpenPrompt{prompt.id});
+  if (open && button(S::ClosePrompt)) dispatch(cmd::ClosePrompt{prompt.id});
+  if (opened && !revealed && button(S::RevealPrompt)) dispatch(cmd::RevealPrompt{prompt.id});
+  ImGui::PopID();
+  ImGui::Separator();
+}
+
+void text_answers(const Tally& t, const Dispatch& dispatch, UiState& ui) {
+  ImGui::TextDisabled("%s", ui.t(S::TextAnswers));
+  for (const TextAnswer& answer : t.texts) {
+    ImGui::PushID(answer.participant.c_str());
+    ImGui::PushFont(current_fonts().bold);
+    ImGui::TextUnformatted(answer.name.c_str());
+    ImGui::PopFont();
+    ImGui::SameLine();
+    if (answer.hidden) {
+      ImGui::TextDisabled("%s", ui.t(S::HiddenAnswer));
+    } else if (ImGui::SmallButton(ui.t(S::HideAnswer))) {
+      dispatch(cmd::HideAnswer{t.prompt, answer.participant});
+    }
+    if (!answer.hidden) ImGui::TextWrapped("%s", answer.text.c_str());
+    ImGui::PopID();
+  }
+}
+
+void not_answered(const Tally& t, const State& state, UiState& ui) {
+  if (t.participants == 0) {
+    ImGui::TextDisabled("%s", ui.t(S::NobodyJoined));
+    return;
+  }
+  if (t.not_answered.empty()) {
+    ImGui::TextDisabled("%s", ui.t(S::EveryoneAnswered));
+    return;
+  }
+  std::string names;
+  for (const std::string& id : t.not_answered) {
+    auto it = state.participants.find(id);
+    names += (names.empty() ? "" : ", ") + (it == state.participants.end() ? id : it->second.name);
+  }
+  ImGui::TextDisabled("%s", ui.t(S::NotAnswered));
+  ImGui::TextWrapped("%s", names.c_str());
+}
+
+void prompt_details(const Session& session, const Prompt& prompt, const State& state, const Dispatch& dispatch,
+                    UiState& ui) {
+  const FontSet& fonts = current_fonts();
+  Tally t = tally(session, state, prompt.id);
+  ImGui::PushFont(fonts.bold);
+  ImGui::TextWrapped("%s", prompt.text.c_str());
+  ImGui::PopFont();
+  char answered[64];
+  std::snprintf(answered, sizeof answered, ui.t(S::AnswersOf), t.answered, t.participants);
+  ImGui::PushFont(fonts.large);
+  ImGui::TextUnformatted(answered);
+  ImGui::PopFont();
+  if (prompt.kind == PromptKind::Text) {
+    text_answers(t, dispatch, ui);
+  } else {
+    TallyChartStyle style;
+    style.fonts = &fonts;
+    style.px = fonts.sizes.body;
+    tally_chart_widget(t, style);
+    if (prompt.kind == PromptKind::Scale && t.answered > 0) ImGui::Text(ui.t(S::Mean), t.mean);
+  }
+  ImGui::Spacing();
+  not_answered(t, state, ui);
+}
+
+// Who has joined, for sections without prompts.
+void roster(const State& state, UiState& ui) {
+  ImGui::Spacing();
+  char title[64];
+  std::snprintf(title, sizeof title, ui.t(S::Roster), static_cast<int>(state.participants.size()));
+  ImGui::PushFont(current_fonts().bold);
+  ImGui::TextUnformatted(title);
+  ImGui::PopFont();
+  if (state.participants.empty()) {
+    ImGui::TextDisabled("%s", ui.t(S::NobodyJoined));
+    return;
+  }
+  std::vector<std::string> names;
+  for (const auto& [id, participant] : state.participants) names.push_back(participant.name);
+  std::sort(names.begin(), names.end());
+  std::string list;
+  for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
+  ImGui::TextWrapped("%s", list.c_str());
+}
+
+}  // namespace
+
+void draw_prompts(const Session& session, const State& state, const Timing&, const Dispatch& dispatch, UiState& ui) {
+  const FontSet& fonts = current_fonts();
+  ImGui::PushFont(fonts.h2);
+  ImGui::TextUnformatted(ui.t(S::Prompts));
+  ImGui::PopFont();
+  if (session.sections.empty()) return;
+  const Section& section = session.sections[static_cast<std::size_t>(state.agenda.current)];
+  if (section.prompts.empty()) {
+    ImGui::TextDisabled("%s", ui.t(S::NoPrompts));
+    roster(state, ui);
+    return;
+  }
+  const Prompt* focus = focused_prompt(section, state, session);
+  // The list scrolls on its own when a section has many prompts (the quiz).
+  float list_h = std::min(ImGui::GetContentRegionAvail().y * 0.42f,
+                          ImGui::GetTextLineHeightWithSpacing() * 3.6f * static_cast<float>(section.prompts.size()));
+  ImGui::BeginChild("prompt-list", ImVec2(0, list_h), false);
+  for (const Prompt& prompt : section.prompts) prompt_row(prompt, state, &prompt == focus, dispatch, ui);
+  ImGui::EndChild();
+  ImGui::BeginChild("prompt-details", ImVec2(0, 0), false);
+  if (focus) prompt_details(session, *focus, state, dispatch, ui);
+  ImGui::EndChild();
+}
+
+}  // namespace facilita::ui

@@ -1,0 +1,120 @@
+#include "ui/shortcuts.hpp"
+
+#include <GLFW/glfw3.h>
+
+#include <algorithm>
+
+namespace facilita::ui {
+namespace {
+
+bool is_char(const KeyInput& in, char lower) {
+  return in.codepoint == static_cast<unsigned>(lower) ||
+         in.codepoint == static_cast<unsigned>(lower - 'a' + 'A');
+}
+
+// While a modal (rebalance preview, end confirmation) is open only Enter / Esc act.
+bool handle_modal(const KeyInput& in, const Dispatch& dispatch, UiState& ui) {
+  bool enter = in.key == GLFW_KEY_ENTER || in.key == GLFW_KEY_KP_ENTER;
+  bool escape = in.key == GLFW_KEY_ESCAPE;
+  if (ui.rebalance) {
+    if (enter) accept_rebalance(dispatch, ui);
+    if (escape) ui.rebalance.reset();
+    return true;
+  }
+  if (ui.confirm_end) {
+    if (enter) dispatch(cmd::End{});
+    if (enter || escape) ui.confirm_end = false;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void toggle_clock(const State& state, const Dispatch& dispatch) {
+  const AgendaState& a = state.agenda;
+  if (!a.started) dispatch(cmd::Start{});
+  else if (a.ended) return;
+  else if (a.running) dispatch(cmd::Pause{});
+  else dispatch(cmd::Resume{});
+}
+
+std::string prompt_to_open(const Session& session, const State& state) {
+  const AgendaState& a = state.agenda;
+  if (a.current < 0 || a.current >= static_cast<int>(session.sections.size())) return {};
+  for (const Prompt& p : session.sections[static_cast<std::size_t>(a.current)].prompts) {
+    auto it = state.prompts.find(p.id);
+    bool opened = it != state.prompts.end() && it->second.was_opened;
+    if (!opened && state.open_prompt != p.id) return p.id;
+  }
+  return {};
+}
+
+std::string prompt_to_reveal(const Session& session, const State& state) {
+  auto revealable = [&](const std::string& id) {
+    auto it = state.prompts.find(id);
+    return it != state.prompts.end() && it->second.was_opened && !it->second.revealed;
+  };
+  if (!state.open_prompt.empty() && revealable(state.open_prompt)) return state.open_prompt;
+  const AgendaState& a = state.agenda;
+  if (a.current < 0 || a.current >= static_cast<int>(session.sections.size())) return {};
+  std::string latest;
+  Millis latest_close = -1;
+  for (const Prompt& p : session.sections[static_cast<std::size_t>(a.current)].prompts) {
+    auto it = state.prompts.find(p.id);
+    if (revealable(p.id) && it->second.closed_at > latest_close) {
+      latest = p.id;
+      latest_close = it->second.closed_at;
+    }
+  }
+  return latest;
+}
+
+void accept_rebalance(const Dispatch& dispatch, UiState& ui) {
+  if (!ui.rebalance) return;
+  if (ui.rebalance->changes()) dispatch(cmd::AcceptRebalance{ui.rebalance->new_s, ui.rebalance->cut});
+  ui.rebalance.reset();
+}
+
+void handle_shortcut(const KeyInput& in, const Session& session, const State& state, const Dispatch& dispatch,
+                     UiState& ui) {
+  if (handle_modal(in, dispatch, ui)) return;
+  if (ui.show_keys && (in.key == GLFW_KEY_ESCAPE || in.key == GLFW_KEY_F1 || in.codepoint == '?')) {
+    ui.show_keys = false;
+    return;
+  }
+  bool ctrl = (in.mods & GLFW_MOD_CONTROL) != 0;
+  switch (in.key) {
+    case GLFW_KEY_SPACE: toggle_clock(state, dispatch); return;
+    case GLFW_KEY_RIGHT:
+    case GLFW_KEY_PAGE_DOWN: dispatch(cmd::Next{}); return;
+    case GLFW_KEY_LEFT:
+    case GLFW_KEY_PAGE_UP: dispatch(cmd::Previous{}); return;
+    case GLFW_KEY_DOWN: ui.content_page = std::min(ui.content_page + 1, ui.content_pages - 1); return;
+    case GLFW_KEY_UP: ui.content_page = std::max(ui.content_page - 1, 0); return;
+    case GLFW_KEY_F1: ui.show_keys = !ui.show_keys; return;
+    case GLFW_KEY_F11: ui.request_toggle_fullscreen = true; return;
+    case GLFW_KEY_Z:
+      if (ctrl) dispatch(cmd::Undo{});
+      return;
+    default: break;
+  }
+  if (in.codepoint == 0) return;
+  // Typed characters: layout independent ('+' has its own key on Spanish keyboards).
+  if (in.codepoint == '+') dispatch(cmd::Adjust{60});
+  else if (in.codepoint == '-') dispatch(cmd::Adjust{-60});
+  else if (in.codepoint == '?') ui.show_keys = !ui.show_keys;
+  else if (is_char(in, 'r')) ui.request_rebalance_preview = true;
+  else if (is_char(in, 'b')) ui.blackout = !ui.blackout;
+  else if (is_char(in, 'f')) ui.request_freeze_toggle = true;
+  else if (is_char(in, 'p')) ui.request_toggle_projector = true;
+  else if (is_char(in, 'o')) {
+    if (auto id = prompt_to_open(session, state); !id.empty()) dispatch(cmd::OpenPrompt{id});
+  } else if (is_char(in, 'c')) {
+    if (!state.open_prompt.empty()) dispatch(cmd::ClosePrompt{state.open_prompt});
+  } else if (is_char(in, 'v')) {
+    if (auto id = prompt_to_reveal(session, state); !id.empty()) dispatch(cmd::RevealPrompt{id});
+  }
+}
+
+}  // namespace facilita::ui

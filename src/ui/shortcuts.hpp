@@ -1,0 +1,28 @@
+// One-key control of the delivery. Both windows feed their key presses here;
+// the result is Commands (through Dispatch) or requests in UiState.
+#pragma once
+#include <string>
+
+#include "core/engine.hpp"
+#include "ui/ui_state.hpp"
+
+namespace facilita::ui {
+
+// A key press (GLFW key code + modifiers) or a typed character (codepoint),
+// queued by the window callbacks so no press is lost between frames.
+struct KeyInput {
+  int key = 0;             // GLFW_KEY_*, 0 for a typed character
+  int mods = 0;            // GLFW_MOD_*
+  unsigned codepoint = 0;  // typed character, 0 for a key press
+};
+
+void handle_shortcut(const KeyInput& input, const Session& session, const State& state, const Dispatch& dispatch,
+                     UiState& ui);
+
+// Commands behind the controls, shared by keys and buttons.
+void toggle_clock(const State& state, const Dispatch& dispatch);  // start / pause / resume
+std::string prompt_to_open(const Session& session, const State& state);    // O: next never-opened prompt
+std::string prompt_to_reveal(const Session& session, const State& state);  // V: open or last closed, not revealed
+void accept_rebalance(const Dispatch& dispatch, UiState& ui);
+
+}  // namespace facilita::ui

@@ -1,0 +1,79 @@
+// Top bar of the console: session title, drift, forecast end vs planned end
+// (local HH:MM), session progress and roster size.
+#include <cstdio>
+#include <string>
+
+#include "core/duration.hpp"
+#include "ui/draw_text.hpp"
+#include "ui/fonts.hpp"
+#include "ui/theme.hpp"
+#include "ui/views.hpp"
+
+namespace facilita::ui {
+namespace {
+
+ImU32 drift_color(int drift_s) {
+  if (drift_s > 60) return theme::kOvertime;
+  if (drift_s > 0) return theme::kWrapUp;
+  return theme::kNormal;
+}
+
+}  // namespace
+
+void draw_status_bar(const Session& session, const State& state, const Timing& timing, const Dispatch&, UiState& ui) {
+  const FontSet& fonts = current_fonts();
+  const float em = ImGui::GetFontSize();
+  const float spacing = em * 1.4f;
+
+  // Right-hand group first (fixed widths), the title gets what is left.
+  std::string drift = timing.drift_s == 0 ? ui.t(S::DriftOnTime) : format_drift(timing.drift_s);
+  std::string ends = std::string(ui.t(S::ForecastEnd)) + " " + theme::local_hhmm(timing.forecast_end) + "  ·  " +
+                     ui.t(S::PlannedEnd) + " " + theme::local_hhmm(timing.planned_end);
+  char roster[64];
+  std::snprintf(roster, sizeof roster, ui.t(S::Roster), static_cast<int>(state.participants.size()));
+  const float progress_w = em * 9;
+  float drift_w = ImGui::CalcTextSize(ui.t(S::Drift)).x + em * 0.4f + text_size(fonts.bold, em, drift).x;
+  float group_w = drift_w + ImGui::CalcTextSize(ends.c_str()).x + progress_w + ImGui::CalcTextSize(roster).x + spacing * 3;
+
+  float avail = ImGui::GetContentRegionAvail().x;
+  float title_w = avail - group_w - spacing;
+  if (!ui.demo_label.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::to_vec4(theme::kWrapUp));
+    ImGui::TextUnformatted(ui.demo_label.c_str());
+    ImGui::PopStyleColor();
+    ImGui::SameLine(0, spacing);
+    title_w -= ImGui::GetItemRectSize().x + spacing;
+  }
+  if (title_w > em * 4) {
+    bool shortened = false;
+    std::string_view title = ellipsize(fonts.bold, em, session.title, title_w, shortened);
+    ImGui::PushFont(fonts.bold);
+    ImGui::TextUnformatted(title.data(), title.data() + title.size());
+    if (shortened) {
+      ImGui::SameLine(0, 0);
+      ImGui::TextUnformatted("…");
+    }
+    ImGui::PopFont();
+    if (shortened && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", session.title.c_str());
+    ImGui::SameLine();
+  }
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), ImGui::GetWindowContentRegionMax().x - group_w));
+
+  ImGui::TextDisabled("%s", ui.t(S::Drift));
+  ImGui::SameLine(0, em * 0.4f);
+  ImGui::PushFont(fonts.bold);
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::to_vec4(drift_color(timing.drift_s)));
+  ImGui::TextUnformatted(drift.c_str());
+  ImGui::PopStyleColor();
+  ImGui::PopFont();
+  ImGui::SameLine(0, spacing);
+  ImGui::TextUnformatted(ends.c_str());
+  ImGui::SameLine(0, spacing);
+  char progress[48];
+  std::snprintf(progress, sizeof progress, "%s %.0f %%", ui.t(S::Progress), timing.progress * 100.0);
+  ImGui::ProgressBar(static_cast<float>(timing.progress), ImVec2(progress_w, 0), progress);
+  ImGui::SameLine(0, spacing);
+  ImGui::TextUnformatted(roster);
+}
+
+}  // namespace facilita::ui

@@ -1,0 +1,35 @@
+#include "ui/strings.hpp"
+
+#include "ui/strings_table.hpp"
+
+namespace facilita::ui {
+
+std::optional<Lang> lang_from(std::string_view code) {
+  if (code == "es" || code.starts_with("es-") || code.starts_with("es_")) return Lang::Es;
+  if (code == "en" || code.starts_with("en-") || code.starts_with("en_")) return Lang::En;
+  return std::nullopt;
+}
+
+const char* tr(Lang lang, S key) {
+  const auto& table = lang == Lang::En ? english_strings() : spanish_strings();
+  auto i = static_cast<std::size_t>(key);
+  return i < table.size() ? table[i] : "";
+}
+
+const char* rejection_text(Lang lang, std::string_view code) {
+  struct Row {
+    std::string_view code;
+    S text;
+  };
+  static constexpr Row kRows[] = {
+      {"not-started", S::RejectNotStarted}, {"ended", S::RejectEnded},
+      {"last-section", S::RejectLastSection}, {"first-section", S::RejectFirstSection},
+      {"no-undo", S::RejectNoUndo}, {"too-short", S::RejectTooShort},
+      {"section-cut", S::RejectSectionCut},
+  };
+  for (const Row& row : kRows)
+    if (row.code == code) return tr(lang, row.text);
+  return nullptr;
+}
+
+}  // namespace facilita::ui

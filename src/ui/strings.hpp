@@ -1,0 +1,67 @@
+// Every string the console and projector show, one table per language
+// (strings_es.cpp, strings_en.cpp). Views ask for text by key; a table that
+// misses a key, or repeats one, fails to compile.
+#pragma once
+#include <optional>
+#include <string_view>
+
+namespace facilita::ui {
+
+enum class Lang { Es, En };
+
+std::optional<Lang> lang_from(std::string_view code);  // "es", "en"; nullopt otherwise
+
+enum class S {
+  // windows
+  ConsoleTitle, ProjectorTitle,
+  // agenda
+  Agenda, ColStart, ColSection, ColPlanned, ColActual, CutMark, OptionalMark,
+  // clock and phases
+  PhaseNormal, PhaseWrapUp, PhaseOvertime, NotStarted, Paused, Ended,
+  NextSection, LastSection, Section,
+  // status bar
+  Drift, DriftOnTime, ForecastEnd, PlannedEnd, Progress, Roster, Elapsed,
+  // controls
+  Start, Pause, Resume, Previous, Next, MinusMinute, PlusMinute, Rebalance, Undo, Blackout, Freeze,
+  EndSession, Projector, Keys,
+  // notes
+  Notes, NoNotes,
+  // prompts
+  Prompts, NoPrompts, OpenPrompt, ClosePrompt, RevealPrompt, PromptIdle, PromptOpen, PromptClosed,
+  PromptRevealed, Responses, NotAnswered, EveryoneAnswered, NobodyJoined, Correct, Mean, TextAnswers,
+  HiddenAnswer, HideAnswer, Results, AnswersOf, AnswerInBrowser, PromptKindChoice, PromptKindMulti,
+  PromptKindScale, PromptKindText, PromptKindPoll,
+  // rebalance preview
+  RebalanceTitle, RebalanceOld, RebalanceNew, RebalanceCut, RebalanceNoChange, RebalanceStillOver,
+  Accept, Cancel,
+  // end of delivery
+  ConfirmEndTitle, ConfirmEndBody, ConfirmEndYes,
+  // keys overlay
+  KeysTitle, KeyStartPause, KeyNext, KeyPrevious, KeyAdjust, KeyRebalance, KeyBlackout, KeyFreeze,
+  KeyOpenPrompt, KeyClosePrompt, KeyReveal, KeyUndo, KeyHelp, KeyProjector, KeyFullscreen,
+  KeyContentPage, ContentPage,
+  KeysClose,
+  // join area
+  JoinAt, JoinPending, ShowRemote, HideRemote, RemoteHint,
+  // projector indicators on the console
+  ProjectorBlackedOut, ProjectorFrozen, ProjectorPane,
+  // engine rejections and storage
+  Rejected, StorageFailed, RejectNotStarted, RejectEnded, RejectLastSection, RejectFirstSection,
+  RejectNoUndo, RejectTooShort, RejectSectionCut,
+  // screenshots
+  DemoData,
+  Count
+};
+
+const char* tr(Lang lang, S key);
+// The facilitator-facing text for an engine rejection code; nullptr when the
+// engine's own (English) message should be shown.
+const char* rejection_text(Lang lang, std::string_view code);
+
+// Table rows; tables are checked at compile time (see strings.cpp).
+struct StringEntry {
+  S key;
+  const char* text;
+};
+
+}  // namespace facilita::ui

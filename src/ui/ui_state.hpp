@@ -1,0 +1,71 @@
+// What the views share besides the model: UI-only state (overlays, projector
+// blackout / freeze, the rebalance preview) and requests the app loop carries
+// out (things that need the clock or the windows). Views never mutate the
+// model; they queue Commands through Dispatch.
+#pragma once
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "core/engine.hpp"
+#include "ui/markdown.hpp"
+#include "ui/qr_code.hpp"
+#include "ui/strings.hpp"
+
+namespace facilita::ui {
+
+// Queues a command for the controller (decide -> journal -> apply after the frame).
+using Dispatch = std::function<void(Command)>;
+
+// What the projector keeps showing while frozen.
+struct ProjectorSnapshot {
+  State state;
+  Timing timing;
+};
+
+// Cached text fitting of a projector content box (fitting measures many sizes).
+struct ContentFitCache {
+  const MdDocument* doc = nullptr;
+  float box_w = 0, box_h = 0, min_px = 0, max_px = 0;
+  MdFit fit;
+};
+
+struct UiState {
+  Lang lang = Lang::Es;
+  bool single_window = false;  // projector drawn as a pane of the console
+  bool show_keys = false;      // F1 / ? overlay
+  bool confirm_end = false;    // "end the session?" modal
+  bool projector_visible = true;
+  bool blackout = false;
+  bool frozen = false;
+  std::optional<ProjectorSnapshot> frozen_view;  // set by the app when `frozen` turns on
+  std::optional<RebalancePlan> rebalance;        // preview shown while set
+  // Projected content too long for one screen is shown in pages (↑ / ↓);
+  // the projector view sets `content_pages` and resets the page on a new section.
+  int content_page = 0;
+  int content_pages = 1;
+  int content_page_section = -1;
+
+  // Requests for the app loop, cleared once handled.
+  bool request_rebalance_preview = false;
+  bool request_toggle_projector = false;
+  bool request_toggle_fullscreen = false;
+  bool request_freeze_toggle = false;
+
+  std::string join_url;    // "" hides the join area
+  std::string admin_url;   // the facilitator's remote (secret): console only, shown on request
+  bool show_admin_qr = false;
+  std::string message;     // last rejected command or storage problem, "" when fine
+  bool message_is_error = false;
+  std::string demo_label;  // non-empty on screenshots with simulated participants
+
+  MarkdownCache markdown;
+  QrCache qr;        // join URL
+  QrCache admin_qr;  // remote-control URL
+  std::map<std::string, ContentFitCache> content_fit;  // per projector box role
+
+  const char* t(S key) const { return tr(lang, key); }
+};
+
+}  // namespace facilita::ui

@@ -1,0 +1,38 @@
+// The views: pure functions of the model, the derived timing and the UI
+// state. They draw with ImGui into the current window / region and queue
+// Commands through Dispatch; they never change the model themselves.
+#pragma once
+#include <imgui.h>
+
+#include "core/engine.hpp"
+#include "ui/ui_state.hpp"
+
+namespace facilita::ui {
+
+// Console, one region each (see console_view.cpp for the layout).
+void draw_agenda(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
+void draw_clock(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
+void draw_controls(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
+void draw_status_bar(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
+void draw_notes(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
+void draw_prompts(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
+void draw_join_area(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
+// Modals and overlays, drawn last.
+void draw_rebalance_preview(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
+void draw_confirm_end(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
+void draw_keys_overlay(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
+
+// The whole console window (all of the above); `projector_pane` draws the
+// projector inside the console (--single-window).
+void draw_console(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
+
+// The projector, drawn into the rectangle [pos, pos + size) of the current
+// window's draw list (a whole window, or a pane of the console). Uses the
+// frozen snapshot while frozen; black while blacked out.
+void draw_projector(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch,
+                    UiState& ui, ImVec2 pos, ImVec2 size);
+// The projector as a full-window view of the current ImGui context.
+void draw_projector_window(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch,
+                           UiState& ui);
+
+}  // namespace facilita::ui

@@ -1,0 +1,152 @@
+#include <doctest/doctest.h>
+
+#include <GLFW/glfw3.h>
+
+#include <vector>
+
+#include "core/loader.hpp"
+#include "ui/shortcuts.hpp"
+
+using namespace facilita;
+using namespace facilita::ui;
+
+namespace {
+
+const char* kSession = R"(id: t
+title: T
+language: es
+duration: 10 min
+objective: o
+objectives:
+  - {id: a, text: A}
+sections:
+  - id: one
+    title: One
+    duration: 4 min
+    objectives: [a]
+    content: "# One"
+    prompts:
+      - {id: p1, kind: choice, text: "Q1?", options: ["x", "y"], correct: "x"}
+      - {id: p2, kind: poll, text: "Q2?", options: ["x", "y"]}
+  - id: two
+    title: Two
+    duration: 6 min
+    objectives: [a]
+    content: "# Two"
+)";
+
+struct Harness {
+  Session session = *load_session(kSession).session;
+  State state = initial_state(session);
+  UiState ui;
+  std::vector<Command> sent;
+  Dispatch dispatch = [this](Command c) { sent.push_back(std::move(c)); };
+  Millis now = 1'000'000;
+
+  void key(int k, int mods = 0) { handle_shortcut(KeyInput{k, mods, 0}, session, state, dispatch, ui); }
+  void type(char c) { handle_shortcut(KeyInput{0, 0, static_cast<unsigned>(c)}, session, state, dispatch, ui); }
+  // Applies what the keys sent, like the app loop does.
+  void apply_sent() {
+    for (const Command& c : sent) {
+      Decision d = decide(session, state, c, now);
+      for (const Event& e : d.events) apply(session, state, e);
+    }
+    sent.clear();
+  }
+  template <class T>
+  bool last_is() const {
+    return !sent.empty() && std::holds_alternative<T>(sent.back());
+  }
+};
+
+}  // namespace
+
+TEST_CASE("Space starts, pauses and resumes") {
+  Harness h;
+  h.key(GLFW_KEY_SPACE);
+  CHECK(h.last_is<cmd::Start>());
+  h.apply_sent();
+  h.key(GLFW_KEY_SPACE);
+  CHECK(h.last_is<cmd::Pause>());
+  h.apply_sent();
+  h.key(GLFW_KEY_SPACE);
+  CHECK(h.last_is<cmd::Resume>());
+}
+
+TEST_CASE("arrows, page keys, +/- and Ctrl+Z map to agenda commands") {
+  Harness h;
+  h.key(GLFW_KEY_RIGHT);
+  CHECK(h.last_is<cmd::Next>());
+  h.key(GLFW_KEY_PAGE_DOWN);
+  CHECK(h.last_is<cmd::Next>());
+  h.key(GLFW_KEY_LEFT);
+  CHECK(h.last_is<cmd::Previous>());
+  h.type('+');
+  REQUIRE(h.last_is<cmd::Adjust>());
+  CHECK(std::get<cmd::Adjust>(h.sent.back()).delta_s == 60);
+  h.type('-');
+  CHECK(std::get<cmd::Adjust>(h.sent.back()).delta_s == -60);
+  h.key(GLFW_KEY_Z, GLFW_MOD_CONTROL);
+  CHECK(h.last_is<cmd::Undo>());
+  std::size_t before = h.sent.size();
+  h.key(GLFW_KEY_Z);  // plain z does nothing
+  CHECK(h.sent.size() == before);
+}
+
+TEST_CASE("R previews, Enter accepts, Esc cancels, other keys wait while the preview is open") {
+  Harness h;
+  h.type('r');
+  CHECK(h.ui.request_rebalance_preview);
+  h.ui.rebalance = RebalancePlan{{240, 360}, {200, 400}, {}, 0};
+  h.key(GLFW_KEY_SPACE);
+  CHECK(h.sent.empty());
+  h.key(GLFW_KEY_ENTER);
+  REQUIRE(h.last_is<cmd::AcceptRebalance>());
+  CHECK(std::get<cmd::AcceptRebalance>(h.sent.back()).durations_s == std::vector<int>{200, 400});
+  CHECK_FALSE(h.ui.rebalance.has_value());
+  h.ui.rebalance = RebalancePlan{{240, 360}, {200, 400}, {}, 0};
+  h.sent.clear();
+  h.key(GLFW_KEY_ESCAPE);
+  CHECK(h.sent.empty());
+  CHECK_FALSE(h.ui.rebalance.has_value());
+}
+
+TEST_CASE("O opens the next prompt, C closes, V reveals") {
+  Harness h;
+  h.key(GLFW_KEY_SPACE);
+  h.apply_sent();
+  h.type('o');
+  REQUIRE(h.last_is<cmd::OpenPrompt>());
+  CHECK(std::get<cmd::OpenPrompt>(h.sent.back()).prompt == "p1");
+  h.apply_sent();
+  h.type('v');  // reveal works on the open prompt
+  REQUIRE(h.last_is<cmd::RevealPrompt>());
+  CHECK(std::get<cmd::RevealPrompt>(h.sent.back()).prompt == "p1");
+  h.sent.clear();
+  h.type('c');
+  REQUIRE(h.last_is<cmd::ClosePrompt>());
+  h.apply_sent();
+  h.type('o');
+  CHECK(std::get<cmd::OpenPrompt>(h.sent.back()).prompt == "p2");
+}
+
+TEST_CASE("projector and overlay keys only change the UI state") {
+  Harness h;
+  h.type('b');
+  CHECK(h.ui.blackout);
+  h.type('B');
+  CHECK_FALSE(h.ui.blackout);
+  h.type('f');
+  CHECK(h.ui.request_freeze_toggle);
+  h.type('p');
+  CHECK(h.ui.request_toggle_projector);
+  h.key(GLFW_KEY_F1);
+  CHECK(h.ui.show_keys);
+  h.key(GLFW_KEY_ESCAPE);
+  CHECK_FALSE(h.ui.show_keys);
+  h.type('?');
+  CHECK(h.ui.show_keys);
+  h.key(GLFW_KEY_F11);
+  CHECK(h.ui.request_toggle_fullscreen);
+  CHECK(h.sent.empty());
+}

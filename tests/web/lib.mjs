@@ -1,0 +1,90 @@
+// Helpers for the browser tests: a `facilita run --headless` process, the
+// admin API, and Chromium through playwright-core (Debian's /usr/bin/chromium).
+import { spawn, spawnSync } from "node:child_process";
+import { chromium } from "playwright-core";
+
+export const ADMIN_TOKEN = "web-test-admin-token";
+export const SKIP = 77;  // ctest SKIP_RETURN_CODE
+
+export function check(condition, message) {
+  if (!condition) throw new Error("check failed: " + message);
+}
+
+export function supportsHeadless(facilita) {
+  const help = spawnSync(facilita, ["run", "--help"], { encoding: "utf8" });
+  return /--headless/.test(help.stdout || "");
+}
+
+// Starts the server and resolves with {proc, port, base} once it prints its port.
+export function startServer(facilita, session, dataDir, port = 0) {
+  const proc = spawn(facilita, ["run", "--headless", "--bind", "127.0.0.1", "--port", String(port),
+    "--data", dataDir, "--admin-token", ADMIN_TOKEN, session], { stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  let err = "";
+  proc.stderr.on("data", (d) => { err += d; });
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("server did not start:\n" + out + err)), 15000);
+    proc.stdout.on("data", (d) => {
+      out += d;
+      const m = /listening on [^\s:]+:(\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ proc, port: Number(m[1]), base: `http://127.0.0.1:${m[1]}` });
+      }
+    });
+    proc.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${out}${err}`)));
+  });
+}
+
+export function stopServer(server, signal = "SIGTERM") {
+  return new Promise((resolve) => {
+    if (server.proc.exitCode !== null) return resolve();
+    server.proc.removeAllListeners("exit");
+    server.proc.on("exit", () => resolve());
+    server.proc.kill(signal);
+  });
+}
+
+export async function admin(base, command, extra = {}) {
+  const res = await fetch(base + "/api/admin", {
+    method: "POST",
+    headers: { "Authorization": "Bearer " + ADMIN_TOKEN, "Content-Type": "application/json" },
+    body: JSON.stringify({ command, ...extra }),
+  });
+  const body = await res.json();
+  check(res.ok, `admin ${command}: ${res.status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+export async function publicState(base) {
+  const res = await fetch(base + "/api/state");
+  check(res.ok, "/api/state " + res.status);
+  return res.json();
+}
+
+export async function waitFor(what, fn, timeoutMs = 10000) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < deadline) {
+    try { last = await fn(); if (last) return last; } catch (e) { last = e; }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what} (last: ${last})`);
+}
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+      "--disable-sync", "--no-first-run"],
+  });
+}
+
+// A page that fails the test on any script error or CSP violation.
+export async function newPage(browser, options, errors) {
+  const context = await browser.newContext({ locale: "es-MX", ...options });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => errors.push("pageerror: " + e.message));
+  page.on("console", (m) => { if (m.type() === "error" && !/WebSocket|ERR_CONNECTION_REFUSED/.test(m.text())) errors.push("console: " + m.text()); });
+  return page;
+}
