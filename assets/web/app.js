@@ -163,7 +163,9 @@
     $("phase-text").textContent = label ? t(label) : t("phase_" + phase);
     const closes = state.prompt && state.prompt.open && state.prompt.closes_at;
     const left = $("prompt-closes");
-    if (left) left.textContent = closes ? t("prompt_closes_in", { time: formatClock(Math.max(0, closes - (Date.now() + conn.offset))) }) : "";
+    // Informational: the facilitator closes the prompt; past its time the hint just goes away.
+    const until = closes ? closes - (Date.now() + conn.offset) : 0;
+    if (left) left.textContent = until > 0 ? t("prompt_closes_in", { time: formatClock(until) }) : "";
   }
 
   // ---------------------------------------------------------- prompt

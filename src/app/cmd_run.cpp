@@ -14,8 +14,10 @@
 
 #include "app/commands.hpp"
 #include "app/controller.hpp"
+#include "app/file_watcher.hpp"
 #include "app/gui_loop.hpp"
 #include "app/headless.hpp"
+#include "app/hot_reload.hpp"
 #include "app/screenshot.hpp"
 #include "app/signal_watcher.hpp"
 #include "app/source_file.hpp"
@@ -31,7 +33,6 @@ namespace facilita {
 namespace {
 
 constexpr const char* kDefaultSession = "sessions/m2-s3-gobierno-abierto.yaml";
-constexpr Millis kHeartbeatMs = 5000;
 
 struct RunOptions {
   std::string file;
@@ -198,11 +199,20 @@ int run_delivery(const RunOptions& opt, const SourceFile& file) {
   if (server) pump.emplace(*server);
   const Dispatch dispatch = [&loop](const Command& c, Millis t) { return loop.dispatch(c, t); };
 
+  // Saves of the session file while it is delivered (hot reload).
+  HotReload hot_reload(file.path, controller, ui, [&journal](std::string_view text) {
+    return journal->store_session_file(text);
+  });
+  FileWatcher watcher(file.path, [&loop] { loop.wake(); });
+  if (!watcher.ok()) std::cerr << "facilita run: saves of the file will not be noticed: " << watcher.error() << "\n";
+  loop.set_on_requests([&](Millis now) { hot_reload.handle_requests(now); });
+
   Millis last_heartbeat = 0;
   loop.set_on_turn([&](Millis now) {
+    if (watcher.take_changed()) hot_reload.file_saved(now);
     // Fellows' answers and remote commands: decide -> journal -> apply, then answered.
     if (pump) pump->turn(controller, dispatch, now);
-    if (now - last_heartbeat >= kHeartbeatMs) {
+    if (now - last_heartbeat >= JournalSession::kHeartbeatMs) {
       delivery->heartbeat(now);
       last_heartbeat = now;
     }

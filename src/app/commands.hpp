@@ -20,5 +20,9 @@ CommandRunner add_deliveries_command(CLI::App& app);  // persist: list of delive
 #if defined(FACILITA_HAS_GUI) || defined(FACILITA_HAS_RUN)
 CommandRunner add_run_command(CLI::App& app);         // ui: facilitator console + projector
 #endif
+#if defined(FACILITA_HAS_GUI)
+CommandRunner add_join_command(CLI::App& app);        // ui + net: a fellow's window (follower client)
+CommandRunner add_edit_command(CLI::App& app);        // ui: author view (watch, validate, preview, rehearse)
+#endif
 
 }  // namespace facilita

@@ -1,5 +1,7 @@
 #include "app/controller.hpp"
 
+#include "core/session_reload.hpp"
+
 namespace facilita {
 
 Controller::Controller(Session session, State state, JournalSink sink)
@@ -27,6 +29,32 @@ DispatchResult Controller::dispatch(const Command& command, Millis now) {
     }
     storage_error_.clear();
     for (const auto& event : decision.events) apply(session_, state_, event);
+    ++version_;
+  }
+  result.ok = true;
+  return result;
+}
+
+DispatchResult Controller::reload(const Session& edited, std::string file_hash, Millis now) {
+  DispatchResult result;
+  const std::string hash = file_hash;
+  Decision decision = decide_reload(session_, edited, state_, std::move(file_hash), now);
+  if (decision.rejected) {
+    result.code = decision.rejected->code;
+    result.message = decision.rejected->message;
+    return result;
+  }
+  if (!decision.events.empty()) {
+    std::string error;
+    if (sink_ && !sink_(decision.events, error)) {
+      storage_error_ = error;
+      result.code = "storage";
+      result.message = error;
+      return result;
+    }
+    storage_error_.clear();
+    const SessionLookup lookup = [&](std::string_view h) -> const Session* { return h == hash ? &edited : nullptr; };
+    for (const auto& event : decision.events) apply_with_reload(session_, state_, event, lookup);
     ++version_;
   }
   result.ok = true;

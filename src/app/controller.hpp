@@ -22,6 +22,10 @@ class Controller {
   Controller(Session session, State state, JournalSink sink);
 
   DispatchResult dispatch(const Command& command, Millis now);
+  // Hot reload: swaps in `edited` (its file text already stored in the journal
+  // under `file_hash`). Journals decide_reload's events, then applies them with
+  // apply_with_reload, exactly as replay will. Refusals as in session_reload.hpp.
+  DispatchResult reload(const Session& edited, std::string file_hash, Millis now);
 
   const Session& session() const { return session_; }
   const State& state() const { return state_; }

@@ -4,6 +4,7 @@
 #include <GLFW/glfw3.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <utility>
 
@@ -17,12 +18,17 @@ namespace {
 constexpr double kIdleWaitS = 2.0;        // paused / not started: nothing on screen moves by the second
 constexpr Millis kMessageShownMs = 6000;  // a rejected command's explanation stays this long
 
+// Set by GLFW's monitor callback (main thread, inside glfwWaitEvents*); handled in the loop.
+std::atomic<bool> g_monitors_changed{false};
+void on_monitor(GLFWmonitor*, int) { g_monitors_changed = true; }
+
 }  // namespace
 
 GuiLoop::GuiLoop(Controller& controller, ui::UiState& ui, GuiOptions options, NowFunction now)
     : controller_(controller), ui_(ui), options_(std::move(options)), now_(std::move(now)) {}
 
 GuiLoop::~GuiLoop() {
+  if (console_) glfwSetMonitorCallback(nullptr);
   windows_open_ = false;
   projector_.reset();
   console_.reset();
@@ -39,7 +45,8 @@ bool GuiLoop::open(std::string& error) {
   }
   if (saved.console.fullscreen) console_->toggle_fullscreen();
   if (!options_.single_window) {
-    GLFWmonitor* second = projector_monitor();
+    remembered_monitor_ = saved.projector_monitor;
+    GLFWmonitor* second = projector_monitor(remembered_monitor_);
     bool visible = second ? true : saved.projector_visible;
     projector_ = std::make_unique<AppWindow>(WindowRole::Projector, std::string(ui_.t(ui::S::ProjectorTitle)) + " — " + title,
                                              saved.projector, visible);
@@ -50,8 +57,30 @@ bool GuiLoop::open(std::string& error) {
     if (second) projector_->set_fullscreen_on(second);
     ui_.projector_visible = visible;
   }
+  glfwSetMonitorCallback(on_monitor);
   windows_open_ = true;
   return true;
+}
+
+void GuiLoop::handle_monitors() {
+  if (!projector_) return;
+  GLFWwindow* w = projector_->glfw();
+  if (glfwGetWindowMonitor(w)) return;  // still fullscreen on a connected monitor
+  // GLFW takes a window out of fullscreen when its monitor goes; the clock is
+  // engine state and keeps running. Bring the window back where it can be seen.
+  if (GLFWmonitor* back = projector_monitor(remembered_monitor_); back && ui_.projector_visible) {
+    const char* name = glfwGetMonitorName(back);
+    if (name && remembered_monitor_ == name) {  // the projector's own monitor is back
+      projector_->set_fullscreen_on(back);
+      return;
+    }
+  }
+  if (!placement_on_screen(projector_->placement())) {
+    int mx = 0, my = 0, mw = 0, mh = 0;
+    if (GLFWmonitor* primary = glfwGetPrimaryMonitor()) glfwGetMonitorWorkarea(primary, &mx, &my, &mw, &mh);
+    int width = std::min(1280, std::max(320, mw - 160)), height = std::min(720, std::max(240, mh - 160));
+    glfwSetWindowMonitor(w, nullptr, mx + 80, my + 80, width, height, 0);
+  }
 }
 
 void GuiLoop::wake() {
@@ -139,6 +168,7 @@ void GuiLoop::handle_requests(Millis now) {
     ui_.request_toggle_fullscreen = false;
     console_->toggle_fullscreen();
   }
+  if (on_requests_) on_requests_(now);
 }
 
 void GuiLoop::draw_frame(Millis now) {
@@ -167,7 +197,7 @@ GuiLoop::FrameKey GuiLoop::frame_key(Millis now) const {
   const State& state = controller_.state();
   Timing t = derive(controller_.session(), state, now);
   return FrameKey{controller_.version(), state.agenda.running, t.section_elapsed_ms / 1000, t.drift_s,
-                  t.forecast_end / 60000, t.planned_end / 60000};
+                  t.forecast_end / 60000, t.planned_end / 60000, ui_.reload.generation};
 }
 
 void GuiLoop::write_dump() const {
@@ -179,12 +209,15 @@ WindowLayout GuiLoop::layout() const {
   WindowLayout layout;
   layout.console = console_->placement();
   if (projector_) layout.projector = projector_->placement();
+  layout.projector_monitor = remembered_monitor_;
+  if (projector_ && glfwGetWindowMonitor(projector_->glfw())) layout.projector_monitor = monitor_name_of(projector_->glfw());
   layout.projector_visible = ui_.projector_visible;
   return layout;
 }
 
 int GuiLoop::run() {
   bool ui_flags[3] = {ui_.blackout, ui_.frozen, ui_.projector_visible};
+  std::uint64_t dumped_reload = ui_.reload.generation;
   write_dump();
   dumped_version_ = controller_.version();
   while (!stop_) {
@@ -197,6 +230,10 @@ int GuiLoop::run() {
       ui_.request_toggle_projector = ui_.projector_visible;
     }
     bool input = console_->take_dirty();
+    if (g_monitors_changed.exchange(false)) {
+      handle_monitors();
+      input = true;
+    }
     if (projector_) input = projector_->take_dirty() || input;
     {
       std::lock_guard lock(join_mutex_);
@@ -227,9 +264,11 @@ int GuiLoop::run() {
     }
     extra_frames_ = input ? 2 : std::max(0, extra_frames_ - 1);
     bool flags[3] = {ui_.blackout, ui_.frozen, ui_.projector_visible};
-    if (controller_.version() != dumped_version_ || !std::equal(flags, flags + 3, ui_flags)) {
+    if (controller_.version() != dumped_version_ || !std::equal(flags, flags + 3, ui_flags) ||
+        ui_.reload.generation != dumped_reload) {
       write_dump();
       dumped_version_ = controller_.version();
+      dumped_reload = ui_.reload.generation;
       std::copy(flags, flags + 3, ui_flags);
     }
   }

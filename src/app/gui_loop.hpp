@@ -54,6 +54,9 @@ class GuiLoop {
 
   // ---- main thread
   void set_on_turn(std::function<void(Millis now)> hook) { on_turn_ = std::move(hook); }
+  // f(now) runs on the main thread after keys and clicks set UiState requests
+  // (e.g. accepting a saved session file).
+  void set_on_requests(std::function<void(Millis now)> hook) { on_requests_ = std::move(hook); }
   DispatchResult dispatch(const Command& command, Millis now);
 
  private:
@@ -73,11 +76,14 @@ class GuiLoop {
     int drift_s = 0;
     Millis forecast_minute = 0;
     Millis planned_minute = 0;
+    std::uint64_t reload_generation = 0;
     bool operator==(const FrameKey&) const = default;
   };
   FrameKey frame_key(Millis now) const;
   void write_dump() const;
   WindowLayout layout() const;
+  // A monitor was connected or disconnected: keep the projector on a screen.
+  void handle_monitors();
 
   Controller& controller_;
   ui::UiState& ui_;
@@ -87,6 +93,7 @@ class GuiLoop {
   std::unique_ptr<AppWindow> projector_;
   std::vector<Command> queued_;  // from views and keys, dispatched after input / the frame
   std::function<void(Millis)> on_turn_;
+  std::function<void(Millis)> on_requests_;
   std::atomic<bool> stop_{false};
   std::atomic<bool> windows_open_{false};
   std::mutex join_mutex_;
@@ -96,6 +103,7 @@ class GuiLoop {
   Millis message_until_ = 0;
   int extra_frames_ = 2;  // ImGui settles hover/active states over a couple of frames
   FrameKey drawn_;        // what the last frame showed
+  std::string remembered_monitor_;  // the projector's monitor by name (window layout)
 };
 
 }  // namespace facilita

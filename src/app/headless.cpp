@@ -1,4 +1,5 @@
 #include "app/headless.hpp"
+#include "core/timers.hpp"
 
 #include <sys/resource.h>
 
@@ -20,7 +21,6 @@
 namespace facilita {
 namespace {
 
-constexpr Millis kHeartbeatMs = 5000;
 constexpr auto kIdleTurn = std::chrono::milliseconds(250);
 
 Millis wall_now() {
@@ -187,7 +187,9 @@ int run_headless_delivery(const NetFlags& flags, const SourceFile& file, const s
 
   Millis last_heartbeat = 0;
   int status = run_headless(controller, server, waker, [&](Millis now) {
-    if (now - last_heartbeat >= kHeartbeatMs) {
+    // A prompt whose answer window ran out closes itself (journaled like a key press).
+    if (auto due = due_command(controller.session(), controller.state(), now)) controller.dispatch(*due, now);
+    if (now - last_heartbeat >= JournalSession::kHeartbeatMs) {
       delivery->heartbeat(now);
       last_heartbeat = now;
     }

@@ -18,6 +18,10 @@ int main(int argc, char** argv) {
 #if defined(FACILITA_HAS_GUI) || defined(FACILITA_HAS_RUN)
   commands.push_back(add_run_command(app));
 #endif
+#if defined(FACILITA_HAS_GUI)
+  commands.push_back(add_join_command(app));
+  commands.push_back(add_edit_command(app));
+#endif
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

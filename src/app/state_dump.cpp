@@ -1,10 +1,23 @@
 #include "app/state_dump.hpp"
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
 namespace facilita {
+namespace {
+
+// FNV-1a of a text, hex: lets a test see that the content shown changed.
+std::string digest(const std::string& text) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : text) h = (h ^ c) * 1099511628211ull;
+  char out[17];
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
+  return out;
+}
+
+}  // namespace
 
 bool write_state_dump(const std::string& path, const Session& session, const State& state, const ui::UiState& ui,
                       std::uint64_t version) {
@@ -12,6 +25,9 @@ bool write_state_dump(const std::string& path, const Session& session, const Sta
   nlohmann::json cut = nlohmann::json::array();
   for (std::size_t i = 0; i < a.cut.size(); ++i)
     if (a.cut[i]) cut.push_back(static_cast<int>(i));
+  const Section* current = a.current >= 0 && a.current < static_cast<int>(session.sections.size())
+                               ? &session.sections[static_cast<std::size_t>(a.current)]
+                               : nullptr;
   nlohmann::json j = {
       {"version", version},
       {"started", a.started},
@@ -26,6 +42,15 @@ bool write_state_dump(const std::string& path, const Session& session, const Sta
       {"open_prompt", state.open_prompt},
       {"participants", state.participants.size()},
       {"undo_depth", state.undo_stack.size()},
+      {"session_title", session.title},
+      {"current_title", current ? current->title : ""},
+      {"content_digest", current ? digest(current->content) : ""},
+      {"reload",
+       {{"file_hash", ui.reload.file_hash},
+        {"errors", ui.reload.errors.size()},
+        {"pending", ui.reload.pending},
+        {"note", ui.reload.note},
+        {"generation", ui.reload.generation}}},
       {"projector", {{"visible", ui.projector_visible}, {"blackout", ui.blackout}, {"frozen", ui.frozen}}},
   };
   std::string tmp = path + ".tmp";

@@ -49,6 +49,7 @@ WindowLayout load_window_layout(const std::string& path) {
   layout.console = placement_from(j.value("console", nlohmann::json{}));
   layout.projector = placement_from(j.value("projector", nlohmann::json{}));
   layout.projector_visible = j.value("projector_visible", true);
+  if (auto it = j.find("projector_monitor"); it != j.end() && it->is_string()) layout.projector_monitor = *it;
   return layout;
 }
 
@@ -59,7 +60,8 @@ bool save_window_layout(const std::string& path, const WindowLayout& layout) {
   fs::create_directories(fs::path(path).parent_path(), ec);
   nlohmann::json j = {{"console", to_json(layout.console)},
                       {"projector", to_json(layout.projector)},
-                      {"projector_visible", layout.projector_visible}};
+                      {"projector_visible", layout.projector_visible},
+                      {"projector_monitor", layout.projector_monitor}};
   std::string tmp = path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::trunc);
@@ -71,13 +73,43 @@ bool save_window_layout(const std::string& path, const WindowLayout& layout) {
   return !ec;
 }
 
-GLFWmonitor* projector_monitor() {
+int choose_projector_monitor(const std::vector<MonitorInfo>& monitors, const std::string& remembered) {
+  if (!remembered.empty())
+    for (std::size_t i = 0; i < monitors.size(); ++i)
+      if (monitors[i].name == remembered && !monitors[i].primary) return static_cast<int>(i);
+  for (std::size_t i = 0; i < monitors.size(); ++i)
+    if (!monitors[i].primary) return static_cast<int>(i);
+  return -1;
+}
+
+GLFWmonitor* projector_monitor(const std::string& remembered) {
   int count = 0;
   GLFWmonitor** monitors = glfwGetMonitors(&count);
   GLFWmonitor* primary = glfwGetPrimaryMonitor();
-  for (int i = 0; i < count; ++i)
-    if (monitors[i] != primary) return monitors[i];
-  return nullptr;
+  std::vector<MonitorInfo> infos;
+  for (int i = 0; i < count; ++i) {
+    const char* name = glfwGetMonitorName(monitors[i]);
+    infos.push_back(MonitorInfo{name ? name : "", monitors[i] == primary});
+  }
+  int chosen = choose_projector_monitor(infos, remembered);
+  return chosen < 0 ? nullptr : monitors[chosen];
+}
+
+std::string monitor_name_of(GLFWwindow* window) {
+  GLFWmonitor* monitor = glfwGetWindowMonitor(window);
+  if (!monitor) {
+    int x = 0, y = 0, w = 0, h = 0, count = 0;
+    glfwGetWindowPos(window, &x, &y);
+    glfwGetWindowSize(window, &w, &h);
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    for (int i = 0; i < count && !monitor; ++i) {
+      int mx, my, mw, mh;
+      glfwGetMonitorWorkarea(monitors[i], &mx, &my, &mw, &mh);
+      if (x + w / 2 >= mx && x + w / 2 < mx + mw && y + h / 2 >= my && y + h / 2 < my + mh) monitor = monitors[i];
+    }
+  }
+  const char* name = monitor ? glfwGetMonitorName(monitor) : nullptr;
+  return name ? name : "";
 }
 
 bool placement_on_screen(const WindowPlacement& p) {

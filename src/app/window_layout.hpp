@@ -3,8 +3,10 @@
 // when no data dir is given), and the projector on a second monitor when present.
 #pragma once
 #include <string>
+#include <vector>
 
 struct GLFWmonitor;
+struct GLFWwindow;
 
 namespace facilita {
 
@@ -18,7 +20,19 @@ struct WindowLayout {
   WindowPlacement console;
   WindowPlacement projector;
   bool projector_visible = true;
+  std::string projector_monitor;  // name of the monitor the projector last used ("" = unknown)
 };
+
+// A connected monitor as the placement decision sees it.
+struct MonitorInfo {
+  std::string name;
+  bool primary = false;
+};
+
+// Pure: which of `monitors` gets the projector, fullscreen; -1 = a normal
+// window (single monitor). The remembered monitor wins when it is connected
+// and is not the primary (where the console lives); else the first non-primary.
+int choose_projector_monitor(const std::vector<MonitorInfo>& monitors, const std::string& remembered);
 
 // The file to use: DATA_DIR/windows.json or $XDG_CONFIG_HOME/facilita/windows.json
 // (~/.config/facilita/windows.json). Empty when neither can be determined.
@@ -28,8 +42,11 @@ WindowLayout load_window_layout(const std::string& path);
 // Best effort: the layout is a convenience, a failure only loses it.
 bool save_window_layout(const std::string& path, const WindowLayout& layout);
 
-// The monitor for the projector: a monitor other than the primary one, else null.
-GLFWmonitor* projector_monitor();
+// The monitor for the projector (choose_projector_monitor over the connected
+// monitors), else null.
+GLFWmonitor* projector_monitor(const std::string& remembered = "");
+// The name of the monitor `window` is fullscreen on, else of the one holding its centre.
+std::string monitor_name_of(GLFWwindow* window);
 // True when the placement is at least partly on a connected monitor.
 bool placement_on_screen(const WindowPlacement& placement);
 

@@ -167,7 +167,7 @@ inline constexpr std::size_t kUndoDepth = 50;
 inline constexpr std::size_t kMaxParticipantIdBytes = 64;  // printable ASCII token
 inline constexpr std::size_t kMaxNameChars = 40;           // code points after trimming, one line
 inline constexpr std::size_t kMaxTextAnswerBytes = 500;    // after trimming, UTF-8
-inline constexpr std::size_t kMaxParticipants = 500;       // joins beyond this: "room-full"
+inline constexpr std::size_t kMaxParticipants = 3000;      // joins beyond this: "room-full"
 
 State initial_state(const Session& session);
 

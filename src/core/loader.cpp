@@ -300,7 +300,8 @@ LoadResult load_session(std::string_view yaml_text) {
   Builder builder(result.diagnostics);
   Session session = builder.session(root);
   if (root.IsMap()) validate_session(session, result.diagnostics);
-  if (!has_errors(result.diagnostics)) result.session = std::move(session);
+  if (!has_errors(result.diagnostics)) result.session = session;
+  if (root.IsMap()) result.draft = std::move(session);
   return result;
 }
 

@@ -15,6 +15,9 @@ namespace facilita {
 struct LoadResult {
   std::optional<Session> session;
   std::vector<Diagnostic> diagnostics;
+  // What was parsed even when there are errors (the author view's timing and
+  // coverage of a file being edited); never delivered. Null when not a YAML map.
+  std::optional<Session> draft;
   bool ok() const { return session.has_value(); }
 };
 

@@ -84,6 +84,10 @@ void handle_shortcut(const KeyInput& in, const Session& session, const State& st
     return;
   }
   bool ctrl = (in.mods & GLFW_MOD_CONTROL) != 0;
+  if (ctrl && (in.key == GLFW_KEY_ENTER || in.key == GLFW_KEY_KP_ENTER)) {
+    if (ui.reload.pending) ui.reload.request_accept = true;
+    return;
+  }
   switch (in.key) {
     case GLFW_KEY_SPACE: toggle_clock(state, dispatch); return;
     case GLFW_KEY_RIGHT:

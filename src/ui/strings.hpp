@@ -50,6 +50,17 @@ enum class S {
   RejectNoUndo, RejectTooShort, RejectSectionCut,
   // screenshots
   DemoData,
+  // hot reload (console)
+  ReloadErrors, ReloadPending, ReloadLive, ReloadNeedsAccept, ReloadAccept, ReloadDismiss, ReloadForeign,
+  ReloadApplied, ReloadRefused, ReloadCurrentRemoved, KeyAcceptReload,
+  // author view (facilita edit)
+  AuthorTitle, AuthorValid, AuthorInvalid, AuthorNoValid, AuthorWarnings, AuthorCopyHint, AuthorCopied,
+  AuthorTiming, AuthorTotal, AuthorCoverage, AuthorUncovered, AuthorNoObjectives, AuthorPreview,
+  AuthorRehearsal, AuthorRehearse, AuthorStop, AuthorSpeed, AuthorWatching, Error, Warning,
+  // follower window (`facilita join`)
+  FollowerTitle, ConnConnecting, ConnOnline, ConnJoined, ConnRetrying, ConnFailed, ErrNotFacilita, ErrProtocol,
+  ErrBadName, ErrRoomFull, YourName, JoinButton, WaitingServer, FellowPrompt, ChooseOne, ChooseMany, SendAnswer,
+  ChangeAnswer, AnswerSending, AnswerReceived, AnswerRejected, PromptIsClosed, PendingAnswers, TimeLeft, YourAnswer,
   Count
 };
 

@@ -6,7 +6,9 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/engine.hpp"
 #include "ui/markdown.hpp"
@@ -29,6 +31,20 @@ struct ContentFitCache {
   const MdDocument* doc = nullptr;
   float box_w = 0, box_h = 0, min_px = 0, max_px = 0;
   MdFit fit;
+};
+
+// A saved session file during a delivery (hot reload; app/hot_reload.cpp fills it).
+struct ReloadNotice {
+  std::vector<std::string> errors;            // "LINE:COL: message" of a file that does not load
+  bool pending = false;                       // a valid version waits for Accept / Dismiss
+  std::vector<std::string> live_changes;      // of the pending version (English, from diff_sessions)
+  std::vector<std::string> needs_acceptance;
+  std::string note;                           // applied / refused / foreign, one line
+  std::string file_hash;                      // version in effect after a reload ("" = the starting file)
+  bool request_accept = false;                // Ctrl+Enter or the button
+  bool request_dismiss = false;
+  std::uint64_t generation = 0;               // bumped on every change (redraw, state dump)
+  bool shown() const { return !errors.empty() || pending || !note.empty(); }
 };
 
 struct UiState {
@@ -58,6 +74,7 @@ struct UiState {
   bool show_admin_qr = false;
   std::string message;     // last rejected command or storage problem, "" when fine
   bool message_is_error = false;
+  ReloadNotice reload;
   std::string demo_label;  // non-empty on screenshots with simulated participants
 
   MarkdownCache markdown;

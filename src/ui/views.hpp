@@ -17,6 +17,8 @@ void draw_status_bar(const Session& session, const State& state, const Timing& t
 void draw_notes(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
 void draw_prompts(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
 void draw_join_area(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
+// Hot reload notice (errors of a saved file, diff to accept), under the status bar.
+void draw_reload_notice(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
 // Modals and overlays, drawn last.
 void draw_rebalance_preview(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
 void draw_confirm_end(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
