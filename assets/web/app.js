@@ -4,7 +4,7 @@
 // reconnect; the server counts a repeated seq once.
 "use strict";
 (() => {
-  const { t, el, applyStrings, renderMarkdown, formatClock, sectionRemaining, Connection } = Facilita;
+  const { t, el, applyStrings, renderMarkdown, formatClock, renderClock, Connection } = Facilita;
   const $ = (id) => document.getElementById(id);
 
   // ---------------------------------------------------------- storage
@@ -152,18 +152,10 @@
 
   function tick() {
     if (!state || !state.section) return;
-    const ms = sectionRemaining(state, conn.offset);
-    // Same rule as the engine (wrap-up at max(1 min, 20 %)), computed locally so it changes on time.
-    const planned = (state.section.planned_s || 0) * 1000;
-    const phase = ms < 0 ? "overtime" : ms <= Math.max(60000, planned / 5) ? "wrapup" : "normal";
-    $("clock-time").textContent = formatClock(ms);
-    $("clock").dataset.phase = phase;
-    $("phase").dataset.phase = phase;
-    const label = { waiting: "not_started", paused: "paused_badge", ended: "ended_badge" }[state.status];
-    $("phase-text").textContent = label ? t(label) : t("phase_" + phase);
+    renderClock(state, conn.offset);
     const closes = state.prompt && state.prompt.open && state.prompt.closes_at;
     const left = $("prompt-closes");
-    // Informational: the facilitator closes the prompt; past its time the hint just goes away.
+    // The server closes a timed prompt when its window runs out; the hint counts down to it.
     const until = closes ? closes - (Date.now() + conn.offset) : 0;
     if (left) left.textContent = until > 0 ? t("prompt_closes_in", { time: formatClock(until) }) : "";
   }

@@ -228,5 +228,19 @@ const Facilita = (() => {
     }
   }
 
-  return { lang, t, applyStrings, el, renderMarkdown, formatClock, sectionRemaining, Connection };
+  // The section clock and its phase label, shared by the fellow page and the
+  // remote. Same rule as the engine (wrap-up at max(1 min, 20 %)), computed
+  // locally so the colour changes on the second.
+  function renderClock(state, offset) {
+    const ms = sectionRemaining(state, offset);
+    const planned = (state.section.planned_s || 0) * 1000;
+    const phase = ms < 0 ? "overtime" : ms <= Math.max(60000, planned / 5) ? "wrapup" : "normal";
+    document.getElementById("clock-time").textContent = formatClock(ms);
+    document.getElementById("clock").dataset.phase = phase;
+    document.getElementById("phase").dataset.phase = phase;
+    const label = { waiting: "not_started", paused: "paused_badge", ended: "ended_badge" }[state.status];
+    document.getElementById("phase-text").textContent = label ? t(label) : t("phase_" + phase);
+  }
+
+  return { lang, t, applyStrings, el, renderMarkdown, formatClock, sectionRemaining, renderClock, Connection };
 })();

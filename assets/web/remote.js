@@ -3,7 +3,7 @@
 // (#token=…), which browsers never send to the server or in a Referer.
 "use strict";
 (() => {
-  const { t, el, applyStrings, renderMarkdown, formatClock, sectionRemaining, Connection } = Facilita;
+  const { t, el, applyStrings, renderMarkdown, formatClock, renderClock, Connection } = Facilita;
   const $ = (id) => document.getElementById(id);
   const token = new URLSearchParams(location.hash.slice(1)).get("token") || "";
   let state = null;
@@ -136,14 +136,7 @@
 
   function tick() {
     if (!state || !state.section) return;
-    const ms = sectionRemaining(state, conn.offset);
-    const planned = (state.section.planned_s || 0) * 1000;
-    const phase = ms < 0 ? "overtime" : ms <= Math.max(60000, planned / 5) ? "wrapup" : "normal";
-    $("clock-time").textContent = formatClock(ms);
-    $("clock").dataset.phase = phase;
-    $("phase").dataset.phase = phase;
-    const label = { waiting: "not_started", paused: "paused_badge", ended: "ended_badge" }[state.status];
-    $("phase-text").textContent = label ? t(label) : t("phase_" + phase);
+    renderClock(state, conn.offset);
   }
 
   applyStrings(document);

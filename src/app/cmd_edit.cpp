@@ -6,7 +6,6 @@
 // clock. With --screenshot renders the window once to a PNG instead.
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
-#include <stb_image_write.h>
 
 #include <algorithm>
 #include <chrono>
@@ -88,15 +87,7 @@ int screenshot(const EditOptions& opt, ui::AuthorState& author, ui::UiState& ui)
     return kExitInvalid;
   }
   auto pixels = window.render_offscreen(width, height, 3, [&] { ui::draw_author(author, ui); });
-  if (pixels.empty()) {
-    std::cerr << "rendering the screenshot failed (no framebuffer)\n";
-    return kExitInvalid;
-  }
-  for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
-  if (!stbi_write_png(opt.screenshot.c_str(), width, height, 4, pixels.data(), width * 4)) {
-    std::cerr << "cannot write " << opt.screenshot << "\n";
-    return kExitInvalid;
-  }
+  if (!write_png(opt.screenshot, width, height, pixels)) return kExitInvalid;
   return kExitOk;
 }
 

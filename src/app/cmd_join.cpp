@@ -5,7 +5,6 @@
 // offscreen and writes a PNG instead of opening a window.
 #define GLFW_INCLUDE_NONE
 #include <GLFW/glfw3.h>
-#include <stb_image_write.h>
 
 #include <algorithm>
 #include <chrono>
@@ -94,15 +93,7 @@ int take_join_screenshot(net::FollowerClient& client, const JoinOptions& opt, ui
   ui::FollowerDraft draft;
   const ui::FollowerModel model = make_model(snap, now_ms());
   auto pixels = window.render_offscreen(width, height, 3, [&] { ui::draw_follower_window(model, draft, {}, ui); });
-  if (pixels.empty()) {
-    std::cerr << "rendering the screenshot failed (no framebuffer)\n";
-    return kExitInvalid;
-  }
-  for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
-  if (!stbi_write_png(opt.screenshot.c_str(), width, height, 4, pixels.data(), width * 4)) {
-    std::cerr << "cannot write " << opt.screenshot << "\n";
-    return kExitInvalid;
-  }
+  if (!write_png(opt.screenshot, width, height, pixels)) return kExitInvalid;
   if (snap.status == net::LinkStatus::Failed) {
     std::cerr << "facilita join: " << snap.error << "\n";
     return kExitInvalid;

@@ -21,6 +21,7 @@
 #include "app/screenshot.hpp"
 #include "app/signal_watcher.hpp"
 #include "app/source_file.hpp"
+#include "core/timers.hpp"
 #include "core/loader.hpp"
 #include "persist/data_dir.hpp"
 #include "persist/journal_session.hpp"
@@ -212,6 +213,8 @@ int run_delivery(const RunOptions& opt, const SourceFile& file) {
     if (watcher.take_changed()) hot_reload.file_saved(now);
     // Fellows' answers and remote commands: decide -> journal -> apply, then answered.
     if (pump) pump->turn(controller, dispatch, now);
+    // A prompt whose answer window ran out closes itself (journaled like a key press).
+    if (auto due = due_command(controller.session(), controller.state(), now)) dispatch(*due, now);
     if (now - last_heartbeat >= JournalSession::kHeartbeatMs) {
       delivery->heartbeat(now);
       last_heartbeat = now;

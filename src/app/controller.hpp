@@ -34,6 +34,7 @@ class Controller {
   const std::string& last_storage_error() const { return storage_error_; }
 
  private:
+  DispatchResult commit(const Decision& decision, const std::function<void(const Event&)>& apply_event);
   Session session_;
   State state_;
   JournalSink sink_;

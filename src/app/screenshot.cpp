@@ -111,12 +111,20 @@ int take_screenshot(const Session& session, ui::UiState& ui, const ScreenshotOpt
     std::cerr << "rendering the screenshot failed (no framebuffer)\n";
     return 1;
   }
-  for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;  // opaque, whatever blending left
-  if (!stbi_write_png(opt.out.c_str(), opt.width, opt.height, 4, pixels.data(), opt.width * 4)) {
-    std::cerr << "cannot write " << opt.out << "\n";
-    return 1;
+  return write_png(opt.out, opt.width, opt.height, pixels) ? 0 : 1;
+}
+
+bool write_png(const std::string& path, int width, int height, std::vector<unsigned char>& pixels) {
+  if (pixels.empty()) {
+    std::cerr << "rendering the screenshot failed (no framebuffer)\n";
+    return false;
   }
-  return 0;
+  for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;  // opaque, whatever blending left
+  if (!stbi_write_png(path.c_str(), width, height, 4, pixels.data(), width * 4)) {
+    std::cerr << "cannot write " << path << "\n";
+    return false;
+  }
+  return true;
 }
 
 }  // namespace facilita

@@ -4,6 +4,7 @@
 // and an in-memory sink (nothing is journaled).
 #pragma once
 #include <string>
+#include <vector>
 
 #include "core/engine.hpp"
 #include "ui/ui_state.hpp"
@@ -22,6 +23,10 @@ struct ScreenshotOptions {
 
 // "1280x720" -> width, height. False when malformed or out of range.
 bool parse_size(const std::string& text, int& width, int& height);
+
+// Makes the RGBA pixels opaque and writes them as a PNG. False (message on
+// stderr) when the pixels are missing or the file cannot be written.
+bool write_png(const std::string& path, int width, int height, std::vector<unsigned char>& pixels);
 
 // Exit code: 0 written, 1 bad --at / render or write failure (message on stderr).
 int take_screenshot(const Session& session, ui::UiState& ui, const ScreenshotOptions& options);

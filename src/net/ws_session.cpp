@@ -94,13 +94,13 @@ void WsSession::handle_hello(HelloMsg& hello) {
       return;
     }
     admin_ = true;
-    send_json({{"type", "welcome"}, {"admin", true}});
+    send_json({{"type", "welcome"}, {"protocol", 1}, {"admin", true}});
     if (Text state = hub_.current_state(true)) send(state, true);
     return;
   }
   std::string token = is_valid_token(hello.token) ? hello.token : random_token();
   participant_ = participant_id(token);
-  json welcome{{"type", "welcome"}, {"participant", participant_}, {"token", token}, {"name", hello.name}};
+  json welcome{{"type", "welcome"}, {"protocol", 1}, {"participant", participant_}, {"token", token}, {"name", hello.name}};
   // The Join is dispatched before any answer sent after it (one queue, in order).
   hub_.enqueue(Inbound{cmd::Join{participant_, hello.name}, false,
                        reply_to([welcome](WsSession& self, const DispatchResult& r) {

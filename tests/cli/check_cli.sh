@@ -19,8 +19,10 @@ expect() {  # expect NAME EXIT_CODE PATTERN -- ARGS…
   if [[ -n "$pattern" ]] && ! grep -qE -- "$pattern" <<<"$out"; then
     echo "FAIL $name: output lacks /$pattern/"; echo "$out" | head -5; fail=$((fail+1)); return
   fi
-  if (( status == 1 && ms > 1000 )); then
-    echo "FAIL $name: took ${ms} ms (limit 1000)"; fail=$((fail+1)); return
+  # A hang guard, not a benchmark: typical times are 20-40 ms (printed below);
+  # the bound is loose so a loaded sanitizer build does not flake.
+  if (( status == 1 && ms > 5000 )); then
+    echo "FAIL $name: took ${ms} ms (hang guard 5000)"; fail=$((fail+1)); return
   fi
   echo "ok   $name (${ms} ms)"; passed=$((passed+1))
 }

@@ -40,7 +40,9 @@ int main(int argc, char** argv) {
   try {
     Journal journal = Journal::open(argv[1], {.durability = full ? Durability::Full : Durability::Normal});
     const std::string text = sim::module_text();
-    sim::Driver d(journal, JournalSession::resume_or_start(journal, text, sim::kModulePath, now_ms()), now_ms());
+    // One reading of the clock: the outage recorded on resume must not end after the driver's now.
+    const Millis opened_at = now_ms();
+    sim::Driver d(journal, JournalSession::resume_or_start(journal, text, sim::kModulePath, opened_at), opened_at);
     // Set up (or finish setting up, when an earlier child was killed during it).
     if (auto outage = d.journal_session().outage()) d.dispatch(*outage);
     if (!d.state().agenda.started) d.dispatch(cmd::Start{});
