@@ -163,7 +163,7 @@ int run_delivery(const RunOptions& opt, const SourceFile& file) {
   try {
     data_dir = resolve_data_dir(opt.data);
     journal.emplace(Journal::open(data_dir));
-    delivery.emplace(JournalSession::resume_or_start(*journal, file.text, file.path, system_now()));
+    delivery.emplace(open_delivery(*journal, opt.net, file.text, file.path, system_now()));
   } catch (const std::exception& e) {
     std::cerr << "facilita run: " << e.what() << "\n";
     return kExitInvalid;

@@ -47,6 +47,15 @@ void add_net_flags(CLI::App& run, NetFlags& flags) {
   run.add_option("--max-connections", flags.max_connections, "Most open connections at once")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
+  auto* fresh = run.add_flag("--new", flags.start_new, "Start a new delivery even if one is unfinished");
+  auto* resume = run.add_flag("--resume")->description("Resume the unfinished delivery without asking (the default)");
+  fresh->excludes(resume);
+}
+
+JournalSession open_delivery(Journal& journal, const NetFlags& flags, const std::string& text,
+                             const std::string& path, Millis now) {
+  return flags.start_new ? JournalSession::start_fresh(journal, text, path, now)
+                         : JournalSession::resume_or_start(journal, text, path, now);
 }
 
 std::string find_web_root(const std::string& flag) {
@@ -156,7 +165,7 @@ int run_headless_delivery(const NetFlags& flags, const SourceFile& file, const s
   std::optional<JournalSession> delivery;
   try {
     journal.emplace(Journal::open(resolve_data_dir(data_flag)));
-    delivery.emplace(JournalSession::resume_or_start(*journal, file.text, file.path, wall_now()));
+    delivery.emplace(open_delivery(*journal, flags, file.text, file.path, wall_now()));
   } catch (const std::exception& e) {
     std::cerr << "facilita run: " << e.what() << "\n";
     return kExitInvalid;

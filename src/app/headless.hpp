@@ -28,7 +28,16 @@ struct NetFlags {
   std::string admin_token;
   std::string web_root;
   std::size_t max_connections = 3000;
+  // Not network, but shared by both run modes: --new starts a fresh delivery
+  // instead of resuming the unfinished one (--resume, the default).
+  bool start_new = false;
 };
+
+// Resumes the unfinished delivery of the session, or starts one (--new: always starts).
+class Journal;
+class JournalSession;
+JournalSession open_delivery(Journal& journal, const NetFlags& flags, const std::string& text,
+                             const std::string& path, Millis now);
 
 // --headless --port --bind --admin-token --web-root --max-connections
 void add_net_flags(CLI::App& run, NetFlags& flags);

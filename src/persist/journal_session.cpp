@@ -111,6 +111,21 @@ JournalSession JournalSession::resume_or_start(Journal& journal, std::string_vie
   return js;
 }
 
+JournalSession JournalSession::start_fresh(Journal& journal, std::string_view session_text,
+                                           const std::string& file_path, Millis now) {
+  Session session = parse_session_text(session_text, file_path);
+  JournalSession js = [&] {
+    if (auto unfinished = journal.find_unfinished(session.id)) {
+      journal.abandon(unfinished->id, now);
+      JournalSession fresh = start(journal, session_text, file_path, now);
+      fresh.note_ = "delivery " + std::to_string(unfinished->id) + " was left unfinished and is kept as abandoned";
+      return fresh;
+    }
+    return start(journal, session_text, file_path, now);
+  }();
+  return js;
+}
+
 bool JournalSession::append(const std::vector<Event>& events, std::string& error) {
   return sink()(events, error);
 }

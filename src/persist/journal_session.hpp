@@ -56,6 +56,10 @@ class JournalSession {
   // disk differs from it), else starts one.
   static JournalSession resume_or_start(Journal& journal, std::string_view session_text,
                                         const std::string& file_path, Millis now);
+  // `facilita run --new`: the unfinished delivery of this session (if any) is
+  // marked abandoned (kept, never deleted) and a fresh one starts.
+  static JournalSession start_fresh(Journal& journal, std::string_view session_text,
+                                    const std::string& file_path, Millis now);
 
   std::int64_t delivery_id() const { return delivery_; }
   bool resumed() const { return resumed_; }

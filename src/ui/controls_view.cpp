@@ -59,6 +59,16 @@ void draw_controls(const Session& session, const State& state, const Timing&, co
   if (row.button(ui.t(S::Projector), "P", true, !ui.projector_visible)) ui.request_toggle_projector = true;
   if (row.button(ui.t(S::Keys), "F1 / ?")) ui.show_keys = true;
   if (row.button(ui.t(S::EndSession), "", live)) ui.confirm_end = true;
+  // After a crash the down time counted as elapsed (the room kept going); one
+  // click gives it back to the clock as a pause instead.
+  if (!state.outages.empty() && !state.outages.back().as_pause && !a.ended) {
+    const Outage& gap = state.outages.back();
+    const long long seconds = (gap.to - gap.from) / 1000;
+    char label[128];
+    std::snprintf(label, sizeof label, ui.t(S::OutageAsPause), static_cast<int>(seconds / 60),
+                  static_cast<int>(seconds % 60));
+    if (row.button(label, "")) dispatch(cmd::OutageAsPause{});
+  }
   (void)session;
 
   if (ui.blackout) badge(ui.t(S::ProjectorBlackedOut), theme::kWrapUp);

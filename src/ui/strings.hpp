@@ -23,7 +23,7 @@ enum class S {
   Drift, DriftOnTime, ForecastEnd, PlannedEnd, Progress, Roster, Elapsed,
   // controls
   Start, Pause, Resume, Previous, Next, MinusMinute, PlusMinute, Rebalance, Undo, Blackout, Freeze,
-  EndSession, Projector, Keys,
+  EndSession, Projector, Keys, OutageAsPause,
   // notes
   Notes, NoNotes,
   // prompts

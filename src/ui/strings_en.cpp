@@ -42,6 +42,7 @@ constexpr StringEntry kEnglish[] = {
     {S::Blackout, "Blackout"},
     {S::Freeze, "Freeze"},
     {S::EndSession, "End"},
+    {S::OutageAsPause, "Count the outage (%d:%02d) as a pause"},
     {S::Projector, "Projector"},
     {S::Keys, "Keys"},
     {S::Notes, "Facilitator notes"},

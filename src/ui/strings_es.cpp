@@ -42,6 +42,7 @@ constexpr StringEntry kSpanish[] = {
     {S::Blackout, "Negro"},
     {S::Freeze, "Congelar"},
     {S::EndSession, "Terminar"},
+    {S::OutageAsPause, "Contar la caída (%d:%02d) como pausa"},
     {S::Projector, "Proyector"},
     {S::Keys, "Atajos"},
     {S::Notes, "Notas para quien facilita"},
