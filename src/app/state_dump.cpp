@@ -1,4 +1,5 @@
 #include "app/state_dump.hpp"
+#include "core/text_util.hpp"
 
 #include <cstdio>
 #include <filesystem>
@@ -8,14 +9,8 @@
 namespace facilita {
 namespace {
 
-// FNV-1a of a text, hex: lets a test see that the content shown changed.
-std::string digest(const std::string& text) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : text) h = (h ^ c) * 1099511628211ull;
-  char out[17];
-  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
-  return out;
-}
+// A digest of a text lets a test see that the content shown changed.
+std::string digest(const std::string& text) { return text::fnv1a_hex(text); }
 
 }  // namespace
 

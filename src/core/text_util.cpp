@@ -1,5 +1,8 @@
 #include "core/text_util.hpp"
 
+#include <cstdint>
+#include <cstdio>
+
 #include <algorithm>
 
 namespace facilita::text {
@@ -114,6 +117,14 @@ std::vector<std::string> words(std::string_view s) {
     i += cp.length;
   }
   flush();
+  return out;
+}
+
+std::string fnv1a_hex(std::string_view s) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  char out[17];
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
   return out;
 }
 

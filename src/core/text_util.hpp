@@ -23,6 +23,8 @@ std::size_t code_points(std::string_view s);
 bool has_control(std::string_view s);
 // Strips ASCII whitespace and no-break spaces at both ends.
 std::string trim(std::string_view s);
+// 64-bit FNV-1a of the bytes as 16 hex digits: a change detector, not security.
+std::string fnv1a_hex(std::string_view s);
 
 // Letters for word splitting: ASCII letters and the Latin / Greek / Cyrillic
 // letters Spanish and English text use (ñ, á, ü, ç...). Digits and

@@ -1,4 +1,5 @@
 #include "net/static_files.hpp"
+#include "core/text_util.hpp"
 
 #include <cstdint>
 #include <cstdio>
@@ -40,12 +41,8 @@ bool read_file(const std::string& path, std::string& out) {
   return out.size() <= kMaxFileBytes;
 }
 
-std::string etag_of(const std::string& body) {  // FNV-1a: a cache validator, not security
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : body) h = (h ^ c) * 1099511628211ull;
-  char text[24];
-  std::snprintf(text, sizeof text, "\"%016llx\"", static_cast<unsigned long long>(h));
-  return text;
+std::string etag_of(const std::string& body) {  // a cache validator, not security
+  return "\"" + text::fnv1a_hex(body) + "\"";
 }
 
 }  // namespace

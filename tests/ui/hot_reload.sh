@@ -10,23 +10,12 @@
 #       accepts it, then the plan changes.
 set -u
 bin="$1"; module="$2"
-tmp="$(mktemp -d)"; pid=""
-cleanup() { [[ -n "$pid" ]] && kill -9 "$pid" 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT
+tmp="$(mktemp -d)"
 file="$tmp/session.yaml"; state="$tmp/state.json"
+source "$(dirname "${BASH_SOURCE[0]}")/console_lib.sh"
 cp "$module" "$file"
-"$bin" run "$file" --data "$tmp/data" --dump-state "$state" --port 0 >"$tmp/out.txt" 2>&1 &
-pid=$!
+start_console "$file" "$tmp/data"
 
-wid=""
-for _ in $(seq 1 100); do
-  wid="$(xdotool search --name "Facilita · Consola" 2>/dev/null | head -1)"
-  [[ -n "$wid" && -s "$state" ]] && break
-  sleep 0.1
-done
-if [[ -z "$wid" ]]; then echo "FAIL: no console window"; cat "$tmp/out.txt"; exit 1; fi
-
-field() { python3 -c "import json,sys; print(json.dumps(json.load(open('$state'))$1))"; }
 fail=0
 check() {  # NAME PYTHON_EXPR EXPECTED
   local got; got="$(field "$2")"

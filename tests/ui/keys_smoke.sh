@@ -5,22 +5,11 @@
 # it gracefully (exit 0, window layout saved, journal written).
 set -u
 bin="$1"; module="$2"
-tmp="$(mktemp -d)"; pid=""
-cleanup() { [[ -n "$pid" ]] && kill -9 "$pid" 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT
+tmp="$(mktemp -d)"
 state="$tmp/state.json"
-"$bin" run "$module" --data "$tmp" --dump-state "$state" --port 0 >"$tmp/out.txt" 2>&1 &
-pid=$!
+source "$(dirname "${BASH_SOURCE[0]}")/console_lib.sh"
+start_console "$module" "$tmp"
 
-wid=""
-for _ in $(seq 1 100); do
-  wid="$(xdotool search --name "Facilita · Consola" 2>/dev/null | head -1)"
-  [[ -n "$wid" && -s "$state" ]] && break
-  sleep 0.1
-done
-if [[ -z "$wid" ]]; then echo "FAIL: no console window"; cat "$tmp/out.txt"; exit 1; fi
-
-field() { python3 -c "import json,sys; print(json.dumps(json.load(open('$state'))$1))"; }
 planned_before="$(field "['planned_s']")"
 for key in space Right plus r Return; do
   xdotool key --window "$wid" "$key"
