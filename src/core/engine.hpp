@@ -194,6 +194,7 @@ enum class Phase { Normal, WrapUp, Overtime };
 const char* to_string(Phase phase);
 
 enum class SectionStatus { Upcoming, Current, Done, Cut };
+const char* to_string(SectionStatus status);  // "upcoming" | "current" | "done" | "cut"
 
 struct SectionTiming {
   int planned_s = 0;     // the plan now (after adjust / rebalance)

@@ -17,16 +17,6 @@ const char* status_of(const AgendaState& agenda) {
   return agenda.running ? "running" : "paused";
 }
 
-const char* to_string(SectionStatus status) {
-  switch (status) {
-    case SectionStatus::Upcoming: return "upcoming";
-    case SectionStatus::Current: return "current";
-    case SectionStatus::Done: return "done";
-    case SectionStatus::Cut: return "cut";
-  }
-  return "upcoming";
-}
-
 int seconds_ceil(Millis ms) {  // 0.2 s left shows as 1 s; -0.2 s as 0 (overtime starts below zero)
   return ms >= 0 ? static_cast<int>((ms + 999) / 1000) : -static_cast<int>((-ms) / 1000);
 }

@@ -8,6 +8,16 @@
 
 namespace facilita {
 
+const char* to_string(SectionStatus status) {
+  switch (status) {
+    case SectionStatus::Upcoming: return "upcoming";
+    case SectionStatus::Current: return "current";
+    case SectionStatus::Done: return "done";
+    case SectionStatus::Cut: return "cut";
+  }
+  return "upcoming";
+}
+
 const char* to_string(Phase phase) {
   switch (phase) {
     case Phase::Normal: return "normal";

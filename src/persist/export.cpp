@@ -36,15 +36,6 @@ std::string participant_name(const State& state, const std::string& id) {
 
 }  // namespace
 
-const char* section_status_name(SectionStatus status) {
-  switch (status) {
-    case SectionStatus::Upcoming: return "upcoming";
-    case SectionStatus::Current: return "current";
-    case SectionStatus::Done: return "done";
-    case SectionStatus::Cut: return "cut";
-  }
-  return "upcoming";
-}
 
 std::string pseudonym(std::string_view name, std::string_view participant_id) {
   // A hash, not the id itself: the id is the fellow's reconnect token.
@@ -96,7 +87,7 @@ ExportData build_export(const Replayed& r) {
     const auto& t = timing.sections[i];
     out.timeline.push_back(TimelineRow{static_cast<int>(i) + 1, r.session.sections[i].id, r.session.sections[i].title,
                                        t.original_s, t.planned_s, t.actual_ms, t.overrun_s,
-                                       section_status_name(t.status)});
+                                       to_string(t.status)});
   }
   return out;
 }

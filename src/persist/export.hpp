@@ -50,7 +50,6 @@ ExportData build_export(const Replayed& replayed);
 std::string pseudonym(std::string_view name, std::string_view participant_id);
 // The answer as one cell: a list becomes "a; b", a scale value its number.
 std::string answer_text(const AnswerValue& value);
-const char* section_status_name(SectionStatus status);  // "upcoming" | "current" | "done" | "cut"
 
 // RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled.
 std::string csv_field(std::string_view text);

@@ -11,6 +11,14 @@ using namespace facilita;
 
 namespace {
 constexpr Millis kT0 = 1'700'000'000'000;
+
+// The module as an author might have saved it mid-delivery: the first section renamed.
+std::string retitled_introduction(std::string text) {
+  const std::string from = "title: Introducción";
+  auto pos = text.find(from);
+  REQUIRE(pos != std::string::npos);
+  return text.replace(pos, from.size(), "title: Bienvenida");
+}
 }
 
 TEST_CASE("replay equals the live state after a full delivery of the module") {
@@ -114,10 +122,7 @@ TEST_CASE("resume uses the file the delivery started with, even when the file ch
   script.stop_in_section = 1;
   auto ran = sim::run_delivery(journal, original, script);
 
-  std::string edited = original;
-  auto pos = edited.find("title: Introducción");
-  REQUIRE(pos != std::string::npos);
-  edited.replace(pos, std::string("title: Introducción").size(), "title: Bienvenida");
+  const std::string edited = retitled_introduction(original);
   JournalSession js = JournalSession::resume_or_start(journal, edited, "m.yaml", ran.now + 1000);
   CHECK(js.resumed());
   CHECK(js.session().sections[0].title == "Introducción");
@@ -133,10 +138,7 @@ TEST_CASE("a reload to an edited file is replayed with the stored edited version
   script.stop_in_section = 1;
   auto ran = sim::run_delivery(journal, original, script);
 
-  std::string edited = original;
-  auto pos = edited.find("title: Introducción");
-  REQUIRE(pos != std::string::npos);
-  edited.replace(pos, std::string("title: Introducción").size(), "title: Bienvenida");
+  const std::string edited = retitled_introduction(original);
   Session edited_session = parse_session_text(edited, "m.yaml");
   std::vector<int> identity;
   for (int i = 0; i < static_cast<int>(edited_session.sections.size()); ++i) identity.push_back(i);
