@@ -148,7 +148,7 @@ void Delivery::heartbeat(Millis now) {
   if (journal_session_->heartbeat(now, error)) {
     // A heartbeat is a write too, but a small one: it clears only its own alarm,
     // so a full disk that still refuses answers keeps showing.
-    if (alarm_ && alarm_->source == Source::Heartbeat) wrote_ok();
+    if (alarm_ && alarm_->sources == (1u << static_cast<unsigned>(Source::Heartbeat))) wrote_ok();
     return;
   }
   record(DispatchResult{false, false, "storage", error}, Source::Heartbeat, now);
