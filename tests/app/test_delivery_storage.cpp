@@ -147,3 +147,33 @@ TEST_CASE("storage alarm: the remote's command through the real server raises it
   CHECK(d.storage_alarm()->source == Source::Remote);
   CHECK_FALSE(d.controller().state().agenda.started);
 }
+
+TEST_CASE("storage alarm: a good heartbeat clears only an alarm the heartbeat alone raised") {
+  sim::TempDir dir;
+  FakeTime time;
+  Delivery d(options_for(dir.path(), time));
+  REQUIRE(d.dispatch(cmd::Start{}, Source::Key, d.now()).ok);
+  d.turn(d.now());
+  fill_disk(d);
+  time.advance(3000);
+  d.turn(d.now());
+  REQUIRE(d.storage_alarm());
+  CHECK(d.storage_alarm()->source == Source::Heartbeat);
+  free_disk(d);
+  time.advance(3000);
+  d.turn(d.now());
+  CHECK_FALSE(d.storage_alarm());
+
+  fill_disk(d);
+  CHECK(d.dispatch(cmd::Pause{}, Source::Key, d.now()).code == "storage");
+  time.advance(3000);
+  d.turn(d.now());
+  CHECK(d.storage_alarm()->from(Source::Heartbeat));
+  free_disk(d);
+  time.advance(3000);
+  d.turn(d.now());  // the heartbeat fits again, but the pause was never saved
+  REQUIRE(d.storage_alarm());
+  CHECK(d.storage_alarm()->from(Source::Key));
+  CHECK(d.dispatch(cmd::Pause{}, Source::Key, d.now()).ok);
+  CHECK_FALSE(d.storage_alarm());
+}
