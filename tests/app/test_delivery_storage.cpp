@@ -123,6 +123,7 @@ TEST_CASE("storage alarm: the remote's command through the real server raises it
   std::string problem;
   REQUIRE_MESSAGE(d.serve(o, [] {}, problem), problem);
   const unsigned short port = d.server()->port();
+  d.turn(d.now());  // first heartbeat, so the remote is the first to fail
   fill_disk(d);
 
   // The HTTP reply waits for the main thread: run turns until it is answered.
