@@ -37,18 +37,21 @@ start_server "$tmp/run1.log"
 first="$pid"
 admin '{"command":"start"}'
 
+# "At once" relative to this machine: a sanitizer build under load can take
+# seconds just to start, so the bound is what `facilita --version` takes, plus 3 s.
+t0=$(date +%s%N); "$bin" --version >/dev/null; baseline=$(( ($(date +%s%N) - t0) / 1000000 ))
 for flags in "" "--new"; do
   t0=$(date +%s%N)
   # shellcheck disable=SC2086
-  timeout 10 "$bin" run --headless --port 0 --bind 127.0.0.1 --admin-token "$token" --data "$tmp/data" $flags \
+  timeout 60 "$bin" run --headless --port 0 --bind 127.0.0.1 --admin-token "$token" --data "$tmp/data" $flags \
     "$module" >"$tmp/second.log" 2>&1
   status=$?
   ms=$(( ($(date +%s%N) - t0) / 1000000 ))
   [[ $status -ne 0 && $status -ne 124 ]] || fail "second run ${flags:-(resume)} was not refused (exit $status): $(cat "$tmp/second.log")"
   grep -q "process $first" "$tmp/second.log" || fail "refusal does not name pid $first: $(cat "$tmp/second.log")"
   grep -q "running since" "$tmp/second.log" || fail "refusal does not say when the holder started: $(cat "$tmp/second.log")"
-  (( ms < 3000 )) || fail "refusal took $ms ms"
-  echo "ok   second run ${flags:-(resume)} refused in $ms ms: $(head -1 "$tmp/second.log")"
+  (( ms < 2 * baseline + 3000 )) || fail "refusal took $ms ms (starting the program takes $baseline ms)"
+  echo "ok   second run ${flags:-(resume)} refused in $ms ms (start-up alone: $baseline ms): $(head -c 160 "$tmp/second.log")"
   passed=$((passed+1))
 done
 kill -0 "$first" 2>/dev/null || fail "the first run died"
