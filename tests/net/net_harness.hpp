@@ -97,7 +97,7 @@ class Harness {
         pad_(pad_states) {
     options.bind = "127.0.0.1";
     options.port = 0;
-    options.web_root = make_web_root();
+    if (options.web_root.empty()) options.web_root = make_web_root();
     if (options.admin_token.empty()) options.admin_token = "test-admin-token";
     server_ = std::make_unique<net::Server>(options, [this] { wake(); });
     std::string error;
@@ -121,6 +121,7 @@ class Harness {
       std::lock_guard lock(mutex_);
       tasks_.push_back([&] {
         fn(controller_);
+        publish();  // what the app does after every change
         done.set_value();
       });
     }
@@ -163,9 +164,14 @@ class Harness {
         woken_ = false;
         tasks.swap(tasks_);
       }
-      for (auto& inbound : server_->take_inbound()) inbound.reply(controller_.dispatch(inbound.command, wall_ms()));
+      // Like the app's pump: dispatch, publish, then answer, so an ack or a
+      // 200 leaves after the server holds the state that includes it.
+      std::vector<std::pair<std::function<void(const DispatchResult&)>, DispatchResult>> replies;
+      for (auto& inbound : server_->take_inbound())
+        replies.emplace_back(std::move(inbound.reply), controller_.dispatch(inbound.command, wall_ms()));
       for (auto& task : tasks) task();
       publish();
+      for (auto& [reply, result] : replies) reply(result);
     }
   }
 
