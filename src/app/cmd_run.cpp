@@ -14,6 +14,7 @@
 
 #include "app/commands.hpp"
 #include "app/controller.hpp"
+#include "app/delivery.hpp"
 #include "app/file_watcher.hpp"
 #include "app/gui_loop.hpp"
 #include "app/headless.hpp"
@@ -21,10 +22,8 @@
 #include "app/screenshot.hpp"
 #include "app/signal_watcher.hpp"
 #include "app/source_file.hpp"
-#include "core/timers.hpp"
 #include "core/loader.hpp"
 #include "persist/data_dir.hpp"
-#include "persist/journal_session.hpp"
 
 #ifndef FACILITA_SOURCE_DIR
 #define FACILITA_SOURCE_DIR "."
@@ -50,11 +49,6 @@ struct RunOptions {
   bool reveal = false;
   NetFlags net;
 };
-
-Millis system_now() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
 
 // The module by default: ./sessions/… when run from a checkout, else the source tree's copy.
 std::string resolve_session_path(const std::string& given) {
@@ -114,19 +108,6 @@ int run_screenshot(const RunOptions& opt, const Session& session) {
   return take_screenshot(session, ui, shot);
 }
 
-// The fellows' server. The console still runs without it (a room without
-// laptops), so a failure is reported on the console instead of ending the run.
-std::unique_ptr<net::Server> start_server(const NetFlags& flags, std::function<void()> wake, std::string& problem) {
-  net::ServerOptions options = server_options(flags);
-  if (options.web_root.empty()) {
-    problem = "cannot find the fellows' pages (index.html); use --web-root DIR";
-    return nullptr;
-  }
-  auto server = std::make_unique<net::Server>(options, std::move(wake));
-  if (!server->start(problem)) return nullptr;
-  return server;
-}
-
 // How the signal thread reaches the loop: only while it exists, under a lock.
 struct LoopHandle {
   std::mutex mutex;
@@ -149,6 +130,17 @@ struct Attachment {  // detaches before the loop is destroyed
   ~Attachment() { handle.attach(nullptr); }
 };
 
+// What the console shows of the Delivery that is not the model: the storage alarm.
+void show_storage(const Delivery& delivery, ui::UiState& ui) {
+  if (ui.storage.generation == delivery.storage_generation()) return;
+  ui.storage.generation = delivery.storage_generation();
+  const auto& alarm = delivery.storage_alarm();
+  ui.storage.failing = alarm.has_value();
+  ui.storage.reason = alarm ? alarm->reason : "";
+  ui.storage.source = alarm ? std::string(to_string(alarm->source)) : "";
+  ui.storage.since = alarm ? alarm->since : 0;
+}
+
 int run_delivery(const RunOptions& opt, const SourceFile& file) {
   LoopHandle handle;
   // Before any thread exists (GLFW, Mesa and the network start some).
@@ -157,27 +149,22 @@ int run_delivery(const RunOptions& opt, const SourceFile& file) {
   DisplaySession display;
   raise_open_files_limit();
 
-  std::string data_dir;
-  std::optional<Journal> journal;
-  std::optional<JournalSession> delivery;
+  std::unique_ptr<Delivery> delivery;
   try {
-    data_dir = resolve_data_dir(opt.data);
-    journal.emplace(Journal::open(data_dir));
-    delivery.emplace(open_delivery(*journal, opt.net, file.text, file.path, system_now()));
-  } catch (const std::exception& e) {
+    delivery = std::make_unique<Delivery>(delivery_options(opt.net, file, resolve_data_dir(opt.data)));
+  } catch (const std::exception& e) {  // LockHeldError names the other process
     std::cerr << "facilita run: " << e.what() << "\n";
     return kExitInvalid;
   }
-  Controller controller(delivery->session(), delivery->state(), delivery->sink());
-  if (auto gap = delivery->outage()) controller.dispatch(*gap, system_now());
+  Controller& controller = delivery->controller();
 
   ui::UiState ui = make_ui_state(opt, controller.session());
   if (!delivery->note().empty()) ui.message = delivery->note();
   GuiOptions gui;
   gui.single_window = opt.single_window;
-  gui.layout_path = window_layout_path(data_dir);
+  gui.layout_path = window_layout_path(delivery->data_dir());
   gui.dump_state_path = opt.dump_state;
-  GuiLoop loop(controller, ui, gui, system_now);
+  GuiLoop loop(controller, ui, gui, [&delivery] { return delivery->now(); });
   Attachment attachment{handle};
   handle.attach(&loop);
   std::string error;
@@ -186,44 +173,35 @@ int run_delivery(const RunOptions& opt, const SourceFile& file) {
     return kExitUsage;
   }
 
-  // The fellows' server wakes the loop from its thread; it is stopped before the loop goes.
+  // The fellows' server wakes the loop from its thread. The console still runs
+  // without it (a room without laptops): a failure is shown instead of ending the run.
   std::string net_problem;
-  auto server = start_server(opt.net, [&loop] { loop.wake(); }, net_problem);
-  if (server) {
-    if (ui.join_url.empty()) ui.join_url = server->join_url();
-    ui.admin_url = server->admin_url();
+  if (delivery->serve(server_options(opt.net), [&loop] { loop.wake(); }, net_problem)) {
+    if (ui.join_url.empty()) ui.join_url = delivery->server()->join_url();
+    ui.admin_url = delivery->server()->admin_url();
   } else {
     std::cerr << "facilita run: fellows cannot join: " << net_problem << "\n";
     ui.message = "Red / network: " + net_problem;
   }
-  std::optional<NetPump> pump;
-  if (server) pump.emplace(*server);
-  const Dispatch dispatch = [&loop](const Command& c, Millis t) { return loop.dispatch(c, t); };
+  loop.set_dispatch([&](const Command& c, Millis t) { return delivery->dispatch(c, Source::Key, t); });
+  loop.set_next_wake([&](Millis now) { return delivery->next_wake_at(now); });
+  loop.set_on_frame([&] { show_storage(*delivery, ui); });
 
-  // Saves of the session file while it is delivered (hot reload).
-  HotReload hot_reload(file.path, controller, ui, [&journal](std::string_view text) {
-    return journal->store_session_file(text);
+  // Saves of the session file while it is delivered (hot reload: a console matter).
+  HotReload hot_reload(file.path, controller, ui, [&delivery](std::string_view text) {
+    return delivery->journal().store_session_file(text);
   });
   FileWatcher watcher(file.path, [&loop] { loop.wake(); });
   if (!watcher.ok()) std::cerr << "facilita run: saves of the file will not be noticed: " << watcher.error() << "\n";
   loop.set_on_requests([&](Millis now) { hot_reload.handle_requests(now); });
 
-  Millis last_heartbeat = 0;
   loop.set_on_turn([&](Millis now) {
     if (watcher.take_changed()) hot_reload.file_saved(now);
-    // Fellows' answers and remote commands: decide -> journal -> apply, then answered.
-    if (pump) pump->turn(controller, dispatch, now);
-    // A prompt whose answer window ran out closes itself (journaled like a key press).
-    if (auto due = due_command(controller.session(), controller.state(), now)) dispatch(*due, now);
-    if (now - last_heartbeat >= JournalSession::kHeartbeatMs) {
-      delivery->heartbeat(now);
-      last_heartbeat = now;
-    }
+    // Fellows' answers and remote commands, timers, heartbeat: the same turn as --headless.
+    delivery->turn(now);
   });
   int status = loop.run();
-  if (pump) pump->turn(controller, dispatch, system_now());  // answer what is already queued
-  if (server) server->stop();
-  delivery->heartbeat(system_now());
+  delivery->close();  // answers what is already queued, stops the server
   return status;
 }
 

@@ -1,5 +1,7 @@
 #include "app/controller.hpp"
 
+#include <optional>
+
 #include "core/session_reload.hpp"
 
 namespace facilita {
@@ -10,6 +12,47 @@ Controller::Controller(Session session, State state, JournalSink sink)
 DispatchResult Controller::dispatch(const Command& command, Millis now) {
   return commit(decide(session_, state_, command, now),
                 [this](const Event& event) { apply(session_, state_, event); });
+}
+
+std::vector<DispatchResult> Controller::dispatch_batch(const std::vector<Command>& commands, Millis now) {
+  std::vector<DispatchResult> results(commands.size());
+  if (commands.size() == 1) {  // nothing to group: no scratch copy
+    results[0] = dispatch(commands[0], now);
+    return results;
+  }
+  std::optional<State> scratch;  // copied at the first command that changes something
+  std::vector<Event> events;
+  std::optional<std::size_t> first_change;
+  for (std::size_t i = 0; i < commands.size(); ++i) {
+    const Decision decision = decide(session_, scratch ? *scratch : state_, commands[i], now);
+    DispatchResult& result = results[i];
+    if (decision.rejected) {
+      result.code = decision.rejected->code;
+      result.message = decision.rejected->message;
+      continue;
+    }
+    result.ok = true;
+    result.duplicate = decision.duplicate;
+    if (decision.duplicate || decision.events.empty()) continue;
+    if (!scratch) {
+      scratch = state_;
+      first_change = i;
+    }
+    for (const auto& event : decision.events) apply(session_, *scratch, event);
+    events.insert(events.end(), decision.events.begin(), decision.events.end());
+  }
+  if (events.empty()) return results;
+  std::string error;
+  if (sink_ && !sink_(events, error)) {
+    storage_error_ = error;
+    for (std::size_t i = *first_change; i < commands.size(); ++i)
+      if (results[i].ok) results[i] = DispatchResult{false, false, "storage", error};
+    return results;
+  }
+  storage_error_.clear();
+  state_ = std::move(*scratch);
+  ++version_;
+  return results;
 }
 
 DispatchResult Controller::reload(const Session& edited, std::string file_hash, Millis now) {

@@ -22,6 +22,15 @@ class Controller {
   Controller(Session session, State state, JournalSink sink);
 
   DispatchResult dispatch(const Command& command, Millis now);
+  // Group commit: commands that arrived together (a burst of answers) are decided
+  // one after the other against a scratch copy of the state, each seeing the ones
+  // before it; all their events go to the journal in ONE append (one transaction),
+  // and only then does the scratch become the state (version +1 once). Results come
+  // back in the order of `commands`. When the commit fails, nothing changes and
+  // every command that was acknowledged on the strength of that uncommitted
+  // scratch (one with events, or a duplicate decided after the first one with
+  // events) gets `storage`; rejections and duplicates decided before stay as they are.
+  std::vector<DispatchResult> dispatch_batch(const std::vector<Command>& commands, Millis now);
   // Hot reload: swaps in `edited` (its file text already stored in the journal
   // under `file_hash`). Journals decide_reload's events, then applies them with
   // apply_with_reload, exactly as replay will. Refusals as in session_reload.hpp.

@@ -101,31 +101,26 @@ void GuiLoop::set_join_url(std::string url) {
   wake();
 }
 
-DispatchResult GuiLoop::dispatch(const Command& command, Millis now) { return controller_.dispatch(command, now); }
+DispatchResult GuiLoop::dispatch(const Command& command, Millis now) {
+  return dispatch_ ? dispatch_(command, now) : controller_.dispatch(command, now);
+}
 
 void GuiLoop::report(const DispatchResult& result) {
   Millis now = now_();
-  if (result.ok) {
-    if (ui_.message_is_error) ui_.message.clear();  // storage works again
-    return;
-  }
+  // Storage failures are not a message: the storage banner shows them, from
+  // whatever source, until a write succeeds (UiState::storage).
+  if (result.ok || result.code == "storage") return;
   char text[512];
-  if (result.code == "storage") {
-    std::snprintf(text, sizeof text, ui_.t(ui::S::StorageFailed), result.message.c_str());
-    ui_.message_is_error = true;
-    message_until_ = 0;  // until the journal accepts events again
-  } else {
-    const char* localized = ui::rejection_text(ui_.lang, result.code);
-    std::snprintf(text, sizeof text, ui_.t(ui::S::Rejected), localized ? localized : result.message.c_str());
-    ui_.message_is_error = false;
-    message_until_ = now + kMessageShownMs;
-  }
+  const char* localized = ui::rejection_text(ui_.lang, result.code);
+  std::snprintf(text, sizeof text, ui_.t(ui::S::Rejected), localized ? localized : result.message.c_str());
+  ui_.message_is_error = false;
+  message_until_ = now + kMessageShownMs;
   ui_.message = text;
 }
 
 void GuiLoop::process_queued(Millis now) {
   std::vector<Command> commands = std::exchange(queued_, {});
-  for (const Command& command : commands) report(controller_.dispatch(command, now));
+  for (const Command& command : commands) report(dispatch(command, now));
 }
 
 void GuiLoop::handle_input(Millis now) {
@@ -190,14 +185,17 @@ double GuiLoop::wait_timeout(Millis now) const {
     timeout = static_cast<double>(1000 - into_second + 5) / 1000.0;
   }
   if (message_until_ > now) timeout = std::min(timeout, static_cast<double>(message_until_ - now) / 1000.0 + 0.01);
-  return std::max(0.01, timeout);
+  // Wake on time for what the Delivery has due (a prompt's answer window closing),
+  // not only on the second tick: the close lands within a few ms of its time.
+  if (next_wake_) timeout = std::min(timeout, static_cast<double>(std::max<Millis>(0, next_wake_(now) - now)) / 1000.0);
+  return std::max(0.001, timeout);
 }
 
 GuiLoop::FrameKey GuiLoop::frame_key(Millis now) const {
   const State& state = controller_.state();
   Timing t = derive(controller_.session(), state, now);
   return FrameKey{controller_.version(), state.agenda.running, t.section_elapsed_ms / 1000, t.drift_s,
-                  t.forecast_end / 60000, t.planned_end / 60000, ui_.reload.generation};
+                  t.forecast_end / 60000, t.planned_end / 60000, ui_.reload.generation, ui_.storage.generation};
 }
 
 void GuiLoop::write_dump() const {
@@ -218,6 +216,7 @@ WindowLayout GuiLoop::layout() const {
 int GuiLoop::run() {
   bool ui_flags[3] = {ui_.blackout, ui_.frozen, ui_.projector_visible};
   std::uint64_t dumped_reload = ui_.reload.generation;
+  std::uint64_t dumped_storage = ui_.storage.generation;
   write_dump();
   dumped_version_ = controller_.version();
   while (!stop_) {
@@ -252,6 +251,7 @@ int GuiLoop::run() {
     handle_input(now);
     handle_requests(now);
     process_queued(now);
+    if (on_frame_) on_frame_();
     FrameKey key = frame_key(now);
     if (input || extra_frames_ > 0 || !(key == drawn_)) {
       draw_frame(now);
@@ -265,10 +265,11 @@ int GuiLoop::run() {
     extra_frames_ = input ? 2 : std::max(0, extra_frames_ - 1);
     bool flags[3] = {ui_.blackout, ui_.frozen, ui_.projector_visible};
     if (controller_.version() != dumped_version_ || !std::equal(flags, flags + 3, ui_flags) ||
-        ui_.reload.generation != dumped_reload) {
+        ui_.reload.generation != dumped_reload || ui_.storage.generation != dumped_storage) {
       write_dump();
       dumped_version_ = controller_.version();
       dumped_reload = ui_.reload.generation;
+      dumped_storage = ui_.storage.generation;
       std::copy(flags, flags + 3, ui_flags);
     }
   }

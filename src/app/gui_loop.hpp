@@ -3,12 +3,16 @@
 // wake-ups and when the displayed second changes. Idles in
 // glfwWaitEventsTimeout; never busy-loops.
 //
-// Integration points for the network server (see cmd_run.cpp):
+// Integration points for the Delivery (see cmd_run.cpp):
 //   - wake():            thread-safe; glfwPostEmptyEvent. Give it to net::Server.
 //   - set_on_turn(f):    f(now) runs on the main thread every loop turn, before
-//                        drawing: drain the server's inbound queue there and
-//                        dispatch each command with dispatch(); publish state.
-//   - dispatch(c, now):  main thread; decide -> journal -> apply, like a key press.
+//                        drawing: Delivery::turn (network batch, timers, heartbeat).
+//   - set_dispatch(f):   how keys and clicks reach the model (Delivery::dispatch);
+//                        default: the Controller directly.
+//   - set_next_wake(f):  f(now) = when the Delivery next has work (a prompt's window
+//                        closing); the loop wakes then at the latest.
+//   - set_on_frame(f):   f() runs before a frame is considered (copy what the
+//                        Delivery knows into UiState, e.g. the storage alarm).
 //   - set_join_url(url): thread-safe; shown as text + QR on console and projector.
 #pragma once
 #include <atomic>
@@ -58,6 +62,9 @@ class GuiLoop {
   // (e.g. accepting a saved session file).
   void set_on_requests(std::function<void(Millis now)> hook) { on_requests_ = std::move(hook); }
   DispatchResult dispatch(const Command& command, Millis now);
+  void set_dispatch(std::function<DispatchResult(const Command&, Millis)> f) { dispatch_ = std::move(f); }
+  void set_next_wake(std::function<Millis(Millis now)> f) { next_wake_ = std::move(f); }
+  void set_on_frame(std::function<void()> f) { on_frame_ = std::move(f); }
 
  private:
   void handle_input(Millis now);
@@ -77,6 +84,7 @@ class GuiLoop {
     Millis forecast_minute = 0;
     Millis planned_minute = 0;
     std::uint64_t reload_generation = 0;
+    std::uint64_t storage_generation = 0;
     bool operator==(const FrameKey&) const = default;
   };
   FrameKey frame_key(Millis now) const;
@@ -94,6 +102,9 @@ class GuiLoop {
   std::vector<Command> queued_;  // from views and keys, dispatched after input / the frame
   std::function<void(Millis)> on_turn_;
   std::function<void(Millis)> on_requests_;
+  std::function<DispatchResult(const Command&, Millis)> dispatch_;
+  std::function<Millis(Millis)> next_wake_;
+  std::function<void()> on_frame_;
   std::atomic<bool> stop_{false};
   std::atomic<bool> windows_open_{false};
   std::mutex join_mutex_;

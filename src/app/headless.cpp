@@ -1,18 +1,17 @@
 #include "app/headless.hpp"
-#include "core/timers.hpp"
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <optional>
 
 #include "app/commands.hpp"
 #include "app/signal_watcher.hpp"
-#include "core/snapshot.hpp"
 #include "persist/data_dir.hpp"
-#include "persist/journal_session.hpp"
 
 #ifndef FACILITA_WEB_ROOT_DEFAULT
 #define FACILITA_WEB_ROOT_DEFAULT ""
@@ -21,11 +20,18 @@
 namespace facilita {
 namespace {
 
-constexpr auto kIdleTurn = std::chrono::milliseconds(250);
+constexpr Millis kLongestSleepMs = 1000;  // the Delivery names earlier wake-ups (a prompt closing)
 
-Millis wall_now() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+void report_storage(const std::optional<StorageAlarm>& alarm) {
+  if (!alarm) {
+    std::cerr << "facilita: the journal accepts writes again" << std::endl;
+    return;
+  }
+  std::string sources;
+  for (Source s : {Source::Start, Source::Key, Source::Remote, Source::Fellow, Source::Timer, Source::Heartbeat})
+    if (alarm->from(s)) sources += (sources.empty() ? "" : ", ") + std::string(to_string(s));
+  std::cerr << "facilita: STORAGE FAILING (" << sources << "): nothing new is recorded until it is fixed; "
+            << "fellows' answers wait on their devices: " << alarm->reason << std::endl;
 }
 
 bool has_index(const std::filesystem::path& dir) {
@@ -50,12 +56,6 @@ void add_net_flags(CLI::App& run, NetFlags& flags) {
   auto* fresh = run.add_flag("--new", flags.start_new, "Start a new delivery even if one is unfinished");
   auto* resume = run.add_flag("--resume")->description("Resume the unfinished delivery without asking (the default)");
   fresh->excludes(resume);
-}
-
-JournalSession open_delivery(Journal& journal, const NetFlags& flags, const std::string& text,
-                             const std::string& path, Millis now) {
-  return flags.start_new ? JournalSession::start_fresh(journal, text, path, now)
-                         : JournalSession::resume_or_start(journal, text, path, now);
 }
 
 std::string find_web_root(const std::string& flag) {
@@ -91,26 +91,6 @@ void raise_open_files_limit() {
   }
 }
 
-// ---------------------------------------------------------------- NetPump
-
-void NetPump::turn(const Controller& controller, const Dispatch& dispatch, Millis now) {
-  for (auto& inbound : server_.take_inbound()) {
-    DispatchResult result = dispatch(inbound.command, now);
-    if (inbound.reply) inbound.reply(result);
-  }
-  if (controller.version() != published_version_ || now - published_at_ >= 1000) publish(controller, now);
-}
-
-void NetPump::publish(const Controller& controller, Millis now) {
-  const Session& session = controller.session();
-  const State& state = controller.state();
-  Timing timing = derive(session, state, now);
-  server_.publish(public_state(session, state, timing, now, controller.version()),
-                  admin_state(session, state, timing, now, controller.version()));
-  published_version_ = controller.version();
-  published_at_ = now;
-}
-
 // ---------------------------------------------------------------- Waker
 
 void Waker::wake() {
@@ -136,24 +116,15 @@ void Waker::wait(std::chrono::milliseconds timeout) {
   woken_ = false;
 }
 
-// ---------------------------------------------------------------- loops
+// ---------------------------------------------------------------- the shell
 
-int run_headless(Controller& controller, net::Server& server, Waker& waker,
-                 const std::function<void(Millis)>& on_turn) {
-  NetPump pump(server);
-  const Dispatch dispatch = [&](const Command& c, Millis now) {
-    DispatchResult r = controller.dispatch(c, now);
-    if (r.code == "storage") std::cerr << "facilita: journal write failed: " << r.message << "\n";
-    return r;
-  };
-  while (!waker.stopped()) {
-    const Millis now = wall_now();
-    pump.turn(controller, dispatch, now);
-    if (on_turn) on_turn(now);
-    waker.wait(kIdleTurn);
-  }
-  pump.turn(controller, dispatch, wall_now());  // answer what is already queued
-  return kExitOk;
+DeliveryOptions delivery_options(const NetFlags& flags, const SourceFile& file, const std::string& data_dir) {
+  DeliveryOptions o;
+  o.data_dir = data_dir;
+  o.file_text = file.text;
+  o.file_path = file.path;
+  o.start_new = flags.start_new;
+  return o;
 }
 
 int run_headless_delivery(const NetFlags& flags, const SourceFile& file, const std::string& data_flag) {
@@ -161,32 +132,21 @@ int run_headless_delivery(const NetFlags& flags, const SourceFile& file, const s
   SignalWatcher signals([&waker] { waker.stop(); });  // before any thread starts
   raise_open_files_limit();
 
-  std::optional<Journal> journal;
-  std::optional<JournalSession> delivery;
+  std::unique_ptr<Delivery> delivery;
   try {
-    journal.emplace(Journal::open(resolve_data_dir(data_flag)));
-    delivery.emplace(open_delivery(*journal, flags, file.text, file.path, wall_now()));
-  } catch (const std::exception& e) {
+    delivery = std::make_unique<Delivery>(delivery_options(flags, file, resolve_data_dir(data_flag)));
+  } catch (const std::exception& e) {  // LockHeldError names the other process
     std::cerr << "facilita run: " << e.what() << "\n";
     return kExitInvalid;
   }
-  Controller controller(delivery->session(), delivery->state(), delivery->sink());
-  if (auto gap = delivery->outage()) controller.dispatch(*gap, wall_now());
-
-  net::ServerOptions options = server_options(flags);
-  if (options.web_root.empty()) {
-    std::cerr << "facilita run: cannot find the fellows' pages (index.html); use --web-root DIR\n";
+  std::string problem;
+  const net::ServerOptions options = server_options(flags);
+  if (!delivery->serve(options, [&waker] { waker.wake(); }, problem)) {
+    std::cerr << "facilita run: " << problem << "\n";
     return kExitUsage;
   }
-  net::Server server(options, [&waker] { waker.wake(); });
-  std::string error;
-  if (!server.start(error)) {
-    std::cerr << "facilita run: " << error << "\n";
-    return kExitUsage;
-  }
-  NetPump(server).publish(controller, wall_now());
-
-  std::cout << "facilita: " << controller.session().title << " (delivery " << delivery->delivery_id()
+  net::Server& server = *delivery->server();
+  std::cout << "facilita: " << delivery->controller().session().title << " (delivery " << delivery->delivery_id()
             << (delivery->resumed() ? ", resumed" : "") << ")\n";
   if (!delivery->note().empty()) std::cout << "note: " << delivery->note() << "\n";
   std::cout << "listening on " << options.bind << ":" << server.port() << "\n"
@@ -194,19 +154,20 @@ int run_headless_delivery(const NetFlags& flags, const SourceFile& file, const s
             << "remote: " << server.admin_url() << "\n"
             << "Ctrl+C ends (the delivery stays resumable)" << std::endl;
 
-  Millis last_heartbeat = 0;
-  int status = run_headless(controller, server, waker, [&](Millis now) {
-    // A prompt whose answer window ran out closes itself (journaled like a key press).
-    if (auto due = due_command(controller.session(), controller.state(), now)) controller.dispatch(*due, now);
-    if (now - last_heartbeat >= JournalSession::kHeartbeatMs) {
-      delivery->heartbeat(now);
-      last_heartbeat = now;
+  std::uint64_t reported = delivery->storage_generation();
+  while (!waker.stopped()) {
+    const Millis now = delivery->now();
+    delivery->turn(now);
+    if (delivery->storage_generation() != reported) {
+      reported = delivery->storage_generation();
+      report_storage(delivery->storage_alarm());
     }
-  });
-  server.stop();
-  delivery->heartbeat(wall_now());
+    const Millis wait = std::clamp<Millis>(delivery->next_wake_at(now) - delivery->now(), 1, kLongestSleepMs);
+    waker.wait(std::chrono::milliseconds(wait));
+  }
+  delivery->close();
   std::cout << "facilita: stopped" << std::endl;
-  return status;
+  return kExitOk;
 }
 
 }  // namespace facilita

@@ -1,11 +1,9 @@
-// The network side of `facilita run`: its flags, the per-turn pump that
-// connects net::Server to the Controller, and the headless delivery
-// (`facilita run --headless`: journal + server, no windows).
+// The network side of `facilita run`: its flags, and the headless shell
+// (`facilita run --headless`: the same Delivery as the console, no windows).
 //
-// GUI integration (cmd_run.cpp), in three lines:
+// GUI integration (cmd_run.cpp):
 //   add_net_flags(*cmd, opt->net);                          // when registering `run`
 //   if (opt->net.headless) return run_headless_delivery(opt->net, *file, opt->data);
-//   ... and in GuiLoop's on_turn: pump.turn(controller, [&](auto& c, Millis t) { return loop->dispatch(c, t); }, now);
 #pragma once
 #include <CLI/CLI.hpp>
 #include <chrono>
@@ -15,7 +13,7 @@
 #include <mutex>
 #include <string>
 
-#include "app/controller.hpp"
+#include "app/delivery.hpp"
 #include "app/source_file.hpp"
 #include "net/server.hpp"
 
@@ -33,12 +31,6 @@ struct NetFlags {
   bool start_new = false;
 };
 
-// Resumes the unfinished delivery of the session, or starts one (--new: always starts).
-class Journal;
-class JournalSession;
-JournalSession open_delivery(Journal& journal, const NetFlags& flags, const std::string& text,
-                             const std::string& path, Millis now);
-
 // --headless --port --bind --admin-token --web-root --max-connections
 void add_net_flags(CLI::App& run, NetFlags& flags);
 
@@ -50,24 +42,6 @@ net::ServerOptions server_options(const NetFlags& flags);
 
 // Raises the soft open-files limit to the hard one (each fellow is a socket).
 void raise_open_files_limit();
-
-using Dispatch = std::function<DispatchResult(const Command&, Millis)>;
-
-// One main-loop turn of network work: every queued command goes through
-// `dispatch` (decide -> journal -> apply, exactly like a key press) and is
-// answered; the snapshot is published when the state changed, and at least
-// once a second for the remote's clock fields.
-class NetPump {
- public:
-  explicit NetPump(net::Server& server) : server_(server) {}
-  void turn(const Controller& controller, const Dispatch& dispatch, Millis now);
-  void publish(const Controller& controller, Millis now);
-
- private:
-  net::Server& server_;
-  std::uint64_t published_version_ = UINT64_MAX;
-  Millis published_at_ = 0;
-};
 
 // The headless stand-in for glfwWaitEventsTimeout / glfwPostEmptyEvent.
 class Waker {
@@ -84,14 +58,14 @@ class Waker {
   bool stopped_ = false;
 };
 
-// Serves until waker.stop(). `on_turn(now)` runs every turn (heartbeat...).
-int run_headless(Controller& controller, net::Server& server, Waker& waker,
-                 const std::function<void(Millis)>& on_turn);
+// What Delivery needs from the flags and the file (`data_dir` already resolved).
+DeliveryOptions delivery_options(const NetFlags& flags, const SourceFile& file, const std::string& data_dir);
 
-// `facilita run --headless FILE`: opens the journal in `data_flag` (resuming
-// an unfinished delivery), starts the server, prints
+// `facilita run --headless FILE`: opens the Delivery in `data_flag` (resuming
+// an unfinished one), starts the server, prints
 //   listening on HOST:PORT / join: URL / remote: URL
-// on stdout and serves until SIGINT or SIGTERM.
+// on stdout and serves until SIGINT or SIGTERM. Storage failures go to stderr,
+// one line each time the alarm changes (raised, new reason or source, cleared).
 int run_headless_delivery(const NetFlags& flags, const SourceFile& file, const std::string& data_flag);
 
 }  // namespace facilita

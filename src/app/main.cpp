@@ -1,4 +1,6 @@
 // facilita: run a timed training session in a room.
+#include <sys/stat.h>
+
 #include <CLI/CLI.hpp>
 #include <iostream>
 
@@ -10,6 +12,9 @@
 
 int main(int argc, char** argv) {
   using namespace facilita;
+  // Journals, exports, lock files and the follower's store hold names and answers:
+  // everything this process creates is for its owner only (0700 / 0600).
+  ::umask(077);
   CLI::App app{"Facilita: run a timed training session in a room, offline.", "facilita"};
   app.set_version_flag("--version", std::string("facilita ") + FACILITA_VERSION);
   app.require_subcommand(0, 1);

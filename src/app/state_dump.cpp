@@ -1,5 +1,6 @@
 #include "app/state_dump.hpp"
 #include "core/text_util.hpp"
+#include "ui/views.hpp"
 
 #include <cstdio>
 #include <filesystem>
@@ -46,6 +47,11 @@ bool write_state_dump(const std::string& path, const Session& session, const Sta
         {"pending", ui.reload.pending},
         {"note", ui.reload.note},
         {"generation", ui.reload.generation}}},
+      {"storage",
+       {{"failing", ui.storage.failing},
+        {"source", ui.storage.source},
+        {"reason", ui.storage.reason},
+        {"banner", ui::storage_banner_text(ui).headline}}},
       {"projector", {{"visible", ui.projector_visible}, {"blackout", ui.blackout}, {"frozen", ui.frozen}}},
   };
   std::string tmp = path + ".tmp";

@@ -138,12 +138,17 @@ bool save_follower_record(const std::string& path, const std::string& key, const
                          {"session", r.session}, {"pending", pending}, {"answers", answers}};
   std::error_code ec;
   fs::path target(path);
-  if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
+  if (target.has_parent_path() && !fs::exists(target.parent_path(), ec)) {
+    fs::create_directories(target.parent_path(), ec);
+    fs::permissions(target.parent_path(), fs::perms::owner_all, fs::perm_options::replace, ec);  // 0700
+  }
   fs::path tmp = target;
   tmp += ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) return false;
+    // The fellow's token and answers: readable by the owner only (0600), whatever the umask.
+    fs::permissions(tmp, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace, ec);
     out << all.dump(2) << "\n";
     if (!out.flush()) return false;
   }

@@ -1,5 +1,8 @@
 #include "persist/data_dir.hpp"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <stdexcept>
@@ -17,12 +20,23 @@ std::string default_data_dir(const std::string& flag) {
   throw std::runtime_error("cannot choose a data directory: neither XDG_DATA_HOME nor HOME is set; pass --data DIR");
 }
 
-std::string resolve_data_dir(const std::string& flag) {
-  std::string dir = default_data_dir(flag);
+void make_private_dir(const std::string& dir) {
   std::error_code ec;
+  const bool existed = fs::exists(dir, ec);
   fs::create_directories(dir, ec);
   if (ec) throw std::runtime_error(dir + ": cannot create the data directory: " + ec.message());
   if (!fs::is_directory(dir, ec)) throw std::runtime_error(dir + ": is not a directory (data directory expected)");
+  // Only a directory that is ours is tightened: one we just made, one that holds a
+  // journal already, or an empty one. `--data /tmp` or `--data ~` are left alone.
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) != 0 || st.st_uid != ::geteuid() || (st.st_mode & S_ISVTX)) return;
+  const bool ours = !existed || fs::exists(fs::path(dir) / kJournalFileName, ec) || fs::is_empty(dir, ec);
+  if (ours && (st.st_mode & 077)) ::chmod(dir.c_str(), 0700);
+}
+
+std::string resolve_data_dir(const std::string& flag) {
+  std::string dir = default_data_dir(flag);
+  make_private_dir(dir);
   return dir;
 }
 

@@ -54,7 +54,27 @@ std::string answer_text(const AnswerValue& value) {
   return out;
 }
 
-std::string csv_field(std::string_view text) {
+static bool is_plain_number(std::string_view text) {
+  std::size_t i = (text.size() > 1 && (text[0] == '-' || text[0] == '+')) ? 1 : 0;
+  bool digits = false, dot = false;
+  for (; i < text.size(); ++i) {
+    if (text[i] >= '0' && text[i] <= '9') digits = true;
+    else if (text[i] == '.' && !dot) dot = true;
+    else return false;
+  }
+  return digits;
+}
+
+std::string csv_field(std::string_view raw) {
+  // Spreadsheets run a cell that starts with = + - @ (or a tab / CR before one)
+  // as a formula: `=HYPERLINK(...)` typed as an answer must stay text. A leading
+  // apostrophe makes it text; plain numbers such as -20 stay numbers.
+  std::string neutral;
+  if (!raw.empty() && std::string_view("=+-@\t\r").find(raw[0]) != std::string_view::npos && !is_plain_number(raw)) {
+    neutral = "'" + std::string(raw);
+    raw = neutral;
+  }
+  std::string_view text = raw;
   if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
   std::string out = "\"";
   for (char c : text) {

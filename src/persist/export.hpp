@@ -52,6 +52,9 @@ std::string pseudonym(std::string_view name, std::string_view participant_id);
 std::string answer_text(const AnswerValue& value);
 
 // RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled.
+// A cell starting with =, +, -, @, tab or CR is neutralised with a leading
+// apostrophe (a spreadsheet would run it as a formula), unless it is a plain
+// number such as -20 or +3.5.
 std::string csv_field(std::string_view text);
 std::string answers_csv(const ExportData& data);
 std::string timeline_csv(const ExportData& data);

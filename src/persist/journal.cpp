@@ -1,6 +1,8 @@
 #include "persist/journal.hpp"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
@@ -81,6 +83,13 @@ Journal Journal::open_file(const std::string& db_path, const JournalOptions& opt
                          SQLITE_CANTOPEN);
     journal_file::create(db_path);
     journal_file::inspect(db_path);  // another process may have won the race with something else
+  }
+  if (!options.read_only) {
+    // Answers and names are personal data: the journal (and the -wal/-shm files
+    // SQLite gives the same mode) is readable by its owner only.
+    struct stat st {};
+    if (::stat(db_path.c_str(), &st) == 0 && st.st_uid == ::geteuid() && (st.st_mode & 077))
+      ::chmod(db_path.c_str(), 0600);
   }
   Database db(db_path, options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE);
   sqlite3_busy_timeout(db.handle(), kBusyTimeoutMs);

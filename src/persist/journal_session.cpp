@@ -144,10 +144,17 @@ EventSink JournalSession::sink() {
 }
 
 void JournalSession::heartbeat(Millis now) {
+  std::string ignored;  // a failing disk shows up on the next append, which the facilitator sees
+  heartbeat(now, ignored);
+}
+
+bool JournalSession::heartbeat(Millis now, std::string& error) {
   try {
     journal_->touch(delivery_, now);
-  } catch (const std::exception&) {
-    // A failing disk shows up on the next append, which the facilitator sees.
+    return true;
+  } catch (const std::exception& e) {
+    error = e.what();
+    return false;
   }
 }
 

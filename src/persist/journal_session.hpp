@@ -76,6 +76,8 @@ class JournalSession {
   // and makes earlier appends power-safe (see Durability). Swallows errors: the next
   // append reports them.
   void heartbeat(Millis now);
+  // The same, reporting a failure (false + `error`) instead of swallowing it.
+  bool heartbeat(Millis now, std::string& error);
   static constexpr Millis kHeartbeatMs = 3000;
 
  private:

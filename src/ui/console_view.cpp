@@ -71,6 +71,7 @@ void draw_console(const Session& session, const State& state, const Timing& timi
 
   draw_status_bar(session, state, timing, dispatch, ui);
   ImGui::Separator();
+  draw_storage_banner(session, state, timing, dispatch, ui);
   draw_reload_notice(session, state, timing, dispatch, ui);
 
   const float gap = ImGui::GetStyle().ItemSpacing.x;

@@ -46,7 +46,8 @@ enum class S {
   // projector indicators on the console
   ProjectorBlackedOut, ProjectorFrozen, ProjectorPane,
   // engine rejections and storage
-  Rejected, StorageFailed, RejectNotStarted, RejectEnded, RejectLastSection, RejectFirstSection,
+  Rejected, StorageFailed, StorageBanner, StorageFrom, StorageSourceStart, StorageSourceKey, StorageSourceRemote,
+  StorageSourceFellow, StorageSourceTimer, StorageSourceHeartbeat, RejectNotStarted, RejectEnded, RejectLastSection, RejectFirstSection,
   RejectNoUndo, RejectTooShort, RejectSectionCut,
   // screenshots
   DemoData,

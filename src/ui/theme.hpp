@@ -23,6 +23,7 @@ inline constexpr ImU32 kAccent = IM_COL32(110, 180, 255, 255);
 inline constexpr ImU32 kCorrect = IM_COL32(120, 225, 150, 255);
 inline constexpr ImU32 kBar = IM_COL32(90, 150, 230, 255);
 inline constexpr ImU32 kBarTrack = IM_COL32(255, 255, 255, 30);
+inline constexpr ImU32 kStorageAlarm = IM_COL32(170, 20, 20, 255);  // white text on it: about 7:1
 
 ImU32 phase_color(Phase phase);
 const char* phase_label(const UiState& ui, Phase phase);

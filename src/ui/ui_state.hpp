@@ -47,6 +47,16 @@ struct ReloadNotice {
   bool shown() const { return !errors.empty() || pending || !note.empty(); }
 };
 
+// The journal refused a write (disk full, read-only, ...): shown as a banner on
+// the console until a write succeeds. Filled by the app from its Delivery.
+struct StorageNotice {
+  bool failing = false;
+  std::string reason;   // the journal's own words (may name files: console only)
+  std::string source;   // of the first failure: start | key | remote | fellow | timer | heartbeat
+  Millis since = 0;     // ms since the Unix epoch
+  std::uint64_t generation = 0;  // changes with any of the above (redraw, state dump)
+};
+
 struct UiState {
   Lang lang = Lang::Es;
   bool single_window = false;  // projector drawn as a pane of the console
@@ -75,6 +85,7 @@ struct UiState {
   std::string message;     // last rejected command or storage problem, "" when fine
   bool message_is_error = false;
   ReloadNotice reload;
+  StorageNotice storage;
   std::string demo_label;  // non-empty on screenshots with simulated participants
 
   MarkdownCache markdown;

@@ -4,6 +4,8 @@
 #pragma once
 #include <imgui.h>
 
+#include <string>
+
 #include "core/engine.hpp"
 #include "ui/ui_state.hpp"
 
@@ -19,6 +21,13 @@ void draw_prompts(const Session& session, const State& state, const Timing& timi
 void draw_join_area(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
 // Hot reload notice (errors of a saved file, diff to accept), under the status bar.
 void draw_reload_notice(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
+// Storage alarm (the journal refuses writes), under the status bar until a write succeeds.
+void draw_storage_banner(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
+struct StorageBannerText {
+  std::string headline;  // "" when storage is fine
+  std::string detail;    // first failure's source and the reason
+};
+StorageBannerText storage_banner_text(const UiState& ui);
 // Modals and overlays, drawn last.
 void draw_rebalance_preview(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
 void draw_confirm_end(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);

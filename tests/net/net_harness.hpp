@@ -1,6 +1,6 @@
 // Test harness for the server: a real Server on 127.0.0.1 (ephemeral port),
-// a "main thread" pump that drains take_inbound() into a Controller with an
-// in-memory journal and publishes snapshots, and small Beast clients with
+// a "main thread" that runs the app's own NetPump (take inbound -> one batch
+// into a Controller with an in-memory journal -> publish -> replies), and small Beast clients with
 // timeouts so a broken server fails a test instead of hanging it.
 #pragma once
 #include <doctest/doctest.h>
@@ -24,6 +24,7 @@
 #include <thread>
 
 #include "app/controller.hpp"
+#include "app/net_pump.hpp"
 #include "core/loader.hpp"
 #include "core/snapshot.hpp"
 #include "net/server.hpp"
@@ -102,7 +103,10 @@ class Harness {
     server_ = std::make_unique<net::Server>(options, [this] { wake(); });
     std::string error;
     REQUIRE_MESSAGE(server_->start(error), error);
-    publish();
+    net_pump_.emplace(*server_);
+    if (pad_)
+      net_pump_->set_public_filter([this](json& pub) { pub["pad"] = std::string(200 * 1024 + controller_.version() % 7, 'x'); });
+    net_pump_->publish(controller_, wall_ms());
     pump_ = std::thread([this] { pump(); });
   }
   ~Harness() {
@@ -121,7 +125,7 @@ class Harness {
       std::lock_guard lock(mutex_);
       tasks_.push_back([&] {
         fn(controller_);
-        publish();  // what the app does after every change
+        net_pump_->publish_if_changed(controller_, wall_ms());  // what the app does after every change
         done.set_value();
       });
     }
@@ -148,13 +152,6 @@ class Harness {
     woken_ = true;
     cv_.notify_one();
   }
-  void publish() {
-    const Millis now = wall_ms();
-    auto timing = derive(controller_.session(), controller_.state(), now);
-    auto pub = public_state(controller_.session(), controller_.state(), timing, now, controller_.version());
-    if (pad_) pub["pad"] = std::string(200 * 1024 + controller_.version() % 7, 'x');
-    server_->publish(pub, admin_state(controller_.session(), controller_.state(), timing, now, controller_.version()));
-  }
   void pump() {
     while (!stop_) {
       std::vector<std::function<void()>> tasks;
@@ -164,14 +161,8 @@ class Harness {
         woken_ = false;
         tasks.swap(tasks_);
       }
-      // Like the app's pump: dispatch, publish, then answer, so an ack or a
-      // 200 leaves after the server holds the state that includes it.
-      std::vector<std::pair<std::function<void(const DispatchResult&)>, DispatchResult>> replies;
-      for (auto& inbound : server_->take_inbound())
-        replies.emplace_back(std::move(inbound.reply), controller_.dispatch(inbound.command, wall_ms()));
       for (auto& task : tasks) task();
-      publish();
-      for (auto& [reply, result] : replies) reply(result);
+      net_pump_->turn(controller_, wall_ms());  // the app's pump: batch, publish, then replies
     }
   }
 
@@ -179,6 +170,7 @@ class Harness {
   Controller controller_;
   bool pad_;
   std::unique_ptr<net::Server> server_;
+  std::optional<NetPump> net_pump_;
   std::thread pump_;
   std::atomic<bool> stop_{false};
   std::mutex mutex_;

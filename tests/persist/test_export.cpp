@@ -37,6 +37,33 @@ TEST_CASE("csv fields are quoted only when needed, with quotes doubled") {
   CHECK(csv_field("Sesión · «módulo»") == "Sesión · «módulo»");
 }
 
+TEST_CASE("csv cells that a spreadsheet would run as formulas are neutralised") {
+  CHECK(csv_field("=HYPERLINK(\"http://x\",\"clic\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"clic\"\")\"");
+  CHECK(csv_field("=1+1") == "'=1+1");
+  CHECK(csv_field("+1+cmd") == "'+1+cmd");
+  CHECK(csv_field("-2+3") == "'-2+3");
+  CHECK(csv_field("@SUM(A1)") == "'@SUM(A1)");
+  CHECK(csv_field("\t=1") == "'\t=1");
+  CHECK(csv_field("\r=1") == "\"'\r=1\"");
+  CHECK(csv_field("-") == "'-");
+  // Plain numbers stay numbers (overrun seconds, scale answers).
+  CHECK(csv_field("-20") == "-20");
+  CHECK(csv_field("+3.5") == "+3.5");
+  CHECK(csv_field("a=b") == "a=b");
+}
+
+TEST_CASE("an answer typed as a formula reaches the CSV as text") {
+  ExportData data;
+  data.delivery.id = 1;
+  data.answers.push_back(AnswerRow{"Eve #abcdef", "s", "p", "=cmd|' /C calc'!A0", "text",
+                                   std::string("=HYPERLINK(\"http://evil\")"), std::nullopt, false, 0});
+  std::string csv = answers_csv(data);
+  CHECK(csv.find(",=") == std::string::npos);
+  CHECK(csv.find(",\"=") == std::string::npos);
+  CHECK(csv.find("'=HYPERLINK") != std::string::npos);
+  CHECK(csv.find("'=cmd") != std::string::npos);
+}
+
 TEST_CASE("pseudonyms: display name plus a short stable suffix that does not reveal the token") {
   std::string p = pseudonym("Ana", "tok-ana-0001");
   CHECK(p == "Ana #" + sha256_hex("tok-ana-0001").substr(0, 6));

@@ -40,12 +40,30 @@ for size in 1920x1080 1280x720; do
     done
   done
 done
-# English interface and the demo room render too.
-if "$bin" run "$module" --lang en --demo --reveal --screenshot "$out/projector-quiz-en.png" --view projector \
-     --at quiz:02:00 --size 1280x720; then
-  echo "ok   $out/projector-quiz-en.png"; passed=$((passed+1))
+# English interface and the demo room: --demo --reveal must show the results
+# (the tally's bars), the same moment without --reveal must not.
+bar_share() {  # PNG: share of pixels in the tally bars' colour (theme::kBar, 90,150,230)
+  convert "$1" -fuzz 4% -fill black +opaque "rgb(90,150,230)" -fill white -opaque "rgb(90,150,230)" \
+    -colorspace Gray -format "%[fx:mean]" info:
+}
+quiz=(--lang en --demo --view projector --at quiz:02:00 --size 1280x720)
+if "$bin" run "$module" "${quiz[@]}" --reveal --screenshot "$out/projector-quiz-en.png" 2>"$out/err.txt" &&
+   "$bin" run "$module" "${quiz[@]}" --screenshot "$out/projector-quiz-en-open.png" 2>>"$out/err.txt"; then
+  revealed="$out/projector-quiz-en.png"; hidden="$out/projector-quiz-en-open.png"
+  sd="$(convert "$revealed" -colorspace Gray -format "%[fx:standard_deviation]" info:)"
+  diff_px="$(compare -metric AE "$revealed" "$hidden" null: 2>&1 | cut -d' ' -f1)"
+  bars="$(bar_share "$revealed")"; bars_hidden="$(bar_share "$hidden")"
+  if ! awk -v sd="$sd" 'BEGIN{exit !(sd > 0.05)}'; then
+    echo "FAIL $revealed: blank (sd $sd)"; fail=$((fail+1))
+  elif ! awk -v d="$diff_px" 'BEGIN{exit !(d > 1000)}'; then
+    echo "FAIL $revealed: hardly differs from the unrevealed picture ($diff_px pixels)"; fail=$((fail+1))
+  elif ! awk -v b="$bars" -v h="$bars_hidden" 'BEGIN{exit !(b > 0.003 && h < 0.0005)}'; then
+    echo "FAIL $revealed: result bars not shown (bar share $bars revealed, $bars_hidden not revealed)"; fail=$((fail+1))
+  else
+    echo "ok   $revealed (sd $sd, $diff_px pixels differ, bars $bars vs $bars_hidden)"; passed=$((passed+1))
+  fi
 else
-  echo "FAIL --lang en --demo screenshot"; fail=$((fail+1))
+  echo "FAIL --lang en --demo screenshot"; cat "$out/err.txt"; fail=$((fail+1))
 fi
 if "$bin" run "$module" --screenshot "$out/bad.png" --at nowhere:01:00 2>/dev/null; then
   echo "FAIL --at with an unknown section succeeded"; fail=$((fail+1))

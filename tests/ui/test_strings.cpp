@@ -3,6 +3,7 @@
 #include <string>
 
 #include "ui/strings.hpp"
+#include "ui/views.hpp"
 
 using namespace facilita::ui;
 
@@ -52,4 +53,24 @@ TEST_CASE("common rejections are explained in the interface language") {
   CHECK(rejection_text(Lang::Es, "no-undo") != nullptr);
   CHECK(std::string(rejection_text(Lang::En, "last-section")).find("last section") != std::string::npos);
   CHECK(rejection_text(Lang::Es, "some-new-code") == nullptr);
+}
+
+TEST_CASE("the storage banner names when saving stopped, its source and the reason, in both languages") {
+  UiState ui;
+  CHECK(storage_banner_text(ui).headline.empty());  // storage fine: no banner
+  ui.storage.failing = true;
+  ui.storage.source = "fellow";
+  ui.storage.reason = "/data/facilita.sqlite3: database or disk is full";
+  ui.storage.since = 1'760'000'000'000;
+  for (Lang lang : {Lang::Es, Lang::En}) {
+    ui.lang = lang;
+    StorageBannerText text = storage_banner_text(ui);
+    CHECK_FALSE(text.headline.empty());
+    CHECK(text.detail.find("disk is full") != std::string::npos);
+    CHECK(text.detail.find(ui.t(S::StorageSourceFellow)) != std::string::npos);
+  }
+  ui.lang = Lang::Es;
+  CHECK(storage_banner_text(ui).headline.find("NO SE ESTÁ GUARDANDO") == 0);
+  ui.storage.source = "timer";
+  CHECK(storage_banner_text(ui).detail.find(ui.t(S::StorageSourceTimer)) != std::string::npos);
 }

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# One writer: while `facilita run` delivers a session, a second one on the same
+# data directory is refused at once, naming the first (pid, start time) — also
+# with --new, which must not abandon the live delivery. After the first is
+# killed with SIGKILL, the lock is taken over and the delivery resumes.
+set -u
+bin="$1"; module="$2"
+tmp="$(mktemp -d)"; pid=""
+cleanup() { [[ -n "$pid" ]] && kill -9 "$pid" 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+token=lock-test-admin-token-0123456789
+
+start_server() {  # start_server LOG [extra flags]
+  local log="$1"; shift
+  "$bin" run --headless --port 0 --bind 127.0.0.1 --admin-token "$token" --data "$tmp/data" "$@" "$module" \
+    >"$log" 2>&1 &
+  pid=$!
+  port=""
+  for _ in $(seq 1 100); do
+    port="$(sed -n 's/^listening on [0-9.]*:\([0-9]*\)$/\1/p' "$log")"
+    [[ -n "$port" ]] && return 0
+    kill -0 "$pid" 2>/dev/null || fail "the server exited: $(cat "$log")"
+    sleep 0.1
+  done
+  fail "no 'listening on' line in $log"
+}
+admin() {
+  local code
+  code="$(curl -s -o "$tmp/admin.txt" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' -d "$1" "http://127.0.0.1:$port/api/admin")"
+  [[ "$code" == 200 ]] || fail "POST /api/admin $1: HTTP $code $(cat "$tmp/admin.txt")"
+}
+passed=0
+
+start_server "$tmp/run1.log"
+first="$pid"
+admin '{"command":"start"}'
+
+for flags in "" "--new"; do
+  t0=$(date +%s%N)
+  # shellcheck disable=SC2086
+  timeout 10 "$bin" run --headless --port 0 --bind 127.0.0.1 --admin-token "$token" --data "$tmp/data" $flags \
+    "$module" >"$tmp/second.log" 2>&1
+  status=$?
+  ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  [[ $status -ne 0 && $status -ne 124 ]] || fail "second run ${flags:-(resume)} was not refused (exit $status): $(cat "$tmp/second.log")"
+  grep -q "process $first" "$tmp/second.log" || fail "refusal does not name pid $first: $(cat "$tmp/second.log")"
+  grep -q "running since" "$tmp/second.log" || fail "refusal does not say when the holder started: $(cat "$tmp/second.log")"
+  (( ms < 3000 )) || fail "refusal took $ms ms"
+  echo "ok   second run ${flags:-(resume)} refused in $ms ms: $(head -1 "$tmp/second.log")"
+  passed=$((passed+1))
+done
+kill -0 "$first" 2>/dev/null || fail "the first run died"
+"$bin" deliveries --data "$tmp/data" | grep -qE "^ +1 .*running" || fail "--new abandoned the live delivery"
+"$bin" deliveries --data "$tmp/data" | grep -qE "^ +2 " && fail "--new started a second delivery"
+passed=$((passed+1))
+
+kill -9 "$first"; wait "$first" 2>/dev/null; pid=""
+start_server "$tmp/run2.log"
+grep -q "delivery 1, resumed" "$tmp/run2.log" || fail "no takeover after kill -9: $(head -3 "$tmp/run2.log")"
+echo "ok   after kill -9 the lock is taken over and delivery 1 resumes"
+passed=$((passed+1))
+kill "$pid"; wait "$pid" 2>/dev/null; pid=""
+echo "$passed passed, 0 failed"
