@@ -1,10 +1,13 @@
 // bench_fellows: N WebSocket fellows on loopback against a spawned
 // `facilita run --headless`; all answer one open prompt within a window.
-// Reports answer->ack and answer->next-state latency (p50/p99), server CPU
-// and RSS, errors, and checks that no answer was lost or counted twice.
+// Reports answer->ack and answer->next-update latency (p50/p99; the update is
+// a `state` or a `live` message), server CPU and RSS, errors, the bytes each
+// fellow received while the room answered, and checks that no answer was
+// lost or counted twice.
 //
 //   bench_fellows [--facilita PATH] [--session FILE] [--counts 500,1000,2000]
-//                 [--window-ms 5000] [--resend 0.1]
+//                 [--window-ms 5000] [--resend 0.1] [--burst]
+// --burst: everyone answers within 1 s of the prompt opening (--window-ms 1000).
 // A program, not a test: loopback only, every wait bounded.
 #include <fcntl.h>
 #include <signal.h>
@@ -147,6 +150,10 @@ struct Totals {
   std::vector<double> ack_ms, state_ms;
 };
 
+// Bytes on the wire for one server->client message: payload plus the
+// unmasked frame header (TCP/IP overhead not counted).
+std::size_t wire_bytes(std::size_t payload) { return payload + (payload < 126 ? 2 : payload < 65536 ? 4 : 10); }
+
 class Fellow : public std::enable_shared_from_this<Fellow> {
  public:
   Fellow(asio::io_context& ioc, int index, Totals& totals) : ws_(ioc), timer_(ioc), index_(index), totals_(totals) {}
@@ -167,6 +174,22 @@ class Fellow : public std::enable_shared_from_this<Fellow> {
   }
 
   bool joined() const { return joined_ && !dead_; }
+
+  // Bytes received after the state that opened the prompt (that state excluded),
+  // up to `end`: the total, and the most in any one second after `open_at`.
+  std::pair<std::size_t, std::size_t> received_while_answering(Clock::time_point open_at, Clock::time_point end) const {
+    std::size_t total = 0;
+    std::vector<std::size_t> per_second;
+    for (const auto& [at, bytes] : received_) {
+      if (!open_seen_ || at <= open_seen_at_ || at > end) continue;
+      total += bytes;
+      const auto second = static_cast<std::size_t>(std::max(0.0, ms_between(open_at, at)) / 1000);
+      if (per_second.size() <= second) per_second.resize(second + 1);
+      per_second[second] += bytes;
+    }
+    return {total, per_second.empty() ? 0 : *std::max_element(per_second.begin(), per_second.end())};
+  }
+  std::size_t open_state_bytes() const { return open_state_bytes_; }
 
   void answer_at(Clock::time_point when, bool resend) {
     if (!joined()) return;
@@ -215,7 +238,14 @@ class Fellow : public std::enable_shared_from_this<Fellow> {
   }
   void on_message(const std::string& m) {
     const auto now = Clock::now();
-    if (m.find("\"type\":\"state\"") != std::string::npos) {
+    received_.emplace_back(now, wire_bytes(m.size()));
+    const bool state = m.find("\"type\":\"state\"") != std::string::npos;
+    if (state && !open_seen_ && m.find("\"open\":true") != std::string::npos) {
+      open_seen_ = true;
+      open_seen_at_ = now;
+      open_state_bytes_ = wire_bytes(m.size());
+    }
+    if (state || m.find("\"type\":\"live\"") != std::string::npos) {
       if (acked_ && !state_seen_) {
         state_seen_ = true;
         totals_.state_ms.push_back(ms_between(sent_at_, now));
@@ -256,6 +286,10 @@ class Fellow : public std::enable_shared_from_this<Fellow> {
   std::vector<std::string> queue_;
   std::function<void()> on_connected_;
   Clock::time_point sent_at_{};
+  std::vector<std::pair<Clock::time_point, std::size_t>> received_;
+  bool open_seen_ = false;
+  Clock::time_point open_seen_at_{};
+  std::size_t open_state_bytes_ = 0;
   bool joined_ = false, resend_ = false, acked_ = false, state_seen_ = false, saw_all_ = false, dead_ = false;
 };
 
@@ -321,7 +355,8 @@ bool run_one(const std::string& facilita, const std::string& session, int n, int
   };
   ok = run_until(ioc, [&] { return totals.acked >= answering(); }, std::chrono::milliseconds(window_ms + 30000)) && ok;
   run_until(ioc, [&] { return totals.saw_all >= answering(); }, std::chrono::seconds(10));
-  const double answer_phase_s = ms_between(open_at, Clock::now()) / 1000;
+  const auto phase_end = Clock::now();
+  const double answer_phase_s = ms_between(open_at, phase_end) / 1000;
   const double cpu = cpu_seconds(server.pid) - cpu_before;
   const long rss = status_kb(server.pid, "VmRSS"), hwm = status_kb(server.pid, "VmHWM");
 
@@ -337,6 +372,18 @@ bool run_one(const std::string& facilita, const std::string& session, int n, int
               "RSS %.1f MB (peak %.1f MB)\n",
               totals.saw_all, totals.errors, totals.closed, cpu, answer_phase_s, 100 * cpu / answer_phase_s,
               static_cast<double>(rss) / 1024, static_cast<double>(hwm) / 1024);
+  std::vector<double> rate, busiest, open_bytes;
+  for (auto& f : fellows) {
+    if (!f->joined()) continue;
+    auto [total, peak] = f->received_while_answering(open_at, phase_end);
+    rate.push_back(static_cast<double>(total) / answer_phase_s);
+    busiest.push_back(static_cast<double>(peak));
+    open_bytes.push_back(static_cast<double>(f->open_state_bytes()));
+  }
+  std::printf("      received per fellow while answering: median %.0f B/s, max %.0f B/s | busiest second: median %.0f B, "
+              "max %.0f B | the state opening the prompt: %.0f B\n",
+              percentile(rate, 50), percentile(rate, 100), percentile(busiest, 50), percentile(busiest, 100),
+              percentile(open_bytes, 50));
   std::fflush(stdout);
 
   for (auto& f : fellows) f->close();
@@ -357,8 +404,18 @@ int main(int argc, char** argv) {
   std::vector<int> counts = {500, 1000, 2000};
   int window_ms = 5000;
   double resend = 0.1;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    std::string flag = argv[i], value = argv[i + 1];
+  for (int i = 1; i < argc; i += 2) {
+    std::string flag = argv[i];
+    if (flag == "--burst") {
+      window_ms = 1000;
+      --i;
+      continue;
+    }
+    if (i + 1 >= argc) {
+      std::fprintf(stderr, "%s needs a value\n", flag.c_str());
+      return 2;
+    }
+    std::string value = argv[i + 1];
     if (flag == "--facilita") facilita = value;
     else if (flag == "--session") session = value;
     else if (flag == "--window-ms") window_ms = std::stoi(value);

@@ -15,6 +15,7 @@
 #include "app/app_window.hpp"
 #include "app/commands.hpp"
 #include "app/screenshot.hpp"
+#include "net/fellow_decoder.hpp"
 #include "net/follower_client.hpp"
 #include "persist/data_dir.hpp"
 #include "ui/follower_view.hpp"
@@ -50,11 +51,11 @@ ui::FollowerModel make_model(const net::FollowerSnapshot& s, Millis now) {
   m.error_code = s.error_code;
   m.error = s.error;
   m.retry_in_s = static_cast<int>((std::max<Millis>(0, s.retry_at_ms - now) + 999) / 1000);
-  m.state = s.state.is_object() ? &s.state : nullptr;
+  m.room = s.room.known ? &s.room : nullptr;
   m.server_now = now + s.offset_ms;
   m.pending = static_cast<int>(s.pending.size());
   for (const auto& [prompt, a] : s.answers) {
-    ui::FollowerAnswer view{a.value, ui::FollowerAnswerStatus::Sending, a.reason};
+    ui::FollowerAnswer view{net::fellow_value(a.value), ui::FollowerAnswerStatus::Sending, a.reason};
     if (a.status == net::AnswerStatus::Acked) view.status = ui::FollowerAnswerStatus::Acked;
     if (a.status == net::AnswerStatus::Rejected) view.status = ui::FollowerAnswerStatus::Rejected;
     m.answers[prompt] = std::move(view);
@@ -116,7 +117,9 @@ int run_window(net::FollowerClient& client, ui::UiState& ui) {
   }
   ui::FollowerDraft draft;
   ui::FollowerActions actions;
-  actions.answer = [&](const std::string& prompt, nlohmann::json value) { client.answer(prompt, std::move(value)); };
+  actions.answer = [&](const std::string& prompt, const net::FellowValue& value) {
+    client.answer(prompt, net::to_json(value));
+  };
   actions.join = [&](const std::string& name) { client.set_name(name); };
   FrameKey drawn{~std::uint64_t{0}, 0};
   int extra_frames = 2;

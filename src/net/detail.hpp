@@ -15,12 +15,15 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 #include <chrono>
+#include <cstdint>
 #include <deque>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "net/protocol.hpp"
 #include "net/server.hpp"
@@ -37,6 +40,25 @@ using SteadyClock = std::chrono::steady_clock;
 using Text = std::shared_ptr<const std::string>;
 
 Millis wall_clock_ms();
+
+// One published state, as the main thread handed it over, split for the
+// fellows' wire: the section's markdown travels once per client in a
+// `content` message keyed by `content_key`; `wire` is the state without it.
+// Immutable once published; shared by every reader.
+struct Frame {
+  std::uint64_t seq = 0;           // publish() counter (not the state's version)
+  nlohmann::json wire;             // public state; section.content replaced by section.content_key
+  nlohmann::json admin;            // admin state as published (null: none)
+  std::string content_key;         // 16 hex digits; "" without a section
+  std::shared_ptr<const std::string> content;  // the section's markdown (null without a section)
+  Text content_message;            // {"type":"content",...} for content_key, or null
+  std::int64_t answered = 0;       // the live counters of `wire`
+  std::int64_t participants = 0;
+  std::int64_t version = 0;
+
+  nlohmann::json full_public() const;  // wire with section.content back in (for /api/state)
+};
+using FramePtr = std::shared_ptr<const Frame>;
 
 // Counts an open connection for the connection cap; moves from the HTTP
 // session to the WebSocket session on upgrade.
@@ -58,8 +80,19 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   WsSession(Server::Impl& hub, beast::tcp_stream&& stream, ConnectionSlot slot);
   ~WsSession();
   void run(http::request<http::string_body> request);
-  // Queues a message. A state replaces an unsent older state; a full queue drops the client.
-  void send(const Text& text, bool is_state);
+  // What a queued message is, for replacing obsolete unsent ones.
+  enum class Kind { Other, State, Live, Content };
+  // Queues a message. A state replaces unsent older states and live messages,
+  // a live message unsent older live messages; a full queue drops the client.
+  void send(const Text& text, Kind kind);
+  void send(const Text& text, bool is_state) { send(text, is_state ? Kind::State : Kind::Other); }
+  // The latest published state (for a fellow: content first when it is new to this client).
+  void send_current_state();
+  // Per-client wire economy (network thread).
+  bool knows_content(const std::string& key) const;
+  void remember_content(const std::string& key);
+  std::uint64_t frame_seq() const { return frame_seq_; }
+  void set_frame_seq(std::uint64_t seq) { frame_seq_ = seq; }
   void drop(const char* why);  // close the socket now
   bool admin() const { return admin_; }
   bool write_stalled(SteadyClock::time_point now, std::chrono::seconds limit) const {
@@ -69,7 +102,7 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
  private:
   struct Outgoing {
     Text text;
-    bool state = false;
+    Kind kind = Kind::Other;
   };
   void on_accept(beast::error_code ec);
   void do_read();
@@ -97,6 +130,8 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   bool dropped_ = false;
   std::optional<websocket::close_code> close_code_;  // close once the queue drains
   SteadyClock::time_point write_started_{};
+  std::uint64_t frame_seq_ = 0;            // the newest Frame this client got (state or live)
+  std::vector<std::string> content_keys_;  // content messages this client got, oldest first
   // who
   bool admin_ = false;
   int failed_admin_ = 0;
@@ -133,8 +168,16 @@ class Server::Impl {
   // Network thread.
   void add(WsSession* session, const std::weak_ptr<WsSession>& weak);
   void remove(WsSession* session);
-  // The latest state as text with a fresh server_time, or nullptr before the first publish.
+  // The latest published state as text with a fresh server_time, or nullptr
+  // before the first publish: the full public state (section.content inline;
+  // /api/state) or, for `admin`, the admin state. Read your writes: a state
+  // is visible here as soon as publish() returns.
   Text current_state(bool admin) const;
+  // The admin state (else the public one) as published last, with a fresh
+  // server_time; null before the first publish. For POST /api/admin replies.
+  nlohmann::json admin_reply_state() const;
+  // Sends `session` the latest state (catch-up on connect and after hello).
+  void catch_up(WsSession& session);
   nlohmann::json health() const;
 
   const ServerOptions options;
@@ -149,8 +192,12 @@ class Server::Impl {
 
  private:
   void do_accept();
+  FramePtr latest() const;
   void flush();
-  void broadcast(const nlohmann::json& state, bool admin);
+  void schedule_flush(SteadyClock::time_point at);
+  bool broadcast_fellows(const FramePtr& frame, bool live, SteadyClock::time_point now);
+  bool broadcast_admins(const FramePtr& frame);
+  void send_fellow_state(WsSession& session, const FramePtr& frame, const Text& text);
   void sweep();
   void close_all();
 
@@ -158,10 +205,10 @@ class Server::Impl {
   std::weak_ptr<Impl> self_;
   StaticFiles files_;
 
-  std::mutex mutex_;  // guards the fields below up to the network-thread section
+  mutable std::mutex mutex_;  // guards the fields below up to the network-thread section
   std::vector<Inbound> inbound_;
-  std::optional<nlohmann::json> pending_public_;
-  std::optional<nlohmann::json> pending_admin_;
+  FramePtr latest_;  // the latest publish(); what /api/state, new clients and admin replies see
+  std::uint64_t published_ = 0;
   bool flush_posted_ = false;
   AdminContext admin_context_;
 
@@ -172,11 +219,18 @@ class Server::Impl {
   std::optional<asio::steady_timer> sweep_timer_;
   std::optional<asio::steady_timer> accept_retry_;
   std::unordered_map<WsSession*, std::weak_ptr<WsSession>> sessions_;
-  nlohmann::json last_public_;  // the latest published (for /api/state and new clients)
-  nlohmann::json last_admin_;
-  nlohmann::json sent_public_;  // the latest broadcast (for de-duplication)
-  SteadyClock::time_point last_broadcast_{};
-  SteadyClock::time_point last_admin_broadcast_{};
+  // Broadcast bookkeeping (see flush()).
+  FramePtr fellows_base_;              // the last full state broadcast to fellows
+  std::uint64_t fellows_seen_ = 0;     // the last frame flush() settled for fellows
+  std::int64_t answered_sent_ = -1;    // counters fellows hold (from a state or a live message)
+  std::int64_t participants_sent_ = -1;
+  bool caught_up_ahead_ = false;       // a new client got a state the others have not
+  SteadyClock::time_point fellows_at_{};  // last state or live message to fellows
+  SteadyClock::time_point live_at_{};     // last live message
+  FramePtr admin_sent_;
+  std::uint64_t admins_seen_ = 0;
+  SteadyClock::time_point admin_at_{};
+  std::optional<SteadyClock::time_point> flush_at_;  // when the flush timer fires
   std::thread thread_;
   bool running_ = false;
 };

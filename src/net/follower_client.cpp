@@ -3,6 +3,8 @@
 // persisted record, which answer() and set_name() also touch.
 #include "net/follower_client.hpp"
 
+#include "net/fellow_decoder.hpp"
+
 #include <algorithm>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
@@ -205,7 +207,7 @@ class FollowerClient::Impl {
     c->got_message = true;
     const std::string type = msg["type"];
     if (type == "welcome") on_welcome(c, msg);
-    else if (type == "state") on_state(msg);
+    else if (type == "state" || type == "content" || type == "live") on_room(msg);
     else if (type == "ack") on_ack(msg);
     else if (type == "error") on_error(c, msg);
   }
@@ -234,22 +236,22 @@ class FollowerClient::Impl {
     for (auto& text : resend) send(c, text);
   }
 
-  void on_state(const json& msg) {
+  void on_room(const json& msg) {
+    if (!decoder.apply(msg)) return;
+    const FellowState& room = decoder.state();
     {
       std::lock_guard lock(mutex);
-      if (msg.contains("server_time") && msg["server_time"].is_number())
+      if (msg["type"] == "state" && msg.contains("server_time") && msg["server_time"].is_number())
         snap.offset_ms = msg["server_time"].get<std::int64_t>() - wall_ms();
-      std::string session;
-      if (msg.contains("session") && msg["session"].is_object()) session = msg["session"].value("id", "");
-      if (!session.empty() && session != record.session) {
+      if (!room.session_id.empty() && room.session_id != record.session) {
         if (!record.session.empty()) {  // another session: its answers mean nothing here
           record.pending.clear();
           record.answers.clear();
         }
-        record.session = session;
+        record.session = room.session_id;
         changed_locked();
       }
-      snap.state = msg;
+      snap.room = room;
       ++snap.revision;
     }
     notify();
@@ -378,6 +380,7 @@ class FollowerClient::Impl {
   tcp::resolver resolver{ioc};
   asio::steady_timer retry_timer{ioc};
   ConnPtr conn;
+  FellowDecoder decoder;  // network thread
   bool stopping = false;
   int attempt = 0;
   std::minstd_rand rng;

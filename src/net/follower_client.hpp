@@ -2,10 +2,13 @@
 // WebSocket client on a thread of its own (no ImGui, no GLFW), behaving like
 // the fellow page (assets/web/app.js):
 //  - connects to ws://host:port/ws, says hello with the name and the token
-//    kept in a JSON file (keyed by server address), follows `state`;
+//    kept in a JSON file (keyed by server address), follows `state`,
+//    `content` and `live` into a typed FellowState (net/fellow_state.hpp);
 //  - answer() gives each answer the next seq and keeps it in a pending queue,
 //    persisted to the same file, until the server acks it; every pending
 //    answer is resent after each welcome (the server counts a seq once);
+//  - an answer refused with `storage` or `rate-limited` stays queued and is
+//    resent shortly; other refusals (e.g. `ended`, `prompt-closed`) reject it;
 //  - reconnects with jittered exponential backoff (0.5 s -> 10 s) on a refused
 //    connection or a drop; stops for good, with a clear message, on a server
 //    that is not a Facilita server or speaks another protocol version.
@@ -20,6 +23,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "net/fellow_state.hpp"
 
 namespace facilita::net {
 
@@ -63,7 +68,7 @@ struct FollowerSnapshot {
   bool welcomed = false;
   std::string name;
   std::string participant;
-  nlohmann::json state;        // latest `state` message, null before the first
+  FellowState room;            // decoded state (room.known false before the first)
   std::int64_t offset_ms = 0;  // server clock - local clock (from server_time)
   std::int64_t retry_at_ms = 0;  // local epoch ms of the next attempt (Retrying)
   std::string error_code;      // not-facilita, protocol, bad-name, room-full, refused, dropped, ...

@@ -77,12 +77,16 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     }
     const StaticFile* file = hub_.files().find(path);
     if (!file) return send_json(http::status::not_found, error_json("not-found", "no such page"), keep);
-    if (req[http::field::if_none_match] == file->etag) {
+    const auto accept = req[http::field::accept_encoding];
+    const bool gzip = file->use_gzip({accept.data(), accept.size()});
+    const std::string& etag = gzip ? file->gzip_etag : file->etag;
+    if (req[http::field::if_none_match] == etag) {
       http::response<http::empty_body> res{http::status::not_modified, req.version()};
-      res.set(http::field::etag, file->etag);
+      res.set(http::field::etag, etag);
+      res.set(http::field::vary, "Accept-Encoding");
       return write(std::move(res), keep);
     }
-    send_text(http::status::ok, file->content_type, file->body, keep, head, file);
+    send_text(http::status::ok, file->content_type, gzip ? file->gzip_body : file->body, keep, head, file, gzip);
   }
 
   void handle_admin(const http::request<http::string_body>& req) {
@@ -119,7 +123,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void admin_done(const DispatchResult& r, bool keep) {
     if (!std::exchange(awaiting_, false)) return;
     wait_.cancel();
-    if (r.ok) return send_json(http::status::ok, {{"ok", true}, {"duplicate", r.duplicate}}, keep);
+    if (r.ok)  // the state after the command: the main thread published it before replying
+      return send_json(http::status::ok,
+                       {{"ok", true}, {"duplicate", r.duplicate}, {"state", hub_.admin_reply_state()}}, keep);
     const auto status = r.code == "storage" ? http::status::service_unavailable : http::status::conflict;
     send_json(status, {{"ok", false}, {"code", r.code}, {"message", r.message}}, keep);
   }
@@ -149,13 +155,15 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   }
 
   void send_text(http::status status, const std::string& type, const std::string& body, bool keep, bool head,
-                 const StaticFile* file = nullptr) {
+                 const StaticFile* file = nullptr, bool gzip = false) {
     auto decorate = [&](auto& res) {
       res.set(http::field::content_type, type);
       res.set(http::field::cache_control, "no-cache");
       res.set("X-Content-Type-Options", "nosniff");
       res.set("Referrer-Policy", "no-referrer");
-      if (file) res.set(http::field::etag, file->etag);
+      if (file) res.set(http::field::etag, gzip ? file->gzip_etag : file->etag);
+      if (file) res.set(http::field::vary, "Accept-Encoding");
+      if (gzip) res.set(http::field::content_encoding, "gzip");
       if (file && is_page(*file)) {
         res.set("Content-Security-Policy", kCsp);
         res.set("X-Frame-Options", "DENY");

@@ -1,5 +1,5 @@
-// Server and Server::Impl: the listener, the main-thread queues, coalesced
-// broadcasts and the sweep that drops stalled clients.
+// Server and Server::Impl: the listener, the main-thread queues and the
+// sweep that drops stalled clients. Publishing and broadcasts: broadcast.cpp.
 #include <arpa/inet.h>
 #include <ifaddrs.h>
 #include <net/if.h>
@@ -35,21 +35,6 @@ std::string lan_address() {
 }
 
 namespace {
-
-// Equal for the clients' purposes: the clock fields move every second but
-// the page derives them from `ends_at`, which is constant while running.
-bool same_for_clients(json a, json b) {
-  if (a.is_null() || b.is_null()) return a.is_null() && b.is_null();
-  for (json* j : {&a, &b}) {
-    j->erase("server_time");
-    if (auto s = j->find("section"); s != j->end() && s->is_object()) {
-      s->erase("remaining_s");
-      if (auto e = s->find("ends_at"); e != s->end() && e->is_number()) *e = (e->get<Millis>() + 500) / 1000;
-    }
-    j->erase("admin");
-  }
-  return a == b;
-}
 
 std::string bind_error(const beast::error_code& ec, const ServerOptions& o) {
   const std::string port = std::to_string(o.port);
@@ -108,7 +93,7 @@ bool Server::Impl::start(std::string& error, const std::shared_ptr<Impl>& self) 
   running_ = true;
   {
     std::lock_guard lock(mutex_);  // a state published before start
-    if (pending_public_ && !flush_posted_) {
+    if (latest_ && !flush_posted_) {
       flush_posted_ = true;
       asio::post(*ioc_, [this] { flush(); });
     }
@@ -186,76 +171,6 @@ AdminContext Server::Impl::admin_context() {
   return admin_context_;
 }
 
-void Server::Impl::publish(json public_state, json admin_state) {
-  bool post = false;
-  // Updated now, not at the (coalesced) broadcast: a remote's "close" right
-  // after an ack must see the prompt that was just opened.
-  AdminContext context = admin_context_from(admin_state.is_null() ? public_state : admin_state);
-  {
-    std::lock_guard lock(mutex_);
-    admin_context_ = std::move(context);
-    pending_public_ = std::move(public_state);
-    if (!admin_state.is_null()) pending_admin_ = std::move(admin_state);
-    post = running_ && !flush_posted_;
-    if (post) flush_posted_ = true;
-  }
-  if (post) asio::post(*ioc_, [this] { flush(); });
-}
-
-void Server::Impl::flush() {
-  const auto interval = std::chrono::milliseconds(1000 / std::max(1, options.max_broadcast_hz));
-  const auto now = SteadyClock::now();
-  if (now - last_broadcast_ < interval) {
-    flush_timer_->expires_at(last_broadcast_ + interval);
-    flush_timer_->async_wait([this](beast::error_code ec) {
-      if (!ec) flush();
-    });
-    return;
-  }
-  std::optional<json> pub, adm;
-  {
-    std::lock_guard lock(mutex_);
-    pub = std::exchange(pending_public_, std::nullopt);
-    adm = std::exchange(pending_admin_, std::nullopt);
-    flush_posted_ = false;
-  }
-  bool changed = false;
-  if (pub) {
-    last_public_ = std::move(*pub);
-    if (!same_for_clients(last_public_, sent_public_)) {
-      changed = true;
-      sent_public_ = last_public_;
-      last_broadcast_ = now;
-      broadcast(last_public_, false);
-    }
-  }
-  if (adm) {
-    last_admin_ = std::move(*adm);
-    if (changed || now - last_admin_broadcast_ >= std::chrono::seconds(1)) {
-      last_admin_broadcast_ = now;
-      broadcast(last_admin_, true);
-    }
-  }
-}
-
-void Server::Impl::broadcast(const json& state, bool admin) {
-  // Remotes get the public state too until an admin state is published.
-  auto wanted = [&](WsSession* s) { return s->admin() == admin || (!admin && s->admin() && last_admin_.is_null()); };
-  bool any = false;
-  for (auto& [raw, weak] : sessions_) any = any || wanted(raw);
-  if (!any) return;
-  json stamped = state;
-  stamped["server_time"] = wall_clock_ms();
-  auto text = std::make_shared<const std::string>(stamped.dump());
-  // Copy: send() may drop a client, which removes it from sessions_.
-  std::vector<std::shared_ptr<WsSession>> targets;
-  targets.reserve(sessions_.size());
-  for (auto& [raw, weak] : sessions_)
-    if (wanted(raw))
-      if (auto s = weak.lock()) targets.push_back(std::move(s));
-  for (auto& s : targets) s->send(text, true);
-}
-
 void Server::Impl::sweep() {
   const auto now = SteadyClock::now();
   std::vector<std::shared_ptr<WsSession>> stalled;
@@ -271,14 +186,6 @@ void Server::Impl::sweep() {
 
 void Server::Impl::add(WsSession* session, const std::weak_ptr<WsSession>& weak) { sessions_[session] = weak; }
 void Server::Impl::remove(WsSession* session) { sessions_.erase(session); }
-
-Text Server::Impl::current_state(bool admin) const {
-  const json& state = admin && !last_admin_.is_null() ? last_admin_ : last_public_;
-  if (state.is_null()) return nullptr;
-  json stamped = state;
-  stamped["server_time"] = wall_clock_ms();
-  return std::make_shared<const std::string>(stamped.dump());
-}
 
 json Server::Impl::health() const {
   return {{"ok", true}, {"connections", connections_.load()}, {"websockets", sessions_.size()},

@@ -8,10 +8,15 @@
 //    command through the Controller and calls inbound.reply(result). Only
 //    then does the client get `ack` (answers are acked after the journal
 //    commit) or `error`.
-//  - The main thread calls publish() after changes. Broadcasts are coalesced
-//    (at most max_broadcast_hz per second) and states equal to the last one
-//    sent (ignoring the clock fields) are not re-sent, so calling publish()
-//    every loop turn is cheap.
+//  - The main thread calls publish() after changes; the new state is
+//    visible at once to /api/state, new clients and admin replies (read your
+//    writes), so the main thread publishes before it answers the commands.
+//    Broadcasts go out at once after a quiet period and are coalesced only
+//    under load (broadcast_interval_ms); when only the counters changed,
+//    fellows get a small `live` message (at most one per live_interval_ms);
+//    the section's content goes to each client once per content key; states
+//    equal to the last one sent (ignoring the clock fields) are not re-sent,
+//    so calling publish() every loop turn is cheap.
 // docs/protocol.md describes the wire protocol.
 #pragma once
 #include <cstddef>
@@ -43,7 +48,8 @@ struct ServerOptions {
   double rate_per_s = 20;                // messages per client per second, sustained
   double rate_burst = 40;                // and in a burst
   int rate_strikes_to_close = 20;        // rate-limited messages tolerated before closing (1008)
-  int max_broadcast_hz = 10;
+  int broadcast_interval_ms = 100;       // states to fellows and remotes: at most 10/s, leading edge
+  int live_interval_ms = 500;            // `live` counter messages: at most 2/s
   int socket_send_buffer = 0;            // SO_SNDBUF for client sockets; 0 = OS default (tests)
 };
 

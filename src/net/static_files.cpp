@@ -1,9 +1,15 @@
 #include "net/static_files.hpp"
 #include "core/text_util.hpp"
 
+#include <zlib.h>
+
+#include <algorithm>
+#include <cctype>
 #include <cstdint>
+#include <cstdlib>
 #include <cstdio>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 namespace facilita::net {
@@ -45,7 +51,69 @@ std::string etag_of(const std::string& body) {  // a cache validator, not securi
   return "\"" + text::fnv1a_hex(body) + "\"";
 }
 
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+// The q-value of one Accept-Encoding element ("gzip;q=0.5"); 1 without one.
+double q_value(std::string_view params) {
+  while (!params.empty()) {
+    auto semi = params.find(';');
+    std::string_view p = trim(params.substr(0, semi));
+    params = semi == std::string_view::npos ? std::string_view() : params.substr(semi + 1);
+    if (p.size() >= 2 && (p[0] == 'q' || p[0] == 'Q') && p[1] == '=') {
+      std::string value(trim(p.substr(2)));
+      char* end = nullptr;
+      double q = std::strtod(value.c_str(), &end);
+      return end == value.c_str() ? 0 : q;
+    }
+  }
+  return 1;
+}
+
 }  // namespace
+
+bool accepts_gzip(std::string_view header) {
+  std::optional<double> gzip, any;
+  while (!header.empty()) {
+    auto comma = header.find(',');
+    std::string_view item = header.substr(0, comma);
+    header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
+    auto semi = item.find(';');
+    std::string_view coding = trim(item.substr(0, semi));
+    double q = semi == std::string_view::npos ? 1 : q_value(item.substr(semi + 1));
+    if (iequals(coding, "gzip") || iequals(coding, "x-gzip")) gzip = std::max(gzip.value_or(0), q);
+    else if (coding == "*") any = q;
+  }
+  return gzip ? *gzip > 0 : any.value_or(0) > 0;
+}
+
+std::string gzip_compress(std::string_view data) {
+  z_stream zs{};
+  // windowBits 15 + 16: a gzip wrapper; zlib writes no name and time 0.
+  if (deflateInit2(&zs, Z_BEST_COMPRESSION, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) return {};
+  std::string out(deflateBound(&zs, static_cast<uLong>(data.size())), '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  zs.avail_in = static_cast<uInt>(data.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  const int rc = deflate(&zs, Z_FINISH);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return rc == Z_STREAM_END ? out : std::string();
+}
+
+bool StaticFile::use_gzip(std::string_view accept_encoding) const {
+  return !gzip_body.empty() && accepts_gzip(accept_encoding);
+}
 
 std::string_view path_of(std::string_view target) {
   auto end = target.find_first_of("?#");
@@ -67,6 +135,10 @@ bool StaticFiles::load(const std::string& web_root, std::string& error) {
     }
     file.content_type = route.type;
     file.etag = etag_of(file.body);
+    if (std::string gz = gzip_compress(file.body); !gz.empty() && gz.size() < file.body.size()) {
+      file.gzip_body = std::move(gz);
+      file.gzip_etag = "\"" + text::fnv1a_hex(file.body) + "-gzip\"";
+    }
     files_.emplace(route.url, std::move(file));
   }
   return true;

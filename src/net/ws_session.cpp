@@ -1,5 +1,6 @@
 // One WebSocket client: hello / answer / command / ping in, welcome / ack /
 // error / state / pong out, through a bounded write queue.
+#include <algorithm>
 #include <boost/asio/post.hpp>
 
 #include "net/detail.hpp"
@@ -32,7 +33,7 @@ void WsSession::on_accept(beast::error_code ec) {
   if (ec) return;
   registered_ = true;
   hub_.add(this, weak_from_this());
-  if (Text state = hub_.current_state(false)) send(state, true);  // catch up at once
+  send_current_state();  // catch up at once
   do_read();
 }
 
@@ -106,7 +107,7 @@ void WsSession::handle_hello(HelloMsg& hello) {
                        reply_to([welcome](WsSession& self, const DispatchResult& r) {
                          if (!r.ok) return self.send_error({r.code.empty() ? "join-failed" : r.code, r.message, {}});
                          self.send_json(welcome);
-                         if (Text state = self.hub_.current_state(self.admin_)) self.send(state, true);
+                         self.send_current_state();
                        })});
 }
 
@@ -146,20 +147,35 @@ void WsSession::send_error(const ProtocolError& e) { send_json(error_json(e.code
 
 // ---------------------------------------------------------------- writing
 
-void WsSession::send(const Text& text, bool is_state) {
+void WsSession::send_current_state() { hub_.catch_up(*this); }
+
+bool WsSession::knows_content(const std::string& key) const {
+  return std::find(content_keys_.begin(), content_keys_.end(), key) != content_keys_.end();
+}
+
+void WsSession::remember_content(const std::string& key) {
+  constexpr std::size_t kRemembered = 64;  // sections and reloads; beyond this the oldest is sent again
+  if (content_keys_.size() >= kRemembered) content_keys_.erase(content_keys_.begin());
+  content_keys_.push_back(key);
+}
+
+void WsSession::send(const Text& text, Kind kind) {
   if (dropped_ || close_code_) return;
-  if (is_state) {  // replace an unsent state instead of queueing another
-    for (std::size_t i = writing_ ? 1 : 0; i < queue_.size(); ++i)
-      if (queue_[i].state) {
-        queued_bytes_ = queued_bytes_ - queue_[i].text->size() + text->size();
-        queue_[i].text = text;
-        return;
+  if (kind == Kind::State || kind == Kind::Live) {  // a slow client gets the latest, not a backlog
+    for (std::size_t i = writing_ ? 1 : 0; i < queue_.size();) {
+      const Kind queued = queue_[i].kind;
+      if (queued == Kind::Live || (kind == Kind::State && queued == Kind::State)) {
+        queued_bytes_ -= queue_[i].text->size();
+        queue_.erase(queue_.begin() + static_cast<std::ptrdiff_t>(i));
+      } else {
+        ++i;
       }
+    }
   }
   if (queue_.size() >= hub_.options.max_queue_messages ||
       queued_bytes_ + text->size() > hub_.options.max_queue_bytes)
     return drop("slow reader: write queue full");
-  queue_.push_back({text, is_state});
+  queue_.push_back({text, kind});
   queued_bytes_ += text->size();
   if (!writing_) do_write();
 }

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 #include "ui/fonts.hpp"
 #include "ui/tally_chart.hpp"
@@ -14,22 +15,10 @@
 namespace facilita::ui {
 namespace {
 
-using nlohmann::json;
-
-// j[key] without the const operator[]'s undefined behaviour on a missing key.
-const json& at(const json& j, const char* key) {
-  static const json null;
-  if (!j.is_object()) return null;
-  auto it = j.find(key);
-  return it == j.end() ? null : *it;
-}
-
-std::string str(const json& j, const char* key) {
-  return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : std::string();
-}
-long long num(const json& j, const char* key, long long fallback = 0) {
-  return j.is_object() && j.contains(key) && j[key].is_number() ? j[key].get<long long>() : fallback;
-}
+using net::FellowPrompt;
+using net::FellowState;
+using net::FellowValue;
+using net::RoomStatus;
 
 void colored_text(ImU32 color, const std::string& text) {
   ImGui::PushStyleColor(ImGuiCol_Text, color);
@@ -42,6 +31,7 @@ const char* error_text(const FollowerModel& m, UiState& ui) {
   if (m.error_code == "protocol") return ui.t(S::ErrProtocol);
   if (m.error_code == "bad-name" || m.error_code == "join-failed") return ui.t(S::ErrBadName);
   if (m.error_code == "room-full") return ui.t(S::ErrRoomFull);
+  if (m.error_code == "ended") return ui.t(S::SessionEnded);
   return nullptr;
 }
 
@@ -73,37 +63,41 @@ void status_line(const FollowerModel& m, UiState& ui) {
     ImGui::SameLine();
     ImGui::TextDisabled(ui.t(S::PendingAnswers), m.pending);
   }
-  if (const char* known = error_text(m, ui)) colored_text(theme::kOvertime, known);
-  else if (m.link == FollowerLink::Failed && !m.error.empty()) colored_text(theme::kOvertime, m.error);
+  if (m.room && m.room->ended()) {  // said once, plainly: nothing more to answer
+    ImGui::PushFont(current_fonts().h2);
+    colored_text(theme::kIdle, ui.t(S::SessionEnded));
+    ImGui::PopFont();
+  } else if (const char* known = error_text(m, ui)) {
+    colored_text(theme::kOvertime, known);
+  } else if (m.link == FollowerLink::Failed && !m.error.empty()) {
+    colored_text(theme::kOvertime, m.error);
+  }
 }
 
 // Section counter, title, clock and phase label.
 void section_header(const FollowerModel& m, UiState& ui) {
-  const json& st = *m.state;
+  const FellowState& st = *m.room;
   const FontSet& fonts = current_fonts();
-  const json& sec = at(st, "section");
-  if (!sec.is_object()) return;
+  if (!st.section) return;
+  const net::FellowSection& sec = *st.section;
   char counter[96];
-  std::snprintf(counter, sizeof counter, ui.t(S::Section), static_cast<int>(num(sec, "index") + 1),
-                static_cast<int>(num(sec, "count")));
-  std::string title = str(at(st, "session"), "title");
+  std::snprintf(counter, sizeof counter, ui.t(S::Section), sec.index + 1, sec.count);
+  const std::string& title = st.session_title;
   ImGui::TextDisabled("%s%s%s", title.c_str(), title.empty() ? "" : "  ·  ", counter);
   ImGui::PushFont(fonts.h1);
-  ImGui::TextWrapped("%s", str(sec, "title").c_str());
+  ImGui::TextWrapped("%s", sec.title.c_str());
   ImGui::PopFont();
 
-  const std::string status = str(st, "status");
-  Millis remaining = num(sec, "remaining_s") * 1000;
-  if (status == "running" && sec.contains("ends_at") && sec["ends_at"].is_number())
-    remaining = num(sec, "ends_at") - m.server_now;
-  const Millis planned = num(sec, "planned_s") * 1000;
+  Millis remaining = static_cast<Millis>(sec.remaining_s) * 1000;
+  if (st.status == RoomStatus::Running && sec.ends_at) remaining = *sec.ends_at - m.server_now;
+  const Millis planned = static_cast<Millis>(sec.planned_s) * 1000;
   Phase phase = remaining < 0 ? Phase::Overtime
                 : remaining <= std::max<Millis>(60000, planned / 5) ? Phase::WrapUp : Phase::Normal;
   const char* label = theme::phase_label(ui, phase);
   ImU32 color = theme::phase_color(phase);
-  if (status == "waiting") label = ui.t(S::NotStarted), color = theme::kIdle;
-  else if (status == "paused") label = ui.t(S::Paused), color = theme::kIdle;
-  else if (status == "ended") label = ui.t(S::Ended), color = theme::kIdle;
+  if (st.status == RoomStatus::Waiting) label = ui.t(S::NotStarted), color = theme::kIdle;
+  else if (st.status == RoomStatus::Paused) label = ui.t(S::Paused), color = theme::kIdle;
+  else if (st.status == RoomStatus::Ended) label = ui.t(S::Ended), color = theme::kIdle;
   // The clock font is baked large; drawn at about three body heights.
   ImGui::PushFont(fonts.clock);
   ImGui::SetWindowFontScale(std::min(1.0f, fonts.sizes.body * 2.6f / std::max(1.0f, fonts.sizes.clock)));
@@ -119,70 +113,62 @@ void section_header(const FollowerModel& m, UiState& ui) {
   colored_text(color, label);
   ImGui::PopFont();
   ImGui::EndGroup();
-  if (st.contains("next_section") && st["next_section"].is_object())
-    ImGui::TextDisabled("%s %s", ui.t(S::NextSection), str(st["next_section"], "title").c_str());
-}
-
-std::vector<std::string> options_of(const json& p) {
-  std::vector<std::string> out;
-  if (p.contains("options") && p["options"].is_array())
-    for (const auto& o : p["options"]) out.push_back(o.is_string() ? o.get<std::string>() : o.dump());
-  return out;
+  if (st.next_section_title) ImGui::TextDisabled("%s %s", ui.t(S::NextSection), st.next_section_title->c_str());
 }
 
 // Resets the draft when the prompt changes, starting from the fellow's last answer.
-void sync_draft(const json& p, const FollowerModel& m, FollowerDraft& d) {
-  const std::string id = str(p, "id");
-  if (d.prompt == id) return;
+void sync_draft(const FellowPrompt& p, const FollowerModel& m, FollowerDraft& d) {
+  if (d.prompt == p.id) return;
   const auto name = d.name;
   d = FollowerDraft{};
   d.name = name;
-  d.prompt = id;
-  const auto options = options_of(p);
-  d.multi.assign(options.size(), false);
-  const json& scale = at(p, "scale");
-  d.scale = static_cast<int>(num(scale, "min", 1));
-  auto mine = m.answers.find(id);
+  d.prompt = p.id;
+  d.multi.assign(p.options.size(), false);
+  d.scale = p.scale ? p.scale->min : 1;
+  auto mine = m.answers.find(p.id);
   if (mine == m.answers.end()) return;
-  const json& v = mine->second.value;
-  for (std::size_t i = 0; i < options.size(); ++i) {
-    if (v.is_string() && v.get<std::string>() == options[i]) d.choice = static_cast<int>(i);
-    if (v.is_array())
-      for (const auto& x : v)
-        if (x.is_string() && x.get<std::string>() == options[i]) d.multi[i] = true;
+  const FellowValue& v = mine->second.value;
+  for (std::size_t i = 0; i < p.options.size(); ++i) {
+    if (v.text && *v.text == p.options[i]) d.choice = static_cast<int>(i);
+    for (const auto& x : v.list)
+      if (x == p.options[i]) d.multi[i] = true;
   }
-  if (v.is_number_integer()) d.scale = v.get<int>();
-  if (v.is_string()) std::snprintf(d.text.data(), d.text.size(), "%s", v.get<std::string>().c_str());
+  if (v.number) d.scale = *v.number;
+  if (v.text) std::snprintf(d.text.data(), d.text.size(), "%s", v.text->c_str());
 }
 
-// The input for the prompt's kind; returns the value to send, or null when incomplete.
-json prompt_input(const json& p, FollowerDraft& d, UiState& ui) {
-  const std::string kind = str(p, "kind");
-  const auto options = options_of(p);
-  if (kind == "choice" || kind == "poll") {
+// The input for the prompt's kind; returns the value to send, or nullopt when incomplete.
+std::optional<FellowValue> prompt_input(const FellowPrompt& p, FollowerDraft& d, UiState& ui) {
+  const auto& options = p.options;
+  if (p.kind == "choice" || p.kind == "poll") {
     ImGui::TextDisabled("%s", ui.t(S::ChooseOne));
     for (std::size_t i = 0; i < options.size(); ++i) {
       ImGui::PushID(static_cast<int>(i));
       if (ImGui::RadioButton(options[i].c_str(), d.choice == static_cast<int>(i))) d.choice = static_cast<int>(i), d.dirty = true;
       ImGui::PopID();
     }
-    return d.choice >= 0 && d.choice < static_cast<int>(options.size()) ? json(options[d.choice]) : json();
+    if (d.choice < 0 || d.choice >= static_cast<int>(options.size())) return std::nullopt;
+    FellowValue v;
+    v.text = options[static_cast<std::size_t>(d.choice)];
+    return v;
   }
-  if (kind == "multi") {
+  if (p.kind == "multi") {
     ImGui::TextDisabled("%s", ui.t(S::ChooseMany));
-    json chosen = json::array();
+    FellowValue chosen;
+    chosen.is_list = true;
+    d.multi.resize(options.size(), false);
     for (std::size_t i = 0; i < options.size(); ++i) {
       bool on = d.multi[i];
       ImGui::PushID(static_cast<int>(i));
       if (ImGui::Checkbox(options[i].c_str(), &on)) d.multi[i] = on, d.dirty = true;
       ImGui::PopID();
-      if (d.multi[i]) chosen.push_back(options[i]);
+      if (d.multi[i]) chosen.list.push_back(options[i]);
     }
-    return chosen.empty() ? json() : chosen;
+    if (chosen.list.empty()) return std::nullopt;
+    return chosen;
   }
-  if (kind == "scale") {
-    const json& scale = at(p, "scale");
-    const int lo = static_cast<int>(num(scale, "min", 1)), hi = static_cast<int>(num(scale, "max", 5));
+  if (p.kind == "scale") {
+    const int lo = p.scale ? p.scale->min : 1, hi = p.scale ? p.scale->max : 5;
     if (hi - lo <= 10) {
       for (int v = lo; v <= hi; ++v) {
         if (v > lo) ImGui::SameLine();
@@ -196,19 +182,33 @@ json prompt_input(const json& p, FollowerDraft& d, UiState& ui) {
     } else if (ImGui::SliderInt("##scale", &d.scale, lo, hi)) {
       d.dirty = true;
     }
-    if (scale.contains("labels") && scale["labels"].is_array() && !scale["labels"].empty()) {
+    if (p.scale && !p.scale->labels.empty()) {
       std::string labels;
-      for (const auto& l : scale["labels"]) labels += (labels.empty() ? "" : "  ·  ") + (l.is_string() ? l.get<std::string>() : l.dump());
+      for (const auto& l : p.scale->labels) labels += (labels.empty() ? "" : "  ·  ") + l;
       ImGui::TextDisabled("%s", labels.c_str());
     }
-    return d.dirty || d.scale != lo ? json(d.scale) : json();
+    if (!d.dirty && d.scale == lo) return std::nullopt;
+    FellowValue v;
+    v.number = d.scale;
+    return v;
   }
   // text
   if (ImGui::InputTextMultiline("##text", d.text.data(), d.text.size(),
                                 ImVec2(-1, ImGui::GetTextLineHeight() * 4.5f)))
     d.dirty = true;
   std::string text(d.text.data());
-  return text.find_first_not_of(" \t\r\n") == std::string::npos ? json() : json(text);
+  if (text.find_first_not_of(" \t\r\n") == std::string::npos) return std::nullopt;
+  FellowValue v;
+  v.text = std::move(text);
+  return v;
+}
+
+std::string value_text(const FellowValue& v) {
+  if (v.text) return *v.text;
+  if (v.number) return std::to_string(*v.number);
+  std::string out;
+  for (const auto& item : v.list) out += (out.empty() ? "" : ", ") + item;
+  return out;
 }
 
 void answer_status(const FollowerAnswer& a, UiState& ui) {
@@ -224,79 +224,69 @@ void answer_status(const FollowerAnswer& a, UiState& ui) {
   }
 }
 
-void results_view(const json& r, const json& p, UiState& ui) {
+void results_view(const net::FellowResults& r, const FellowPrompt& p, UiState& ui) {
   const FontSet& fonts = current_fonts();
   ImGui::Spacing();
   ImGui::PushFont(fonts.h2);
   ImGui::TextUnformatted(ui.t(S::Results));
   ImGui::PopFont();
   char answered[64];
-  std::snprintf(answered, sizeof answered, ui.t(S::AnswersOf), static_cast<int>(num(r, "answered")),
-                static_cast<int>(num(r, "participants")));
+  std::snprintf(answered, sizeof answered, ui.t(S::AnswersOf), r.answered, r.participants);
   ImGui::TextDisabled("%s", answered);
-  if (r.contains("texts") && r["texts"].is_array()) {
-    for (const auto& t : r["texts"])
-      if (t.is_string()) ImGui::BulletText("%s", t.get<std::string>().c_str());
+  if (r.text) {
+    for (const auto& t : r.texts) ImGui::BulletText("%s", t.c_str());
     return;
   }
   Tally t;
-  t.answered = static_cast<int>(num(r, "answered"));
-  t.participants = static_cast<int>(num(r, "participants"));
-  if (r.contains("options") && r["options"].is_array())
-    for (const auto& o : r["options"]) {
-      t.labels.push_back(str(o, "label"));
-      t.counts.push_back(static_cast<int>(num(o, "count")));
-      t.percent.push_back(o.contains("percent") && o["percent"].is_number() ? o["percent"].get<double>() : 0.0);
-      t.correct.push_back(o.contains("correct") && o["correct"] == true);
-    }
+  t.answered = r.answered;
+  t.participants = r.participants;
+  for (const auto& o : r.options) {
+    t.labels.push_back(o.label);
+    t.counts.push_back(o.count);
+    t.percent.push_back(o.percent);
+    t.correct.push_back(o.correct);
+  }
   TallyChartStyle style;
   style.fonts = &fonts;
   style.px = fonts.sizes.body;
   tally_chart_widget(t, style);
-  if (str(p, "kind") == "scale" && r.contains("mean") && r["mean"].is_number())
-    ImGui::Text(ui.t(S::Mean), r["mean"].get<double>());
+  if (p.kind == "scale" && r.mean) ImGui::Text(ui.t(S::Mean), *r.mean);
 }
 
 void prompt_card(const FollowerModel& m, FollowerDraft& d, const FollowerActions& actions, UiState& ui) {
-  const json& st = *m.state;
-  if (!st.contains("prompt") || !st["prompt"].is_object()) return;
-  const json& p = st["prompt"];
+  const FellowState& st = *m.room;
+  if (!st.prompt) return;
+  const FellowPrompt& p = *st.prompt;
   sync_draft(p, m, d);
   const FontSet& fonts = current_fonts();
   ImGui::TextDisabled("%s", ui.t(S::FellowPrompt));
   ImGui::PushFont(fonts.h2);
-  ImGui::TextWrapped("%s", str(p, "text").c_str());
+  ImGui::TextWrapped("%s", p.text.c_str());
   ImGui::PopFont();
   ImGui::Spacing();
-  const std::string id = str(p, "id");
-  auto mine = m.answers.find(id);
-  if (p.value("open", false)) {
-    json value = prompt_input(p, d, ui);
+  auto mine = m.answers.find(p.id);
+  if (p.open && !st.ended()) {
+    std::optional<FellowValue> value = prompt_input(p, d, ui);
     ImGui::Spacing();
-    const bool can_send = !value.is_null() && (d.dirty || mine == m.answers.end() ||
-                                               mine->second.status == FollowerAnswerStatus::Rejected);
+    const bool can_send = value && (d.dirty || mine == m.answers.end() ||
+                                    mine->second.status == FollowerAnswerStatus::Rejected);
     ImGui::BeginDisabled(!can_send);
     if (ImGui::Button(mine == m.answers.end() ? ui.t(S::SendAnswer) : ui.t(S::ChangeAnswer))) {
-      if (actions.answer) actions.answer(id, value);
+      if (actions.answer && value) actions.answer(p.id, *value);
       d.dirty = false;
     }
     ImGui::EndDisabled();
   } else {
     ImGui::TextDisabled("%s", ui.t(S::PromptIsClosed));
-    if (mine != m.answers.end()) {
-      const json& v = mine->second.value;
-      std::string text = v.is_string() ? v.get<std::string>() : v.dump();
-      ImGui::TextWrapped(ui.t(S::YourAnswer), text.c_str());
-    }
+    if (mine != m.answers.end()) ImGui::TextWrapped(ui.t(S::YourAnswer), value_text(mine->second.value).c_str());
   }
   if (mine != m.answers.end()) answer_status(mine->second, ui);
-  if (st.contains("results") && st["results"].is_object()) results_view(st["results"], p, ui);
+  if (st.results) results_view(*st.results, p, ui);
 }
 
 void content(const FollowerModel& m, UiState& ui) {
-  const json& sec = at(*m.state, "section");
-  const std::string text = str(sec, "content");
-  if (text.empty()) return;
+  if (!m.room->content || m.room->content->empty()) return;
+  const std::string& text = *m.room->content;
   const FontSet& fonts = current_fonts();
   MdStyle style;
   style.fonts = &fonts;
@@ -341,7 +331,7 @@ void draw_follower_window(const FollowerModel& m, FollowerDraft& d, const Follow
   ImGui::Separator();
   const bool need_name = m.name.empty() || m.error_code == "bad-name";
   if (need_name && m.link != FollowerLink::Failed) join_form(d, actions, ui);
-  if (!m.state || !m.state->is_object()) {
+  if (!m.room || !m.room->known) {
     if (m.link != FollowerLink::Failed) ImGui::TextDisabled("%s", ui.t(S::WaitingServer));
     ImGui::End();
     return;
@@ -349,7 +339,7 @@ void draw_follower_window(const FollowerModel& m, FollowerDraft& d, const Follow
   section_header(m, ui);
   ImGui::Separator();
   const float width = ImGui::GetContentRegionAvail().x;
-  const bool has_prompt = m.state->contains("prompt") && (*m.state)["prompt"].is_object();
+  const bool has_prompt = m.room->prompt.has_value();
   if (!has_prompt) {
     ImGui::BeginChild("content", ImVec2(0, 0), false);
     content(m, ui);

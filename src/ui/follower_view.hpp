@@ -1,16 +1,17 @@
 // The fellow's window (`facilita join`): connection status, section and its
 // clock, the content, the open prompt with an input for its kind, and the
 // results once revealed. A pure function of a FollowerModel (built by the app
-// from net::FollowerClient's snapshot); actions go out through callbacks.
+// from net::FollowerClient's snapshot; the room is the typed net::FellowState,
+// so nothing here reads JSON); actions go out through callbacks.
 #pragma once
 #include <array>
 #include <functional>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
 #include "core/engine.hpp"
+#include "net/fellow_state.hpp"
 #include "ui/ui_state.hpp"
 
 namespace facilita::ui {
@@ -19,7 +20,7 @@ enum class FollowerLink { Connecting, Online, Retrying, Failed };
 enum class FollowerAnswerStatus { Sending, Acked, Rejected };
 
 struct FollowerAnswer {
-  nlohmann::json value;
+  net::FellowValue value;
   FollowerAnswerStatus status = FollowerAnswerStatus::Sending;
   std::string reason;  // error code when rejected
 };
@@ -31,7 +32,7 @@ struct FollowerModel {
   std::string error_code;  // not-facilita, protocol, bad-name, room-full, refused, ...
   std::string error;       // English one-liner (shown when there is no translation)
   int retry_in_s = 0;
-  const nlohmann::json* state = nullptr;  // latest `state`, null before the first
+  const net::FellowState* room = nullptr;  // null before the first state
   Millis server_now = 0;                  // local clock + offset to the server's
   std::map<std::string, FollowerAnswer> answers;  // by prompt id
   int pending = 0;                                // answers not acknowledged yet
@@ -49,7 +50,7 @@ struct FollowerDraft {
 };
 
 struct FollowerActions {
-  std::function<void(const std::string& prompt, nlohmann::json value)> answer;
+  std::function<void(const std::string& prompt, const net::FellowValue& value)> answer;
   std::function<void(const std::string& name)> join;
 };
 

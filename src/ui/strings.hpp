@@ -62,6 +62,7 @@ enum class S {
   FollowerTitle, ConnConnecting, ConnOnline, ConnJoined, ConnRetrying, ConnFailed, ErrNotFacilita, ErrProtocol,
   ErrBadName, ErrRoomFull, YourName, JoinButton, WaitingServer, FellowPrompt, ChooseOne, ChooseMany, SendAnswer,
   ChangeAnswer, AnswerSending, AnswerReceived, AnswerRejected, PromptIsClosed, PendingAnswers, TimeLeft, YourAnswer,
+  SessionEnded,
   Count
 };
 

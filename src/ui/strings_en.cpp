@@ -153,6 +153,7 @@ constexpr StringEntry kEnglish[] = {
     {S::PendingAnswers, "Answers waiting to be sent: %d"},
     {S::TimeLeft, "Time left"},
     {S::YourAnswer, "Your answer: %s"},
+    {S::SessionEnded, "The session has ended. Thank you!"},
     {S::ReloadErrors, "Errors in the saved file: %d — the session keeps the last valid version"},
     {S::ReloadPending, "The saved file changes the session's structure"},
     {S::ReloadLive, "Content changes"},

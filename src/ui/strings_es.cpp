@@ -153,6 +153,7 @@ constexpr StringEntry kSpanish[] = {
     {S::PendingAnswers, "Respuestas por enviar: %d"},
     {S::TimeLeft, "Tiempo restante"},
     {S::YourAnswer, "Tu respuesta: %s"},
+    {S::SessionEnded, "La sesión terminó. ¡Gracias!"},
     {S::ReloadErrors, "Errores en el archivo guardado: %d — la sesión mantiene la última versión válida"},
     {S::ReloadPending, "El archivo guardado cambia la estructura de la sesión"},
     {S::ReloadLive, "Cambios de contenido"},

@@ -98,7 +98,7 @@ class Harness {
         pad_(pad_states) {
     options.bind = "127.0.0.1";
     options.port = 0;
-    options.web_root = make_web_root();
+    if (options.web_root.empty()) options.web_root = make_web_root();
     if (options.admin_token.empty()) options.admin_token = "test-admin-token";
     server_ = std::make_unique<net::Server>(options, [this] { wake(); });
     std::string error;
@@ -125,6 +125,7 @@ class Harness {
       std::lock_guard lock(mutex_);
       tasks_.push_back([&] {
         fn(controller_);
+        net_pump_->publish_if_changed(controller_, wall_ms());  // what the app does after every change
         done.set_value();
       });
     }

@@ -1,7 +1,10 @@
 // The fellow's client (net::FollowerClient, `facilita join`) against a real
 // Server on 127.0.0.1: join, answer -> ack, the pending queue persisted and
 // resent after the server restarts on the same port (counted once), bad URLs,
-// a refused connection (retrying) and a non-Facilita server (clear error).
+// a refused connection (retrying) and a non-Facilita server (clear error);
+// the typed room model (content by key, live counters, ended) and a storage
+// failure that keeps the answer queued until the journal works again.
+#include "net/fellow_decoder.hpp"
 #include "net/follower_client.hpp"
 #include "net_harness.hpp"
 
@@ -13,7 +16,12 @@ namespace {
 class Room {
  public:
   Room()
-      : controller_(load(), initial_state(load()), [this](const std::vector<Event>& events, std::string&) {
+      : controller_(load(), initial_state(load()), [this](const std::vector<Event>& events, std::string& error) {
+          if (fail_storage_) {
+            ++refused_;
+            error = "disk full";
+            return false;
+          }
           journal_.insert(journal_.end(), events.begin(), events.end());
           return true;
         }) {
@@ -48,6 +56,8 @@ class Room {
     if (server) server->stop();
   }
   unsigned short port() const { return port_; }
+  void fail_storage(bool fail) { fail_storage_ = fail; }
+  int storage_refusals() const { return refused_; }
   void dispatch(const Command& command) { on_main([&](Controller& c) { REQUIRE(c.dispatch(command, wall_ms()).ok); }); }
   void on_main(const std::function<void(Controller&)>& fn) {
     std::lock_guard lock(mutex_);
@@ -72,14 +82,19 @@ class Room {
     while (!stop_) {
       {
         std::lock_guard lock(mutex_);
-        if (server_) {
-          for (auto& in : server_->take_inbound()) in.reply(controller_.dispatch(in.command, wall_ms()));
+        if (server_) {  // dispatch, publish, then answer (the app's order)
+          std::vector<std::pair<net::Inbound, DispatchResult>> done;
+          for (auto& in : server_->take_inbound()) {
+            auto result = controller_.dispatch(in.command, wall_ms());
+            done.emplace_back(std::move(in), std::move(result));
+          }
           if (controller_.version() != published_) {
             const Millis now = wall_ms();
             auto timing = derive(controller_.session(), controller_.state(), now);
             server_->publish(public_state(controller_.session(), controller_.state(), timing, now, controller_.version()));
             published_ = controller_.version();
           }
+          for (auto& [in, result] : done) in.reply(result);
         }
       }
       std::this_thread::sleep_for(10ms);
@@ -93,6 +108,8 @@ class Room {
   std::uint64_t published_ = ~std::uint64_t{0};
   std::thread pump_;
   std::atomic<bool> stop_{false};
+  std::atomic<bool> fail_storage_{false};
+  std::atomic<int> refused_{0};
   std::mutex mutex_;
 };
 
@@ -158,12 +175,16 @@ TEST_CASE("follower: joins, follows the state, answers and gets the ack") {
   const std::string store = temp_store("join");
   net::FollowerClient client(options_for(room.port(), store));
   client.start();
-  REQUIRE(eventually(client, [](auto& s) { return s.welcomed && s.state.is_object(); }));
+  REQUIRE(eventually(client, [](auto& s) { return s.welcomed && s.room.known; }));
   auto snap = client.snapshot();
   CHECK(snap.status == net::LinkStatus::Online);
   CHECK(snap.participant.rfind("p-", 0) == 0);
-  REQUIRE(eventually(client, [](auto& s) { return s.state.value("participants", 0) == 1; }));
-  CHECK(client.snapshot().state["prompt"]["id"] == "q-choice");
+  REQUIRE(eventually(client, [](auto& s) { return s.room.participants == 1; }));
+  REQUIRE(client.snapshot().room.prompt);
+  CHECK(client.snapshot().room.prompt->id == "q-choice");
+  CHECK(client.snapshot().room.prompt->options == std::vector<std::string>{"A", "B", "C"});
+  REQUIRE(client.snapshot().room.content);  // sent once by key, resolved by the decoder
+  CHECK(client.snapshot().room.content->find("# Hola") == 0);
 
   auto seq = client.answer("q-choice", "A");
   CHECK(seq == 1);
@@ -171,6 +192,7 @@ TEST_CASE("follower: joins, follows the state, answers and gets the ack") {
   CHECK(client.answer("q-choice", "B") == 2);  // changing the answer while open
   REQUIRE(eventually(client, [](auto& s) { return acked(s, "q-choice"); }));
   CHECK(room.answered_events("q-choice") == 2);
+  REQUIRE(eventually(client, [](auto& s) { return s.room.answered == 1; }));  // a live message
 
   auto bad = client.answer("q-choice", "Z");  // not an option: rejected, not left pending
   REQUIRE(eventually(client, [&](auto& s) {
@@ -227,6 +249,116 @@ TEST_CASE("follower: answers queued while the server is down are persisted and l
   int answers = 0;
   room.on_main([&](Controller& c) { answers = static_cast<int>(c.state().prompts.at("q-text").answers.size()); });
   CHECK(answers == 1);
+}
+
+TEST_CASE("follower: the decoder builds the typed room from state, content and live messages") {
+  net::FellowDecoder d;
+  CHECK_FALSE(d.apply(json{{"type", "pong"}, {"t", 1}}));
+  CHECK_FALSE(d.state().known);
+  // Content may arrive before the state that names its key (the server's order).
+  CHECK_FALSE(d.apply(json{{"type", "content"}, {"key", "00000000000000aa"}, {"section", "uno"}, {"content", "# Uno"}}));
+  json state = {{"type", "state"}, {"version", 5}, {"server_time", 1000}, {"status", "running"},
+                {"session", {{"id", "s"}, {"title", "Sesión"}, {"language", "es"}}},
+                {"section", {{"id", "uno"}, {"title", "Uno"}, {"index", 0}, {"count", 2}, {"planned_s", 300},
+                             {"remaining_s", 250}, {"phase", "wrap-up"}, {"ends_at", 251000},
+                             {"content_key", "00000000000000aa"}}},
+                {"next_section", {{"id", "dos"}, {"title", "Dos"}}},
+                {"prompt", {{"id", "q"}, {"kind", "scale"}, {"text", "¿Cuánto?"}, {"options", json::array()},
+                            {"open", true}, {"revealed", false}, {"time_s", 0}, {"closes_at", nullptr},
+                            {"scale", {{"min", 1}, {"max", 4}, {"labels", {"poco", "mucho"}}}}}},
+                {"results", nullptr}, {"answered", 3}, {"participants", 7}};
+  CHECK(d.apply(state));
+  const auto& r = d.state();
+  REQUIRE(r.known);
+  CHECK(r.version == 5);
+  CHECK(r.status == net::RoomStatus::Running);
+  REQUIRE(r.section);
+  CHECK(r.section->phase == net::RoomPhase::WrapUp);
+  CHECK(r.section->ends_at == 251000);
+  REQUIRE(r.content);
+  CHECK(*r.content == "# Uno");
+  CHECK(r.next_section_title == "Dos");
+  REQUIRE(r.prompt);
+  REQUIRE(r.prompt->scale);
+  CHECK(r.prompt->scale->max == 4);
+  CHECK(r.prompt->scale->labels.size() == 2);
+  CHECK(r.answered == 3);
+
+  CHECK(d.apply(json{{"type", "live"}, {"version", 6}, {"answered", 4}, {"participants", 8}}));
+  CHECK(d.state().answered == 4);
+  CHECK(d.state().participants == 8);
+  CHECK_FALSE(d.apply(json{{"type", "live"}, {"version", 4}, {"answered", 1}, {"participants", 1}}));  // older
+  CHECK(d.state().answered == 4);
+
+  // A key not seen yet: no content until its message comes; inline content works too.
+  state["version"] = 7;
+  state["section"]["content_key"] = "00000000000000bb";
+  CHECK(d.apply(state));
+  CHECK_FALSE(d.state().content);
+  CHECK(d.apply(json{{"type", "content"}, {"key", "00000000000000bb"}, {"section", "uno"}, {"content", "Nuevo"}}));
+  REQUIRE(d.state().content);
+  CHECK(*d.state().content == "Nuevo");
+  state["section"].erase("content_key");
+  state["section"]["content"] = "En línea";
+  state["status"] = "ended";
+  state["results"] = {{"answered", 4}, {"participants", 8},
+                      {"options", {{{"label", "1"}, {"count", 4}, {"percent", 100.0}, {"correct", true}}}},
+                      {"mean", 1.0}};
+  CHECK(d.apply(state));
+  CHECK(*d.state().content == "En línea");
+  CHECK(d.state().ended());
+  REQUIRE(d.state().results);
+  CHECK(d.state().results->options.at(0).correct);
+  CHECK(d.state().results->mean == 1.0);
+
+  // Malformed fields read as absent, never throw.
+  CHECK(d.apply(json{{"type", "state"}, {"section", 3}, {"prompt", "x"}, {"answered", "many"}, {"version", 1e300}}));
+  CHECK_FALSE(d.state().section);
+  CHECK_FALSE(d.state().prompt);
+  CHECK(d.state().answered == 0);
+
+  net::FellowValue list = net::fellow_value(json{"a", "b"});
+  CHECK(list.is_list);
+  CHECK(net::to_json(list) == json{"a", "b"});
+  CHECK(net::to_json(net::fellow_value(3)) == 3);
+  CHECK(net::to_json(net::fellow_value("x")) == "x");
+}
+
+TEST_CASE("follower: the end of the session shows in the model and a later answer is refused, not queued") {
+  Room room;
+  room.dispatch(cmd::Start{});
+  room.dispatch(cmd::OpenPrompt{"q-choice"});
+  net::FollowerClient client(options_for(room.port(), temp_store("ended")));
+  client.start();
+  REQUIRE(eventually(client, [](auto& s) { return s.welcomed && s.room.known; }));
+  room.dispatch(cmd::End{});
+  REQUIRE(eventually(client, [](auto& s) { return s.room.ended(); }));
+  auto seq = client.answer("q-choice", "A");
+  REQUIRE(eventually(client, [&](auto& s) {
+    auto it = s.answers.find("q-choice");
+    return it != s.answers.end() && it->second.seq == seq && it->second.status == net::AnswerStatus::Rejected;
+  }));
+  CHECK(client.snapshot().pending.empty());
+}
+
+TEST_CASE("follower: an answer refused with storage stays queued and lands once the journal works again") {
+  Room room;
+  room.dispatch(cmd::Start{});
+  room.dispatch(cmd::OpenPrompt{"q-text"});
+  net::FollowerClient client(options_for(room.port(), temp_store("storage")));
+  client.start();
+  REQUIRE(eventually(client, [](auto& s) { return s.welcomed; }));
+  room.fail_storage(true);
+  client.answer("q-text", "sin disco");
+  for (int i = 0; i < 250 && room.storage_refusals() == 0; ++i) std::this_thread::sleep_for(20ms);
+  REQUIRE(room.storage_refusals() >= 1);
+  auto snap = client.snapshot();
+  CHECK(snap.pending.size() == 1);
+  CHECK(snap.answers.at("q-text").status == net::AnswerStatus::Sending);
+  CHECK(room.answered_events("q-text") == 0);
+  room.fail_storage(false);
+  REQUIRE(eventually(client, [](auto& s) { return acked(s, "q-text"); }, 10s));
+  CHECK(room.answered_events("q-text") == 1);
 }
 
 TEST_CASE("follower: a refused connection shows retrying with the next attempt time") {
