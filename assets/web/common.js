@@ -16,6 +16,13 @@ const Facilita = (() => {
     return text;
   }
 
+  // A refusal code as a sentence (err_<code>), or the generic one with the code.
+  function reasonOf(code) {
+    const key = "err_" + String(code).replace(/-/g, "_");
+    const text = t(key);
+    return text === key ? t("err_generic", { code }) : text;
+  }
+
   function applyStrings(root) {
     document.documentElement.lang = lang;
     for (const el of root.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
@@ -159,6 +166,7 @@ const Facilita = (() => {
       this.timer = null;
       this.pingTimer = null;
       this.pongDue = 0;
+      this.stopped = false;
       addEventListener("online", () => this.reconnectSoon(0));
       document.addEventListener("visibilitychange", () => {
         if (document.visibilityState === "visible" && !this.isOpen()) this.reconnectSoon(0);
@@ -167,6 +175,7 @@ const Facilita = (() => {
     isOpen() { return this.ws && this.ws.readyState === WebSocket.OPEN; }
     connect() {
       clearTimeout(this.timer);
+      if (this.stopped) return;
       if (this.ws && this.ws.readyState <= WebSocket.OPEN) return;
       this.handlers.onStatus("connecting");
       const scheme = location.protocol === "https:" ? "wss" : "ws";
@@ -196,8 +205,16 @@ const Facilita = (() => {
       };
       ws.onerror = () => ws.close();
     }
+    // For refusals that a reconnect cannot cure (a foreign origin or host).
+    stop() {
+      this.stopped = true;
+      clearTimeout(this.timer);
+      clearInterval(this.pingTimer);
+      if (this.ws) this.ws.close();
+    }
     reconnectSoon(delay) {
       clearTimeout(this.timer);
+      if (this.stopped) return;
       if (delay === undefined) {
         const base = Math.min(10000, 500 * 2 ** this.attempt++);
         delay = base / 2 + Math.random() * base / 2;  // jitter: 2,000 phones must not return in lockstep
@@ -242,5 +259,5 @@ const Facilita = (() => {
     document.getElementById("phase-text").textContent = label ? t(label) : t("phase_" + phase);
   }
 
-  return { lang, t, applyStrings, el, renderMarkdown, formatClock, sectionRemaining, renderClock, Connection };
+  return { lang, t, reasonOf, applyStrings, el, renderMarkdown, formatClock, sectionRemaining, renderClock, Connection };
 })();
