@@ -247,8 +247,10 @@
       return true;
     }
 
-    rejectAll(reason) {
-      for (const [s, e] of Object.entries(this.outbox)) { this.forget(s); this.mark(e.prompt, e.seq, { status: "rejected", reason }); }
+    // The server will take nothing more (its session ended and it refused
+    // the join): what is still queued here can no longer be confirmed.
+    settleAll() {
+      for (const [s, e] of Object.entries(this.outbox)) { this.forget(s); this.mark(e.prompt, e.seq, { status: "unconfirmed" }); }
       this.saveOutbox();
       this.onChange();
     }

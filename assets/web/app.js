@@ -68,7 +68,7 @@
     }
     if (code === "ended") {  // refused after the end: what is still queued here cannot land any more
       queue.end();
-      queue.rejectAll(reasonOf(code));
+      queue.settleAll();
       return;
     }
     if (code === "forbidden-origin" || code === "bad-host") conn.stop();  // reconnecting cannot help
@@ -107,9 +107,12 @@
   // ---------------------------------------------------------- state
   function onState(next) {
     if (next.session) queue.setSession(next.session.id);
+    const ending = next.status === "ended" && state && state.status !== "ended";
     state = next;
     if (state.status === "ended") queue.end();
     render();
+    // Someone reading further down must not miss the end.
+    if (ending && $("notice").scrollIntoView) $("notice").scrollIntoView({ block: "start" });
   }
 
   // Content comes once per section or change, named by a key the states carry.
@@ -134,7 +137,7 @@
     const section = state.section || {};
     $("section-count").textContent = section.count ? t("section_of", { n: section.index + 1, count: section.count }) : "";
     $("section-title").textContent = section.title || "";
-    $("next-section").textContent = state.next_section ? t("next_section", { title: state.next_section.title }) : "";
+    $("next-section").textContent = state.next_section && state.status !== "ended" ? t("next_section", { title: state.next_section.title }) : "";
     const notice = { waiting: "status_waiting", paused: "status_paused", ended: "status_ended" }[state.status];
     $("notice").hidden = !notice;
     $("notice").textContent = notice ? t(notice) : "";
@@ -182,7 +185,7 @@
   function renderPrompt() {
     const slot = $("prompt-slot");
     const p = state.prompt;
-    const key = p ? [p.id, open(), p.kind, p.round, JSON.stringify(p.options)].join("|") : "";
+    const key = p ? [p.id, open(), state.status === "ended", p.kind, p.round, JSON.stringify(p.options)].join("|") : "";
     if (key === promptKey) return renderAnswerStatus();
     promptKey = key;
     slot.replaceChildren();
@@ -280,6 +283,7 @@
     else if (a && a.status === "retrying") text = t("retrying");
     else if (a && a.status === "pending") text = welcomed ? t("sending") : t("queued");
     else if (a && a.status === "rejected") text = t("not_recorded", { reason: a.reason });
+    else if (a && a.status === "unconfirmed") text = t("unconfirmed");
     if (a && !open() && a.status === "acked") text += " " + t("your_answer", { value: [].concat(a.value).join(", ") });
     status.textContent = text;
     status.dataset.status = a ? a.status : "";

@@ -253,6 +253,7 @@ const Facilita = (() => {
     const planned = (state.section.planned_s || 0) * 1000;
     const phase = ms < 0 ? "overtime" : ms <= Math.max(60000, planned / 5) ? "wrapup" : "normal";
     document.getElementById("clock-time").textContent = formatClock(ms);
+    document.getElementById("clock").hidden = state.status === "ended";  // no time is left to count
     document.getElementById("clock").dataset.phase = phase;
     document.getElementById("phase").dataset.phase = phase;
     const label = { waiting: "not_started", paused: "paused_badge", ended: "ended_badge" }[state.status];

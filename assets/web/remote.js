@@ -87,7 +87,7 @@
     $("session-title").textContent = state.session ? state.session.title : "";
     $("section-count").textContent = s.count ? t("section_of", { n: s.index + 1, count: s.count }) : "";
     $("section-title").textContent = s.title || "";
-    $("next-section").textContent = state.next_section ? t("next_section", { title: state.next_section.title }) : "";
+    $("next-section").textContent = state.next_section && state.status !== "ended" ? t("next_section", { title: state.next_section.title }) : "";
     const drift = a.drift_s || 0;
     $("drift").textContent = state.admin ? t("drift_label", { drift: (drift > 0 ? "+" : drift < 0 ? "−" : "") + formatClock(Math.abs(drift) * 1000) }) : "";
     $("forecast").textContent = a.forecast_end ? t("forecast_label", { time: new Date(a.forecast_end - 0).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) }) : "";

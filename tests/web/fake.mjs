@@ -52,6 +52,7 @@ export class FakeServer {
     this.onAnswer = (msg, ws) => ws.send(JSON.stringify({ type: "ack", seq: msg.seq, duplicate: false }));
     this.onCommand = (msg, ws) => ws.send(JSON.stringify({ type: "ack", seq: msg.seq, duplicate: false }));
     this.onConnect = (ws) => this.sendState(ws);
+    this.refuseHello = "";  // a code: refuse every hello with it
   }
   async attach(context) {
     await context.routeWebSocket(/\/ws$/, (ws) => {
@@ -63,6 +64,8 @@ export class FakeServer {
         if (msg.type === "ping") ws.send(JSON.stringify({ type: "pong", t: msg.t, server_time: Date.now() }));
         else if (msg.type === "hello" && msg.admin)
           ws.send(JSON.stringify({ type: "welcome", protocol: 1, admin: true }));
+        else if (msg.type === "hello" && this.refuseHello)
+          ws.send(JSON.stringify({ type: "error", code: this.refuseHello, message: "" }));
         else if (msg.type === "hello")
           ws.send(JSON.stringify({ type: "welcome", protocol: 1, participant: "p-000000000001",
             token: msg.token || "0123456789abcdef0123456789abcdef", name: msg.name }));

@@ -174,6 +174,19 @@ try {
     await en.locator("#notice", { hasText: "The session has ended" }).waitFor();
     await shot(en, "fellow-ended-en-390x844.png");
     await en.context().close();
+    // Unanswered at the end, and the join refused afterwards: settled, not left "sending".
+    const late = new FakeServer();
+    late.onAnswer = () => {};
+    const silent = await open(late);
+    await join(silent, "Caro");
+    await silent.getByText("Café", { exact: true }).click();
+    await silent.getByRole("button", { name: "Enviar respuesta" }).click();
+    late.refuseHello = "ended";
+    late.publish({ status: "ended", prompt: { ...late.state.prompt, open: false } });
+    for (const ws of late.sockets) ws.close();
+    await silent.locator("#answer-status[data-status='unconfirmed']", { hasText: "No se pudo confirmar" }).waitFor({ timeout: 15000 });
+    check(Object.keys(await outboxOf(silent)).length === 0, "nothing left queued after the refused join");
+    await silent.context().close();
     step("ended: said clearly, no answering, no retries");
   }
 

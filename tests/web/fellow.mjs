@@ -137,6 +137,13 @@ try {
   await shot(desk, "fellow-results-1280x800.png");
   step("results revealed, reload catches up");
 
+  await admin(base, "end");
+  await phone.locator("#notice", { hasText: "La sesión terminó" }).waitFor();
+  await desk.locator("#notice", { hasText: "The session has ended" }).waitFor();
+  check(await phone.locator("#answer-form").count() === 0, "no answer form after the end");
+  await shot(phone, "fellow-ended-real-390x844.png");
+  step("the end reaches every page");
+
   // ---------------------------------------------------------------- journal
   await stopServer(server);
   const exported = spawnSync(facilita, ["export", "--format", "json", "--data", data], { encoding: "utf8" });

@@ -67,11 +67,28 @@ function watch(page, tab) {
   });
 }
 
+// No seq was ever sent with two different answers (the server would count one).
+function uniqueSeqs() {
+  const bySeq = new Map();
+  for (const s of sent) {
+    const payload = JSON.stringify([s.prompt, s.value]);
+    check(!bySeq.has(s.seq) || bySeq.get(s.seq) === payload, `seq ${s.seq} sent with two answers: ${JSON.stringify(sent)}`);
+    bySeq.set(s.seq, payload);
+    check(Number.isSafeInteger(s.seq) && s.seq > 0, "seq is a safe integer: " + s.seq);
+  }
+  return bySeq;
+}
+
 async function answer(page, value) {
   await page.getByText(value, { exact: true }).click();
   await page.locator("#answer-send").click();
 }
 const received = (page) => page.locator("#answer-status", { hasText: "Respuesta recibida" }).waitFor({ timeout: 20000 });
+// The fellow's newest answer (shared by the tabs) is `value` and acknowledged.
+const landed = (page, value) => waitFor(`${value} acknowledged`, () => page.evaluate(([p, v]) => {
+  const a = JSON.parse(localStorage.getItem("facilita.answers") || "{}")[p];
+  return a && a.value === v && a.status === "acked";
+}, [PROMPT, value]), 20000);
 const outboxes = (page) => page.evaluate(() => {
   const out = [];
   for (let i = 0; i < localStorage.length; i++) if (localStorage.key(i).startsWith("facilita.outbox")) out.push(localStorage.key(i));
@@ -100,10 +117,13 @@ try {
   const order = [[a, "Rojo"], [b, "Verde"], [a, "Azul"], [b, "Negro"], [a, "Verde"]];
   for (const [page, value] of order) {
     await answer(page, value);
+    await landed(page, value);
     await received(page);
   }
   await waitFor("all acked", () => sent.every((s) => acked.has(s.seq)), 5000);
   check((await publicState(server.base)).answered === 1, "one fellow, one answer");
+  const online = sent.slice();
+  uniqueSeqs();
   step("online: five alternate answers, each acknowledged");
 
   // -------------------------------------------------------------- 2. offline, both tabs
@@ -119,6 +139,7 @@ try {
   await b.locator("#answer-status", { hasText: "Sin conexión" }).waitFor();
   check((await outboxes(a)).length >= 1, "answers queued while offline");
   server = await startServer(facilita, session, data, port);
+  await landed(a, "Rojo");
   await received(a);
   await received(b);
   await waitFor("queues empty", async () => (await outboxes(a)).length === 0, 10000);
@@ -136,6 +157,7 @@ try {
   await b.locator("#answer-status", { hasText: "Sin conexión" }).waitFor();
   await b.close({ runBeforeUnload: true });
   server = await startServer(facilita, session, data, port);
+  await landed(a, "Verde");
   await received(a);
   await waitFor("queues empty", async () => (await outboxes(a)).length === 0, 20000);
   await waitFor("all acked", () => sent.every((s) => acked.has(s.seq)), 10000);
@@ -150,17 +172,15 @@ try {
   await a.locator(".results").waitFor();
   await a.screenshot({ path: join(outDir, "fellow-two-tabs-390x844.png") });
 
-  const bySeq = new Map();
-  for (const s of sent) {
-    const payload = JSON.stringify([s.prompt, s.value]);
-    check(!bySeq.has(s.seq) || bySeq.get(s.seq) === payload, `seq ${s.seq} sent with two answers`);
-    bySeq.set(s.seq, payload);
-    check(Number.isSafeInteger(s.seq) && s.seq > 0, "seq is a safe integer: " + s.seq);
-  }
+  const bySeq = uniqueSeqs();
   check([...bySeq.keys()].every((seq) => acked.has(seq)), "every sent answer acknowledged");
-  check(new Set(sent.filter((s) => s.tab === "A").map((s) => Math.floor(s.seq / 2 ** 32))).size === 1
-    && sent.some((s) => s.tab === "B" && Math.floor(s.seq / 2 ** 32) !== Math.floor(sent[0].seq / 2 ** 32)),
-    "each tab numbers its own answers");
+  const high = (s) => Math.floor(s.seq / 2 ** 32);
+  const highs = (tab) => new Set(online.filter((s) => s.tab === tab).map(high));
+  check(highs("A").size === 1 && highs("B").size === 1 && [...highs("A")][0] !== [...highs("B")][0],
+    "each tab numbers its own answers: " + JSON.stringify(online));
+  const adopted = sent[sent.length - 1];
+  check(adopted.tab === "A" && adopted.value === "Verde" && highs("B").has(high(adopted)),
+    "the closed tab's answer went from the other tab with its own seq: " + JSON.stringify(adopted));
   await stopServer(server);
   const listed = spawnSync(facilita, ["deliveries", "--data", data], { encoding: "utf8" });
   const line = listed.stdout.trim().split("\n").pop().trim().split(/\s+/);
