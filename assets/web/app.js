@@ -22,7 +22,7 @@
   const conn = new Connection({
     onStatus(status) {
       $("conn").dataset.state = status;
-      $("conn-text").textContent = t("conn_" + status);
+      $("conn-text").textContent = status === "idle" ? "" : t("conn_" + status);
       if (status !== "online") welcomed = false;
       renderAnswerStatus();
     },
@@ -49,21 +49,36 @@
     token = msg.token || token;
     local.set("token", token);
     joinedName = msg.name || name;
+    name = joinedName;
+    local.set("name", name);  // kept only once the server took it
     $("whoami").textContent = t("joined_as", { name: joinedName });
     showJoin(false);
     showProblem("");
     queue.flush();
   }
 
+  const JOIN_REFUSALS = ["bad-name", "join-failed", "rename-limit", "too-many-joins", "room-full", "already-joined"];
+
   function onError(msg) {
     const code = String(msg.code || "");
     if (typeof msg.seq === "number" && queue.onError(msg.seq, code, reasonOf(code))) return;
-    if (code === "bad-name" || code === "join-failed" || code === "rename-limit" || code === "too-many-joins"
-        || code === "room-full" || code === "already-joined") {
-      // A refused rename keeps the name the server knows.
-      if (code === "rename-limit" || code === "already-joined") { name = joinedName; local.set("name", name); }
-      showJoin(true);
+    if (JOIN_REFUSALS.includes(code)) {
+      // A refused name or rename leaves the one the server knows. Without
+      // one, the page stays off the server until the form is sent again
+      // (the server closes sockets that never join).
+      const tried = name;
+      name = joinedName;
+      if (code === "rename-limit" && joinedName) {  // still in, under the old name
+        showJoin(false);
+        return showProblem(reasonOf(code));
+      }
+      if (!joinedName) conn.stop();
+      showJoin(true, tried);
       $("name-error").textContent = code === "bad-name" || code === "join-failed" ? t("err_bad_name") : reasonOf(code);
+      return;
+    }
+    if (code === "hello-timeout") {  // a name is needed first; reconnecting with one says hello at once
+      if (!name) conn.stop();
       return;
     }
     if (code === "ended") {  // refused after the end: what is still queued here cannot land any more
@@ -85,10 +100,10 @@
   }
 
   // ---------------------------------------------------------- joining
-  function showJoin(show) {
+  function showJoin(show, value = name) {
     $("join-view").hidden = !show;
     $("session-view").hidden = show;
-    if (show) { $("name").value = name; $("name").focus(); }
+    if (show) { $("name").value = value; $("name").focus(); }
   }
 
   $("join-form").addEventListener("submit", (event) => {
@@ -97,10 +112,9 @@
     if (!value || value.length > 40) { $("name-error").textContent = t("err_bad_name"); return; }
     $("name-error").textContent = "";
     name = value;
-    local.set("name", name);
     showJoin(false);
     if (conn.isOpen()) hello();
-    else conn.connect();
+    else conn.start();
   });
   $("rename").addEventListener("click", () => showJoin(true));
 
@@ -325,10 +339,15 @@
 
   // ---------------------------------------------------------- start
   applyStrings(document);
-  $("conn-text").textContent = t("conn_connecting");
+  $("conn").dataset.state = name ? "connecting" : "idle";
+  $("conn-text").textContent = name ? t("conn_connecting") : "";
   showJoin(!name);
   addEventListener("storage", (e) => { if (e.key === "facilita.name" && e.newValue) name = JSON.parse(e.newValue); });
   if (name) $("whoami").textContent = t("joined_as", { name });
   setInterval(tick, 250);
-  conn.connect();
+  // The socket opens once there is a name to join with; until then only the title is fetched.
+  if (name) conn.start();
+  else fetch("/api/state").then((r) => (r.ok ? r.json() : null)).then((s) => {
+    if (s && s.session && !state) $("session-title").textContent = s.session.title;
+  }).catch(() => {});
 })();

@@ -155,7 +155,7 @@ const Facilita = (() => {
   }
 
   // ------------------------------------------------------------ connection
-  // onMessage(msg), onStatus("connecting"|"online"|"offline"), onOpen().
+  // onMessage(msg), onStatus("connecting"|"online"|"offline"|"idle"), onOpen(). Idle until start().
   class Connection {
     constructor(handlers) {
       this.handlers = handlers;
@@ -166,13 +166,13 @@ const Facilita = (() => {
       this.timer = null;
       this.pingTimer = null;
       this.pongDue = 0;
-      this.stopped = false;
+      this.stopped = true;  // until start()
       addEventListener("online", () => this.reconnectSoon(0));
       document.addEventListener("visibilitychange", () => {
         if (document.visibilityState === "visible" && !this.isOpen()) this.reconnectSoon(0);
       });
     }
-    isOpen() { return this.ws && this.ws.readyState === WebSocket.OPEN; }
+    isOpen() { return Boolean(this.ws) && this.ws.readyState === WebSocket.OPEN; }
     connect() {
       clearTimeout(this.timer);
       if (this.stopped) return;
@@ -205,12 +205,22 @@ const Facilita = (() => {
       };
       ws.onerror = () => ws.close();
     }
-    // For refusals that a reconnect cannot cure (a foreign origin or host).
+    // (Re)starts connecting, also after stop().
+    start() {
+      this.stopped = false;
+      this.attempt = 0;
+      this.connect();
+    }
+    // Stays off the server: for refusals a reconnect cannot cure (a foreign
+    // origin or host), or until the page has a name to join with.
     stop() {
       this.stopped = true;
       clearTimeout(this.timer);
       clearInterval(this.pingTimer);
-      if (this.ws) this.ws.close();
+      const ws = this.ws;
+      this.ws = null;  // its close is expected: no "offline", no reconnect
+      if (ws) ws.close();
+      this.handlers.onStatus("idle");
     }
     reconnectSoon(delay) {
       clearTimeout(this.timer);

@@ -15,7 +15,7 @@
   const conn = new Connection({
     onStatus(status) {
       $("conn").dataset.state = status;
-      $("conn-text").textContent = t("conn_" + status);
+      $("conn-text").textContent = status === "idle" ? "" : t("conn_" + status);
       if (status !== "online") authorized = false;
       renderButtons();
     },
@@ -176,6 +176,6 @@
   $("conn-text").textContent = t("conn_connecting");
   renderButtons();
   if (!token) problem(t("remote_token_missing"));
-  else conn.connect();
+  else conn.start();
   setInterval(tick, 250);
 })();

@@ -55,6 +55,8 @@ export class FakeServer {
     this.refuseHello = "";  // a code: refuse every hello with it
   }
   async attach(context) {
+    await context.route(ORIGIN + "/api/state", (route) => route.fulfill({ status: 200,
+      contentType: "application/json", body: JSON.stringify(this.state) }));
     await context.routeWebSocket(/\/ws$/, (ws) => {
       this.sockets.add(ws);
       ws.onClose(() => this.sockets.delete(ws));

@@ -252,6 +252,31 @@ try {
     step("a new round starts blank; the older page's queue is adopted");
   }
 
+  // ------------------------------------------------------------ 7. joining
+  {
+    const fake = new FakeServer();
+    fake.refuseHello = "too-many-joins";
+    const page = await open(fake);
+    await page.locator("#session-title", { hasText: "Sesión de prueba" }).waitFor();
+    check(fake.sockets.size === 0, "no socket before there is a name (the server closes sockets that never join)");
+    await page.getByLabel("Tu nombre").fill("Ana");
+    await page.getByRole("button", { name: "Entrar" }).click();
+    await page.locator("#name-error", { hasText: "demasiadas personas" }).waitFor();
+    await waitFor("socket closed", () => fake.sockets.size === 0, 3000);
+    check(await page.locator("#join-view").isVisible(), "the join form stays, with the reason");
+    fake.refuseHello = "";
+    await page.getByRole("button", { name: "Entrar" }).click();
+    await page.locator("#whoami", { hasText: "Ana" }).waitFor();
+    fake.refuseHello = "rename-limit";
+    await page.getByRole("button", { name: "Cambiar nombre" }).click();
+    await page.getByLabel("Tu nombre").fill("Otra");
+    await page.getByRole("button", { name: "Entrar" }).click();
+    await page.locator("#problem", { hasText: "cambiaste de nombre demasiadas veces" }).waitFor();
+    check(await page.locator("#whoami", { hasText: "Ana" }).isVisible(), "a refused rename keeps the old name, in the session");
+    await page.context().close();
+    step("joining: no socket before a name; a refused join or rename in words");
+  }
+
   check(errors.length === 0, "no page errors:\n" + errors.join("\n"));
   console.log("OK");
 } catch (e) {
