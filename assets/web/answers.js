@@ -123,6 +123,16 @@
       this.onChange();
     }
 
+    // A new round of `prompt` started: the server cleared its answers, so
+    // this fellow's record and anything queued for the old round go too.
+    forgetPrompt(prompt) {
+      const all = this.answers();
+      if (all[prompt]) { delete all[prompt]; local.set("answers", all); }
+      for (const [s, e] of Object.entries(this.outbox)) if (e.prompt === prompt) this.forget(s);
+      this.saveOutbox();
+      this.onChange();
+    }
+
     submit(prompt, value, round) {
       const seq = this.nextSeq();
       for (const s of Object.keys(this.outbox)) if (this.outbox[s].prompt === prompt) this.forget(s);

@@ -122,6 +122,9 @@
   function onState(next) {
     if (next.session) queue.setSession(next.session.id);
     const ending = next.status === "ended" && state && state.status !== "ended";
+    // Results hidden again on the same prompt: the facilitator started a new round.
+    const was = state && state.prompt, now = next.prompt;
+    if (was && now && was.id === now.id && was.revealed && !now.revealed) queue.forgetPrompt(now.id);
     state = next;
     if (state.status === "ended") queue.end();
     render();

@@ -124,7 +124,7 @@
         el("strong", { text: p.text }),
         el("p", { class: "meta" }, el("span", { text: `${p.id} · ${p.kind} · ${stateText}${round}` }),
           el("span", { text: t("answered_count", { answered: p.answered }) }),
-          p.open ? el("span", { class: "prompt-closes", "data-closes": closesAt(p) || "" }) : null),
+          p.open ? el("span", { class: "prompt-closes", "data-closes": closesAt(p) || "", "data-timed": timed(p) ? "1" : null }) : null),
         actions));
     }
   }
@@ -160,14 +160,20 @@
     return pub && pub.id === p.id && pub.open && typeof pub.closes_at === "number" ? pub.closes_at : 0;
   }
 
+  // Whether the prompt has an answer window (its end is null while paused).
+  function timed(p) {
+    const pub = state.prompt;
+    return (p.time_s || (pub && pub.id === p.id && pub.time_s)) > 0;
+  }
+
   function tick() {
     if (!state || !state.section) return;
     renderClock(state, conn.offset);
     for (const span of document.querySelectorAll(".prompt-closes")) {
       const closes = Number(span.dataset.closes);
       const left = closes ? closes - (Date.now() + conn.offset) : 0;
-      span.textContent = !closes ? "" : state.status !== "running" ? t("prompt_window_paused")
-        : t("prompt_closes_in", { time: formatClock(Math.max(0, left)) });
+      span.textContent = state.status === "paused" && span.dataset.timed === "1" ? t("prompt_window_paused")
+        : closes ? t("prompt_closes_in", { time: formatClock(Math.max(0, left)) }) : "";
     }
   }
 

@@ -213,6 +213,10 @@ try {
     const cmd = await waitFor("new-round", async () => fake.received.find((m) => m.command === "new-round"), 3000);
     check(cmd.type === "command" && cmd.prompt === "q1", "new-round command: " + JSON.stringify(cmd));
     await remote.locator("#command-status", { hasText: "Hecho" }).waitFor();
+    fake.publish({ status: "paused", prompt: { ...fake.state.prompt, closes_at: null } });
+    await remote.locator("li[data-prompt='q2'] .prompt-closes", { hasText: "tiempo en pausa" }).waitFor();
+    fake.publish({ status: "running", prompt: { ...fake.state.prompt, closes_at: Date.now() + 30500 } });
+    await remote.locator("li[data-prompt='q2'] .prompt-closes", { hasText: /Se cierra en 0:(2\d|30)/ }).waitFor();
     await shot(remote, "remote-new-round-390x844.png");
     // A refusal in words, not the server's message.
     fake.publish({ admin: { ...fake.state.admin, prompts: [{ ...fake.state.admin.prompts[0], revealed: false, was_opened: true }, fake.state.admin.prompts[1]] } });
@@ -240,6 +244,16 @@ try {
     await page.getByRole("button", { name: "Enviar respuesta" }).waitFor();
     check(await page.locator("#answer-status").textContent() === "" && !(await page.getByLabel("Té").isChecked()),
       "a new round starts blank");
+    // Same round number (or none, as in older states): results hidden again mean a new round.
+    await page.getByText("Café", { exact: true }).click();
+    await page.getByRole("button", { name: "Enviar respuesta" }).click();
+    await page.locator("#answer-status", { hasText: "Respuesta recibida" }).waitFor({ timeout: 5000 });
+    fake.publish({ prompt: { ...fake.state.prompt, open: false, revealed: true } });
+    await page.locator("#answer-status", { hasText: "Tu respuesta: Café" }).waitFor();
+    fake.publish({ prompt: { ...fake.state.prompt, open: true, revealed: false } });
+    await page.getByRole("button", { name: "Enviar respuesta" }).waitFor();
+    check(await page.locator("#answer-status").textContent() === "" && !(await page.getByLabel("Café").isChecked()),
+      "results hidden again: a new round starts blank");
     // The single-tab page kept its queue in facilita.outbox: a new page sends it with its seq.
     await page.evaluate(() => {
       localStorage.setItem("facilita.outbox", JSON.stringify({ 7: { type: "answer", prompt: "q0", value: "Agua", seq: 7 } }));
