@@ -1,108 +1,109 @@
 // The fellow page: join with a name, follow the section and its clock,
-// answer the open prompt. Answers wait in localStorage until the server
+// answer the open prompt. Answers wait in the browser until the server
 // acknowledges them (after its journal commit) and are re-sent after a
-// reconnect; the server counts a repeated seq once.
+// reconnect; the server counts a repeated seq once. The queue itself, safe
+// with several tabs of one fellow, is in answers.js.
 "use strict";
 (() => {
-  const { t, el, applyStrings, renderMarkdown, formatClock, renderClock, Connection } = Facilita;
+  const { t, el, applyStrings, renderMarkdown, formatClock, renderClock, reasonOf, Connection, AnswerQueue, local } = Facilita;
   const $ = (id) => document.getElementById(id);
 
-  // ---------------------------------------------------------- storage
-  const store = {
-    get(key, fallback) {
-      try { const v = localStorage.getItem("facilita." + key); return v === null ? fallback : JSON.parse(v); }
-      catch { return fallback; }
-    },
-    set(key, value) {
-      try { localStorage.setItem("facilita." + key, JSON.stringify(value)); } catch { /* private mode: memory only */ }
-    },
-  };
-  let token = store.get("token", "");
-  let name = store.get("name", "");
-  let nextSeq = store.get("seq", 1);
-  let outbox = store.get("outbox", {});    // seq -> answer message not yet acknowledged
-  let answers = store.get("answers", {});  // prompt id -> {value, seq, status, reason}
-  const save = () => { store.set("outbox", outbox); store.set("answers", answers); store.set("seq", nextSeq); };
+  let token = local.get("token", "");
+  let name = local.get("name", "");
+  let joinedName = name;
 
   let state = null;
   let welcomed = false;
   let promptKey = "";
   let contentKey = "";
+  const contents = new Map();  // content key -> markdown, from `content` messages
 
   // ---------------------------------------------------------- connection
   const conn = new Connection({
     onStatus(status) {
       $("conn").dataset.state = status;
-      $("conn-text").textContent = t("conn_" + status);
+      $("conn-text").textContent = status === "idle" ? "" : t("conn_" + status);
       if (status !== "online") welcomed = false;
       renderAnswerStatus();
     },
     onOpen() { if (name) hello(); },
     onMessage(msg) {
       if (msg.type === "state") onState(msg);
+      else if (msg.type === "content") onContent(msg);
+      else if (msg.type === "live") onLive(msg);
       else if (msg.type === "welcome") onWelcome(msg);
-      else if (msg.type === "ack") onAck(msg);
+      else if (msg.type === "ack") queue.onAck(msg.seq);
       else if (msg.type === "error") onError(msg);
     },
+  });
+
+  const queue = new AnswerQueue({
+    send: (msg) => welcomed && conn.send(msg),
+    onChange: () => renderAnswerStatus(),
   });
 
   function hello() { conn.send({ type: "hello", name, token: token || undefined }); }
 
   function onWelcome(msg) {
     welcomed = true;
-    token = msg.token;
-    store.set("token", token);
-    $("whoami").textContent = t("joined_as", { name: msg.name || name });
+    token = msg.token || token;
+    local.set("token", token);
+    joinedName = msg.name || name;
+    name = joinedName;
+    local.set("name", name);  // kept only once the server took it
+    $("whoami").textContent = t("joined_as", { name: joinedName });
     showJoin(false);
-    flushOutbox();
+    showProblem("");
+    queue.flush();
   }
 
-  function flushOutbox() {
-    if (!welcomed) return;
-    for (const seq of Object.keys(outbox).map(Number).sort((a, b) => a - b)) conn.send(outbox[seq]);
-  }
-
-  function promptOfSeq(seq) {
-    return Object.keys(answers).find((p) => answers[p].seq === seq);
-  }
-
-  function onAck(msg) {
-    delete outbox[msg.seq];
-    const p = promptOfSeq(msg.seq);
-    if (p) answers[p].status = "acked";
-    save();
-    renderAnswerStatus();
-  }
+  const JOIN_REFUSALS = ["bad-name", "join-failed", "rename-limit", "too-many-joins", "room-full", "already-joined"];
 
   function onError(msg) {
-    if (msg.code === "bad-name" || msg.code === "join-failed") {
-      showJoin(true);
-      $("name-error").textContent = t("err_bad_name");
+    const code = String(msg.code || "");
+    if (typeof msg.seq === "number" && queue.onError(msg.seq, code, reasonOf(code))) return;
+    if (JOIN_REFUSALS.includes(code)) {
+      // A refused name or rename leaves the one the server knows. Without
+      // one, the page stays off the server until the form is sent again
+      // (the server closes sockets that never join).
+      const tried = name;
+      name = joinedName;
+      if (code === "rename-limit" && joinedName) {  // still in, under the old name
+        showJoin(false);
+        return showProblem(reasonOf(code));
+      }
+      if (!joinedName) conn.stop();
+      showJoin(true, tried);
+      $("name-error").textContent = code === "bad-name" || code === "join-failed" ? t("err_bad_name") : reasonOf(code);
       return;
     }
-    if (typeof msg.seq !== "number" || !outbox[msg.seq]) return;
-    if (msg.code === "rate-limited") {  // keep it and try again shortly
-      setTimeout(flushOutbox, 2000 + Math.random() * 2000);
+    if (code === "hello-timeout") {  // a name is needed first; reconnecting with one says hello at once
+      if (!name) conn.stop();
       return;
     }
-    delete outbox[msg.seq];
-    const p = promptOfSeq(msg.seq);
-    if (p) Object.assign(answers[p], { status: "rejected", reason: reasonOf(msg.code) });
-    save();
-    renderAnswerStatus();
+    if (code === "ended") {  // refused after the end: what is still queued here cannot land any more
+      queue.end();
+      queue.settleAll();
+      return;
+    }
+    if (code === "forbidden-origin" || code === "bad-host") conn.stop();  // reconnecting cannot help
+    else if (code === "storage" && !welcomed && name) {  // the join was not saved: keep trying
+      setTimeout(() => { if (!welcomed && conn.isOpen()) hello(); }, 3000 + Math.random() * 3000);
+      return showProblem(t("retrying"));
+    }
+    showProblem(reasonOf(code));
   }
 
-  function reasonOf(code) {
-    const key = "err_" + String(code).replace(/-/g, "_");
-    const text = t(key);
-    return text === key ? t("err_generic", { code }) : text;
+  function showProblem(text) {
+    $("problem").textContent = text;
+    $("problem").hidden = !text;
   }
 
   // ---------------------------------------------------------- joining
-  function showJoin(show) {
+  function showJoin(show, value = name) {
     $("join-view").hidden = !show;
     $("session-view").hidden = show;
-    if (show) { $("name").value = name; $("name").focus(); }
+    if (show) { $("name").value = value; $("name").focus(); }
   }
 
   $("join-form").addEventListener("submit", (event) => {
@@ -111,23 +112,40 @@
     if (!value || value.length > 40) { $("name-error").textContent = t("err_bad_name"); return; }
     $("name-error").textContent = "";
     name = value;
-    store.set("name", name);
     showJoin(false);
     if (conn.isOpen()) hello();
-    else conn.connect();
+    else conn.start();
   });
   $("rename").addEventListener("click", () => showJoin(true));
 
   // ---------------------------------------------------------- state
   function onState(next) {
-    if (next.session && store.get("session", "") !== next.session.id) {  // another session: forget its answers
-      store.set("session", next.session.id);
-      outbox = {};
-      answers = {};
-      save();
-    }
+    if (next.session) queue.setSession(next.session.id);
+    const ending = next.status === "ended" && state && state.status !== "ended";
+    // Results hidden again on the same prompt: the facilitator started a new round.
+    const was = state && state.prompt, now = next.prompt;
+    if (was && now && was.id === now.id && was.revealed && !now.revealed) queue.forgetPrompt(now.id);
     state = next;
+    if (state.status === "ended") queue.end();
     render();
+    // Someone reading further down must not miss the end.
+    if (ending && $("notice").scrollIntoView) $("notice").scrollIntoView({ block: "start" });
+  }
+
+  // Content comes once per section or change, named by a key the states carry.
+  function onContent(msg) {
+    if (typeof msg.key !== "string") return;
+    contents.set(msg.key, String(msg.content || ""));
+    if (contents.size > 50) contents.delete(contents.keys().next().value);
+    if (state) renderContent();
+  }
+
+  // Counters only; an older one than the last state is stale.
+  function onLive(msg) {
+    if (!state || typeof msg.version !== "number" || msg.version < (state.version || 0)) return;
+    if (typeof msg.answered === "number") state.answered = msg.answered;
+    if (typeof msg.participants === "number") state.participants = msg.participants;
+    renderCounts();
   }
 
   function render() {
@@ -136,24 +154,44 @@
     const section = state.section || {};
     $("section-count").textContent = section.count ? t("section_of", { n: section.index + 1, count: section.count }) : "";
     $("section-title").textContent = section.title || "";
-    $("next-section").textContent = state.next_section ? t("next_section", { title: state.next_section.title }) : "";
+    $("next-section").textContent = state.next_section && state.status !== "ended" ? t("next_section", { title: state.next_section.title }) : "";
     const notice = { waiting: "status_waiting", paused: "status_paused", ended: "status_ended" }[state.status];
     $("notice").hidden = !notice;
     $("notice").textContent = notice ? t(notice) : "";
-    const key = (section.id || "") + "\u0000" + (section.content || "");
-    if (key !== contentKey) {
-      contentKey = key;
-      renderMarkdown(section.content, $("content"));
-    }
+    $("notice").dataset.status = state.status || "";
+    renderContent();
     renderPrompt();
+    renderCounts();
     renderResults();
     tick();
+  }
+
+  function renderContent() {
+    const section = state.section || {};
+    let text = section.content;
+    if (typeof section.content_key === "string") {
+      if (!contents.has(section.content_key)) return;  // its `content` message is on the way
+      text = contents.get(section.content_key);
+    }
+    const key = (section.id || "") + "\u0000" + (section.content_key || text || "");
+    if (key === contentKey) return;
+    contentKey = key;
+    renderMarkdown(text, $("content"));
+  }
+
+  const open = () => state && state.prompt && state.prompt.open && state.status !== "ended";
+
+  function renderCounts() {
+    const counts = $("prompt-counts");
+    if (!counts) return;
+    counts.textContent = open() && typeof state.answered === "number" && typeof state.participants === "number"
+      ? t("results_answered", { answered: state.answered, participants: state.participants }) : "";
   }
 
   function tick() {
     if (!state || !state.section) return;
     renderClock(state, conn.offset);
-    const closes = state.prompt && state.prompt.open && state.prompt.closes_at;
+    const closes = open() && state.status === "running" && state.prompt.closes_at;
     const left = $("prompt-closes");
     // The server closes a timed prompt when its window runs out; the hint counts down to it.
     const until = closes ? closes - (Date.now() + conn.offset) : 0;
@@ -164,7 +202,7 @@
   function renderPrompt() {
     const slot = $("prompt-slot");
     const p = state.prompt;
-    const key = p ? [p.id, p.open, p.kind, JSON.stringify(p.options)].join("|") : "";
+    const key = p ? [p.id, open(), state.status === "ended", p.kind, p.round, JSON.stringify(p.options)].join("|") : "";
     if (key === promptKey) return renderAnswerStatus();
     promptKey = key;
     slot.replaceChildren();
@@ -172,17 +210,24 @@
     const card = el("section", { class: "card prompt", "aria-labelledby": "prompt-text" },
       el("p", { class: "eyebrow", text: t("prompt_heading") }),
       el("h2", { id: "prompt-text", class: "prompt-text", text: p.text }),
-      el("p", { id: "prompt-closes", class: "hint" }));
-    if (p.open) card.append(buildForm(p));
-    else card.append(el("p", { class: "closed", text: t("prompt_closed") }));
+      el("p", { id: "prompt-closes", class: "hint" }),
+      el("p", { id: "prompt-counts", class: "hint" }));
+    if (open()) card.append(buildForm(p));
+    else card.append(el("p", { class: "closed", text: t(state.status === "ended" ? "prompt_ended" : "prompt_closed") }));
     card.append(el("p", { id: "answer-status", class: "answer-status", role: "status", "aria-live": "polite" }));
     slot.append(card);
     renderAnswerStatus();
   }
 
+  // This fellow's answer to the prompt's current round (a new round starts blank).
+  function mineFor(p) {
+    const a = queue.answer(p.id);
+    return a && String(a.round ?? "") === String(p.round ?? "") ? a : undefined;
+  }
+
   function buildForm(p) {
     const form = el("form", { id: "answer-form", novalidate: true });
-    const mine = answers[p.id] && answers[p.id].value;
+    const mine = mineFor(p) && mineFor(p).value;
     const group = el("fieldset", { class: "choices" });
     const hintId = "answer-hint";
     group.setAttribute("aria-describedby", hintId);
@@ -223,7 +268,10 @@
       const value = readValue(p, form);
       if (value === null) return;
       $("answer-error").textContent = "";
-      submitAnswer(p.id, value);
+      if (!open()) return;
+      queue.submit(p.id, value, p.round);
+      const status = $("answer-status");  // on a phone it sits below the fold, under the button
+      if (status && status.scrollIntoView) status.scrollIntoView({ block: "nearest" });
     });
     return form;
   }
@@ -243,29 +291,17 @@
     return checked[0];
   }
 
-  function submitAnswer(prompt, value) {
-    const seq = nextSeq++;
-    // The newest answer replaces any older unacknowledged one to this prompt.
-    for (const s of Object.keys(outbox)) if (outbox[s].prompt === prompt) delete outbox[s];
-    const msg = { type: "answer", prompt, value, seq };
-    outbox[seq] = msg;
-    answers[prompt] = { value, seq, status: "pending" };
-    save();
-    if (welcomed) conn.send(msg);
-    renderAnswerStatus();
-    const status = $("answer-status");  // on a phone it sits below the fold, under the button
-    if (status && status.scrollIntoView) status.scrollIntoView({ block: "nearest" });
-  }
-
   function renderAnswerStatus() {
     const status = $("answer-status");
     if (!status || !state || !state.prompt) return;
-    const a = answers[state.prompt.id];
+    const a = mineFor(state.prompt);
     let text = "";
     if (a && a.status === "acked") text = t("received");
+    else if (a && a.status === "retrying") text = t("retrying");
     else if (a && a.status === "pending") text = welcomed ? t("sending") : t("queued");
     else if (a && a.status === "rejected") text = t("not_recorded", { reason: a.reason });
-    if (a && !state.prompt.open && a.status === "acked") text += " " + t("your_answer", { value: [].concat(a.value).join(", ") });
+    else if (a && a.status === "unconfirmed") text = t("unconfirmed");
+    if (a && !open() && a.status === "acked") text += " " + t("your_answer", { value: [].concat(a.value).join(", ") });
     status.textContent = text;
     status.dataset.status = a ? a.status : "";
     const send = $("answer-send");
@@ -306,9 +342,15 @@
 
   // ---------------------------------------------------------- start
   applyStrings(document);
-  $("conn-text").textContent = t("conn_connecting");
+  $("conn").dataset.state = name ? "connecting" : "idle";
+  $("conn-text").textContent = name ? t("conn_connecting") : "";
   showJoin(!name);
+  addEventListener("storage", (e) => { if (e.key === "facilita.name" && e.newValue) name = JSON.parse(e.newValue); });
   if (name) $("whoami").textContent = t("joined_as", { name });
   setInterval(tick, 250);
-  conn.connect();
+  // The socket opens once there is a name to join with; until then only the title is fetched.
+  if (name) conn.start();
+  else fetch("/api/state").then((r) => (r.ok ? r.json() : null)).then((s) => {
+    if (s && s.session && !state) $("session-title").textContent = s.session.title;
+  }).catch(() => {});
 })();

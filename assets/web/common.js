@@ -16,6 +16,13 @@ const Facilita = (() => {
     return text;
   }
 
+  // A refusal code as a sentence (err_<code>), or the generic one with the code.
+  function reasonOf(code) {
+    const key = "err_" + String(code).replace(/-/g, "_");
+    const text = t(key);
+    return text === key ? t("err_generic", { code }) : text;
+  }
+
   function applyStrings(root) {
     document.documentElement.lang = lang;
     for (const el of root.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
@@ -148,7 +155,7 @@ const Facilita = (() => {
   }
 
   // ------------------------------------------------------------ connection
-  // onMessage(msg), onStatus("connecting"|"online"|"offline"), onOpen().
+  // onMessage(msg), onStatus("connecting"|"online"|"offline"|"idle"), onOpen(). Idle until start().
   class Connection {
     constructor(handlers) {
       this.handlers = handlers;
@@ -159,14 +166,16 @@ const Facilita = (() => {
       this.timer = null;
       this.pingTimer = null;
       this.pongDue = 0;
+      this.stopped = true;  // until start()
       addEventListener("online", () => this.reconnectSoon(0));
       document.addEventListener("visibilitychange", () => {
         if (document.visibilityState === "visible" && !this.isOpen()) this.reconnectSoon(0);
       });
     }
-    isOpen() { return this.ws && this.ws.readyState === WebSocket.OPEN; }
+    isOpen() { return Boolean(this.ws) && this.ws.readyState === WebSocket.OPEN; }
     connect() {
       clearTimeout(this.timer);
+      if (this.stopped) return;
       if (this.ws && this.ws.readyState <= WebSocket.OPEN) return;
       this.handlers.onStatus("connecting");
       const scheme = location.protocol === "https:" ? "wss" : "ws";
@@ -196,8 +205,26 @@ const Facilita = (() => {
       };
       ws.onerror = () => ws.close();
     }
+    // (Re)starts connecting, also after stop().
+    start() {
+      this.stopped = false;
+      this.attempt = 0;
+      this.connect();
+    }
+    // Stays off the server: for refusals a reconnect cannot cure (a foreign
+    // origin or host), or until the page has a name to join with.
+    stop() {
+      this.stopped = true;
+      clearTimeout(this.timer);
+      clearInterval(this.pingTimer);
+      const ws = this.ws;
+      this.ws = null;  // its close is expected: no "offline", no reconnect
+      if (ws) ws.close();
+      this.handlers.onStatus("idle");
+    }
     reconnectSoon(delay) {
       clearTimeout(this.timer);
+      if (this.stopped) return;
       if (delay === undefined) {
         const base = Math.min(10000, 500 * 2 ** this.attempt++);
         delay = base / 2 + Math.random() * base / 2;  // jitter: 2,000 phones must not return in lockstep
@@ -236,11 +263,12 @@ const Facilita = (() => {
     const planned = (state.section.planned_s || 0) * 1000;
     const phase = ms < 0 ? "overtime" : ms <= Math.max(60000, planned / 5) ? "wrapup" : "normal";
     document.getElementById("clock-time").textContent = formatClock(ms);
+    document.getElementById("clock").hidden = state.status === "ended";  // no time is left to count
     document.getElementById("clock").dataset.phase = phase;
     document.getElementById("phase").dataset.phase = phase;
     const label = { waiting: "not_started", paused: "paused_badge", ended: "ended_badge" }[state.status];
     document.getElementById("phase-text").textContent = label ? t(label) : t("phase_" + phase);
   }
 
-  return { lang, t, applyStrings, el, renderMarkdown, formatClock, sectionRemaining, renderClock, Connection };
+  return { lang, t, reasonOf, applyStrings, el, renderMarkdown, formatClock, sectionRemaining, renderClock, Connection };
 })();

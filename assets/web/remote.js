@@ -3,7 +3,7 @@
 // (#token=…), which browsers never send to the server or in a Referer.
 "use strict";
 (() => {
-  const { t, el, applyStrings, renderMarkdown, formatClock, renderClock, Connection } = Facilita;
+  const { t, el, applyStrings, renderMarkdown, formatClock, renderClock, reasonOf, Connection } = Facilita;
   const $ = (id) => document.getElementById(id);
   const token = new URLSearchParams(location.hash.slice(1)).get("token") || "";
   let state = null;
@@ -15,23 +15,35 @@
   const conn = new Connection({
     onStatus(status) {
       $("conn").dataset.state = status;
-      $("conn-text").textContent = t("conn_" + status);
+      $("conn-text").textContent = status === "idle" ? "" : t("conn_" + status);
       if (status !== "online") authorized = false;
       renderButtons();
     },
     onOpen() { conn.send({ type: "hello", admin: token }); },
     onMessage(msg) {
-      if (msg.type === "welcome" && msg.admin) { authorized = true; $("problem").hidden = true; renderButtons(); }
+      if (msg.type === "welcome" && msg.admin) { authorized = true; $("problem").hidden = true; if (state) render(); else renderButtons(); }
       else if (msg.type === "state") { state = msg; render(); }
+      else if (msg.type === "live") onLive(msg);
       else if (msg.type === "ack") done(msg.seq, t("done_ok"), "acked");
       else if (msg.type === "error") {
         if (msg.code === "forbidden" && !authorized) return problem(t("remote_forbidden"));
-        done(msg.seq, t("failed", { message: msg.message || msg.code }), "rejected");
+        if (msg.code === "forbidden-origin" || msg.code === "bad-host") { conn.stop(); return problem(reasonOf(msg.code)); }
+        const known = t("err_" + String(msg.code).replace(/-/g, "_")) !== "err_" + String(msg.code).replace(/-/g, "_");
+        done(msg.seq, t("failed", { message: known ? reasonOf(msg.code) : msg.message || msg.code }), "rejected");
       }
     },
   });
 
   function problem(text) { $("problem").textContent = text; $("problem").hidden = false; }
+
+  // Counters between states; an older one than the last state is stale.
+  function onLive(msg) {
+    if (!state || typeof msg.version !== "number" || msg.version < (state.version || 0)) return;
+    if (typeof msg.participants === "number") {
+      state.participants = msg.participants;
+      $("people").textContent = t("participants_count", { participants: state.participants });
+    }
+  }
 
   function done(n, text, status) {
     const label = pending.get(n);
@@ -61,7 +73,9 @@
 
   function renderButtons() {
     const status = state ? state.status : "waiting";
-    $("btn-run").textContent = t(status === "waiting" ? "btn_start" : status === "running" ? "btn_pause" : "btn_resume");
+    $("ended").hidden = status !== "ended";
+    $("btn-run").textContent = t(status === "waiting" ? "btn_start" : status === "running" ? "btn_pause"
+      : status === "ended" ? "ended_badge" : "btn_resume");
     for (const b of document.querySelectorAll(".controls button")) b.disabled = !authorized || status === "ended";
     const undo = document.querySelector('[data-command="undo"]');
     if (undo && state && state.admin) undo.disabled = !authorized || !state.admin.can_undo;
@@ -73,7 +87,7 @@
     $("session-title").textContent = state.session ? state.session.title : "";
     $("section-count").textContent = s.count ? t("section_of", { n: s.index + 1, count: s.count }) : "";
     $("section-title").textContent = s.title || "";
-    $("next-section").textContent = state.next_section ? t("next_section", { title: state.next_section.title }) : "";
+    $("next-section").textContent = state.next_section && state.status !== "ended" ? t("next_section", { title: state.next_section.title }) : "";
     const drift = a.drift_s || 0;
     $("drift").textContent = state.admin ? t("drift_label", { drift: (drift > 0 ? "+" : drift < 0 ? "−" : "") + formatClock(Math.abs(drift) * 1000) }) : "";
     $("forecast").textContent = a.forecast_end ? t("forecast_label", { time: new Date(a.forecast_end - 0).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) }) : "";
@@ -95,17 +109,22 @@
       const stateText = p.open ? t("prompt_state_open") : p.revealed ? t("prompt_state_revealed")
         : p.was_opened ? t("prompt_state_closed") : t("prompt_state_new");
       const actions = el("div", { class: "prompt-actions" });
+      const ended = state.status === "ended";
       const add = (label, name, disabled) => actions.append(el("button", {
-        type: "button", text: label, disabled: disabled || !authorized,
+        type: "button", text: label, disabled: disabled || !authorized || ended, "data-action": name,
         onclick: () => command(name, { prompt: p.id }, `${label} · ${p.id}`),
       }));
-      add(t("btn_open"), "open", p.open);
+      // A revealed prompt opens again only as a fresh round, which hides its results.
+      if (p.revealed && !p.open) add(t("btn_new_round"), "new-round", false);
+      else add(t("btn_open"), "open", p.open);
       add(t("btn_close"), "close", !p.open);
       add(t("btn_reveal"), "reveal", !p.was_opened || p.revealed);
-      list.append(el("li", {},
+      const round = typeof p.round === "number" && p.round > 1 ? ` · ${t("prompt_round", { round: p.round })}` : "";
+      list.append(el("li", { "data-prompt": p.id },
         el("strong", { text: p.text }),
-        el("p", { class: "meta" }, el("span", { text: `${p.id} · ${p.kind} · ${stateText}` }),
-          el("span", { text: t("answered_count", { answered: p.answered }) })),
+        el("p", { class: "meta" }, el("span", { text: `${p.id} · ${p.kind} · ${stateText}${round}` }),
+          el("span", { text: t("answered_count", { answered: p.answered }) }),
+          p.open ? el("span", { class: "prompt-closes", "data-closes": closesAt(p) || "", "data-timed": timed(p) ? "1" : null }) : null),
         actions));
     }
   }
@@ -134,9 +153,28 @@
     }
   }
 
+  // When the open prompt's answer window ends on the server's clock, if it has one.
+  function closesAt(p) {
+    if (typeof p.closes_at === "number") return p.closes_at;
+    const pub = state.prompt;
+    return pub && pub.id === p.id && pub.open && typeof pub.closes_at === "number" ? pub.closes_at : 0;
+  }
+
+  // Whether the prompt has an answer window (its end is null while paused).
+  function timed(p) {
+    const pub = state.prompt;
+    return (p.time_s || (pub && pub.id === p.id && pub.time_s)) > 0;
+  }
+
   function tick() {
     if (!state || !state.section) return;
     renderClock(state, conn.offset);
+    for (const span of document.querySelectorAll(".prompt-closes")) {
+      const closes = Number(span.dataset.closes);
+      const left = closes ? closes - (Date.now() + conn.offset) : 0;
+      span.textContent = state.status === "paused" && span.dataset.timed === "1" ? t("prompt_window_paused")
+        : closes ? t("prompt_closes_in", { time: formatClock(Math.max(0, left)) }) : "";
+    }
   }
 
   applyStrings(document);
@@ -144,6 +182,6 @@
   $("conn-text").textContent = t("conn_connecting");
   renderButtons();
   if (!token) problem(t("remote_token_missing"));
-  else conn.connect();
+  else conn.start();
   setInterval(tick, 250);
 })();

@@ -30,6 +30,13 @@ const data = mkdtempSync(join(tmpdir(), "facilita-web-"));
 const errors = [];
 let server = await startServer(facilita, session, data);
 const browser = await launchBrowser();
+// Every answer this browser still has queued (one outbox per tab).
+const outbox = () => {
+  const all = {};
+  for (let i = 0; i < localStorage.length; i++)
+    if (localStorage.key(i).startsWith("facilita.outbox")) Object.assign(all, JSON.parse(localStorage.getItem(localStorage.key(i))));
+  return all;
+};
 const shot = (page, name) => page.screenshot({ path: join(outDir, name), fullPage: false });
 const step = (text) => console.log("· " + text);
 
@@ -104,15 +111,14 @@ try {
   await phone.getByText(SECOND, { exact: true }).click();
   await phone.getByRole("button", { name: /respuesta/ }).click();
   await phone.locator("#answer-status", { hasText: "Sin conexión" }).waitFor();
-  const queued = await phone.evaluate(() => JSON.parse(localStorage.getItem("facilita.outbox")));
+  const queued = await phone.evaluate(outbox);
   check(Object.keys(queued).length === 1, "one answer queued in localStorage: " + JSON.stringify(queued));
   await shot(phone, "fellow-offline-390x844.png");
   step("answer queued while the server is down");
 
   server = await startServer(facilita, session, data, port);
   await phone.locator("#answer-status", { hasText: "Respuesta recibida" }).waitFor({ timeout: 20000 });
-  const outbox = await phone.evaluate(() => JSON.parse(localStorage.getItem("facilita.outbox")));
-  check(Object.keys(outbox).length === 0, "outbox empty after the ack");
+  check(Object.keys(await phone.evaluate(outbox)).length === 0, "outbox empty after the ack");
   await answered(2);  // Ana's replacement did not add an answer
   step("resent after restart and acknowledged");
 
@@ -130,6 +136,13 @@ try {
   await desk.locator(".results").waitFor();
   await shot(desk, "fellow-results-1280x800.png");
   step("results revealed, reload catches up");
+
+  await admin(base, "end");
+  await phone.locator("#notice", { hasText: "La sesión terminó" }).waitFor();
+  await desk.locator("#notice", { hasText: "The session has ended" }).waitFor();
+  check(await phone.locator("#answer-form").count() === 0, "no answer form after the end");
+  await shot(phone, "fellow-ended-real-390x844.png");
+  step("the end reaches every page");
 
   // ---------------------------------------------------------------- journal
   await stopServer(server);

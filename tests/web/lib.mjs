@@ -17,8 +17,10 @@ export function supportsHeadless(facilita) {
 
 // Starts the server and resolves with {proc, port, base} once it prints its port.
 export function startServer(facilita, session, dataDir, port = 0) {
+  // FACILITA_WEB_ROOT serves other pages (e.g. an older version, to see a test fail).
+  const webRoot = process.env.FACILITA_WEB_ROOT ? ["--web-root", process.env.FACILITA_WEB_ROOT] : [];
   const proc = spawn(facilita, ["run", "--headless", "--bind", "127.0.0.1", "--port", String(port),
-    "--data", dataDir, "--admin-token", ADMIN_TOKEN, session], { stdio: ["ignore", "pipe", "pipe"] });
+    "--data", dataDir, "--admin-token", ADMIN_TOKEN, ...webRoot, session], { stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   let err = "";
   proc.stderr.on("data", (d) => { err += d; });

@@ -1,6 +1,7 @@
 // Fails when a key of the fellow page / remote string table is missing in
 // either language, or when placeholders ({name}) differ between languages.
-// Also fails when app.js or remote.js asks t() for a key that no table has.
+// Also fails when app.js or remote.js asks t() for a key that no table has,
+// or when a refusal code the server sends has no words.
 import { readFileSync } from "node:fs";
 import vm from "node:vm";
 
@@ -23,7 +24,7 @@ for (const key of keys) {
     else if (placeholders(value) !== placeholders(tables.es[key] ?? "")) fail(`'${key}' placeholders differ in '${lang}'`);
   }
 }
-for (const file of ["app.js", "remote.js", "common.js"]) {
+for (const file of ["app.js", "remote.js", "common.js", "answers.js"]) {
   const source = readFileSync(`${root}/assets/web/${file}`, "utf8");
   for (const m of source.matchAll(/\bt\(\s*"([a-z0-9_]+)"(\s*\+)?/g)) {
     checks++;
@@ -31,6 +32,13 @@ for (const file of ["app.js", "remote.js", "common.js"]) {
     const known = built ? [...keys].some((k) => k.startsWith(m[1])) : keys.has(m[1]);
     if (!known) fail(`${file} uses '${m[1]}${built ? "…" : ""}', which no table defines`);
   }
+}
+// Refusal codes the pages put in words (reasonOf builds err_<code>).
+const CODES = ["ended", "seq-reused", "prompt-revealed", "rename-limit", "too-many-joins", "already-joined",
+  "rate-limited", "storage", "forbidden-origin", "bad-host", "prompt-closed", "unknown-prompt", "bad-value", "room-full"];
+for (const code of CODES) {
+  checks++;
+  if (!keys.has("err_" + code.replace(/-/g, "_"))) fail(`no words for the error code '${code}'`);
 }
 console.log(`${checks - failures} passed, ${failures} failed`);
 process.exit(failures ? 1 : 0);
