@@ -144,6 +144,7 @@ void bench_replay(const std::string& dir, int target_events, const std::string& 
       int section = room.session.section_of_prompt(p.id);
       room.now += 1000;
       if (room.state.agenda.current != section) room.dispatch(cmd::GoTo{section});
+      if (room.state.prompts[p.id].revealed) room.dispatch(cmd::NewRound{p.id});  // a revealed prompt stays closed
       room.dispatch(cmd::OpenPrompt{p.id});
       for (int k = 0; k < kFellows; ++k) {
         room.now += 100;

@@ -37,14 +37,16 @@ struct AcceptRebalance {             // from propose_rebalance(); checked again 
 struct Undo {};                      // undoes the last agenda action (not prompts/answers)
 struct OpenPrompt { std::string prompt; };
 struct ClosePrompt { std::string prompt; };
-struct RevealPrompt { std::string prompt; };
+struct RevealPrompt { std::string prompt; };  // an open prompt is closed first (two events)
+struct NewRound { std::string prompt; };      // a closed prompt asks again: results hidden, answers cleared
 struct HideAnswer { std::string prompt; std::string participant; };  // text answers, console only
 struct Join { std::string participant; std::string name; };
 struct Answer {
   std::string participant;
   std::string prompt;
   AnswerValue value;
-  std::int64_t seq = 0;  // client sequence number; a repeated seq is acknowledged, counted once
+  std::int64_t seq = 0;  // client sequence number; a resend of the same answer is acknowledged, counted once;
+                         // the same seq with another prompt or value is refused ("seq-reused")
 };
 struct RecordOutage { Millis from = 0; Millis to = 0; };  // issued on resume after a crash
 struct OutageAsPause {};  // turn the last recorded outage into a pause (one action)
@@ -58,7 +60,7 @@ struct AcceptReload { std::string file_hash; };
 using Command = std::variant<cmd::Start, cmd::Pause, cmd::Resume, cmd::Next, cmd::Previous, cmd::GoTo,
                              cmd::Adjust, cmd::AcceptRebalance, cmd::Undo, cmd::OpenPrompt, cmd::ClosePrompt,
                              cmd::RevealPrompt, cmd::HideAnswer, cmd::Join, cmd::Answer, cmd::RecordOutage,
-                             cmd::OutageAsPause, cmd::End, cmd::AcceptReload>;
+                             cmd::OutageAsPause, cmd::End, cmd::AcceptReload, cmd::NewRound>;
 
 // ---------------------------------------------------------------- events
 namespace ev {
@@ -72,6 +74,9 @@ struct Undone {};
 struct PromptOpened { std::string prompt; };
 struct PromptClosed { std::string prompt; };
 struct PromptRevealed { std::string prompt; };
+// The prompt asks again: results hidden, its answers set aside (they stay in
+// the journal and in PromptState::earlier_rounds for exports), round + 1.
+struct RoundStarted { std::string prompt; };
 struct AnswerHidden { std::string prompt; std::string participant; };
 struct Joined { std::string participant; std::string name; };
 struct Answered { std::string participant; std::string prompt; AnswerValue value; std::int64_t seq = 0; };
@@ -92,7 +97,8 @@ struct SessionReloaded {
 using EventData = std::variant<ev::Started, ev::Paused, ev::Resumed, ev::SectionChanged, ev::Adjusted,
                                ev::Rebalanced, ev::Undone, ev::PromptOpened, ev::PromptClosed,
                                ev::PromptRevealed, ev::AnswerHidden, ev::Joined, ev::Answered,
-                               ev::OutageRecorded, ev::OutagePaused, ev::Ended, ev::SessionReloaded>;
+                               ev::OutageRecorded, ev::OutagePaused, ev::Ended, ev::SessionReloaded,
+                               ev::RoundStarted>;
 
 struct Event {
   Millis at = 0;
@@ -127,20 +133,34 @@ struct StoredAnswer {
   bool operator==(const StoredAnswer&) const = default;
 };
 
+using AnswerMap = std::map<std::string, StoredAnswer>;  // participant -> their latest answer
+
 struct PromptState {
   bool open = false;
-  bool revealed = false;
-  bool was_opened = false;
+  bool revealed = false;       // results (and correct marks) shown; never while open
+  bool was_opened = false;     // opened in the current round
   Millis opened_at = 0;
   Millis closed_at = 0;
-  std::map<std::string, StoredAnswer> answers;  // participant -> their latest answer
+  Millis pause_at_open = 0;    // the session's pause time (AgendaState) when last opened:
+                               // the answer window (`time`) does not run during pauses
+  int round = 1;               // 1 + the NewRounds so far
+  AnswerMap answers;           // of the current round
+  std::vector<AnswerMap> earlier_rounds;  // rounds before it, oldest first (for exports only)
   bool operator==(const PromptState&) const = default;
+};
+
+// What an answer's seq was used for, in its journal (normalised) form.
+struct SeenAnswer {
+  std::string prompt;
+  AnswerValue value;
+  bool operator==(const SeenAnswer&) const = default;
 };
 
 struct Participant {
   std::string name;
   Millis joined_at = 0;
-  std::map<std::int64_t, std::string> seen_seq;  // seq -> prompt, for idempotent resends
+  int renames = 0;                              // Joins that changed the name; bounded by kMaxRenames
+  std::map<std::int64_t, SeenAnswer> seen_seq;  // seq -> what it answered, for idempotent resends
   bool operator==(const Participant&) const = default;
 };
 
@@ -158,6 +178,7 @@ struct State {
   std::map<std::string, Participant> participants;
   std::vector<Outage> outages;
   std::string open_prompt;  // at most one prompt is open at a time; "" = none
+  Millis last_event_at = 0; // time of the last applied event: decide never stamps earlier
   bool operator==(const State&) const = default;
 };
 
@@ -168,12 +189,14 @@ inline constexpr std::size_t kMaxParticipantIdBytes = 64;  // printable ASCII to
 inline constexpr std::size_t kMaxNameChars = 40;           // code points after trimming, one line
 inline constexpr std::size_t kMaxTextAnswerBytes = 500;    // after trimming, UTF-8
 inline constexpr std::size_t kMaxParticipants = 3000;      // joins beyond this: "room-full"
+inline constexpr int kMaxRenames = 10;                     // name changes per participant: "rename-limit"
 
 State initial_state(const Session& session);
 
 // ---------------------------------------------------------------- decide / apply
 struct Rejection {
   std::string code;     // stable: "not-started", "ended", "unknown-prompt", "prompt-closed",
+                        // "prompt-revealed", "seq-reused", "bad-name", "rename-limit",
                         // "bad-value", "not-joined", "no-undo", "bad-plan", "bad-section", ...
   std::string message;  // English, for logs and errors
 };
@@ -184,6 +207,9 @@ struct Decision {
   bool duplicate = false;              // answer with a seq already seen: acknowledge, change nothing
 };
 
+// Events are stamped max(now, state.last_event_at): a wall clock stepping back
+// never makes the journal go back in time nor a span negative. After End every
+// command is refused "ended", except the resend of an answer already counted.
 Decision decide(const Session& session, const State& state, const Command& command, Millis now);
 // `session` is the version the event belongs to: for ev::SessionReloaded the
 // NEW version (swap first, then apply; see apply_with_reload in session_reload.hpp).

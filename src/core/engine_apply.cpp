@@ -104,6 +104,7 @@ struct Applier {
     PromptState& p = state.prompts[e.prompt];
     p.open = p.was_opened = true;
     p.opened_at = at;
+    p.pause_at_open = detail::paused_so_far(agenda(), at);
     state.open_prompt = e.prompt;
   }
   void operator()(const ev::PromptClosed& e) {
@@ -113,12 +114,22 @@ struct Applier {
     if (state.open_prompt == e.prompt) state.open_prompt.clear();
   }
   void operator()(const ev::PromptRevealed& e) { state.prompts[e.prompt].revealed = true; }
+  void operator()(const ev::RoundStarted& e) {
+    PromptState& p = state.prompts[e.prompt];
+    if (p.open) return;  // decide refuses "prompt-open"; a damaged journal changes nothing
+    p.earlier_rounds.push_back(std::move(p.answers));
+    p.answers.clear();
+    p.revealed = false;
+    p.was_opened = false;
+    ++p.round;
+  }
   void operator()(const ev::AnswerHidden& e) {
     auto& answers = state.prompts[e.prompt].answers;
     if (auto it = answers.find(e.participant); it != answers.end()) it->second.hidden = !it->second.hidden;
   }
   void operator()(const ev::Joined& e) {
     auto [it, fresh] = state.participants.try_emplace(e.participant);
+    if (!fresh && it->second.name != e.name) ++it->second.renames;
     it->second.name = e.name;
     if (fresh) it->second.joined_at = at;
   }
@@ -128,7 +139,7 @@ struct Applier {
     // projector again just because its author sent it once more.
     const bool hidden = answers.count(e.participant) ? answers[e.participant].hidden : false;
     answers[e.participant] = StoredAnswer{e.value, e.seq, at, hidden};
-    state.participants[e.participant].seen_seq[e.seq] = e.prompt;
+    state.participants[e.participant].seen_seq[e.seq] = SeenAnswer{e.prompt, e.value};
   }
   void operator()(const ev::OutageRecorded& e) { state.outages.push_back(Outage{e.from, e.to, false}); }
   void operator()(const ev::OutagePaused& e) {
@@ -155,12 +166,16 @@ struct Applier {
 void apply(const Session& session, State& state, const Event& event) {
   // A reload changes the section list: the state still fits the old session,
   // `session` is the new one, so the well-formedness check below cannot apply.
-  if (const auto* reloaded = std::get_if<ev::SessionReloaded>(&event.data))
-    return detail::apply_reload(session, state, *reloaded, event.at);
+  if (const auto* reloaded = std::get_if<ev::SessionReloaded>(&event.data)) {
+    if (detail::apply_reload(session, state, *reloaded, event.at))
+      state.last_event_at = std::max(state.last_event_at, event.at);
+    return;
+  }
   // A state from another session would be indexed out of range; decide()
   // reports it as "bad-state", apply() leaves it alone.
   if (!detail::well_formed(session, state.agenda)) return;
   std::visit(Applier{state, event.at}, event.data);
+  state.last_event_at = std::max(state.last_event_at, event.at);
 }
 
 }  // namespace facilita

@@ -1,5 +1,6 @@
 // decide() for the agenda: start, pause, navigation, plan changes, undo,
-// outages, end. Prompt and participant commands live in engine_prompts.cpp.
+// outages, end. Prompt commands live in engine_prompts.cpp, participants and
+// answers in engine_answers.cpp.
 // Every command is checked against the state here, so apply() can stay a
 // plain reducer; nothing throws out of decide().
 #include <algorithm>
@@ -181,6 +182,8 @@ struct Decider {
   Decision operator()(const cmd::End&) const {
     if (agenda().ended) return rejected("ended", "the delivery has already ended");
     if (!agenda().started) return rejected("not-started", "start the session first");
+    // Nothing takes answers after the end; the open prompt closes in the journal too.
+    if (!state.open_prompt.empty()) return events(now, {ev::PromptClosed{state.open_prompt}, ev::Ended{}});
     return events(now, {ev::Ended{}});
   }
 };
@@ -204,7 +207,12 @@ Decision decide(const Session& session, const State& state, const Command& comma
   try {
     if (!detail::well_formed(session, state.agenda))
       return rejected("bad-state", "the state was not made for this session");
-    return std::visit(Decider{session, state, now}, command);
+    // Ended means ended. Only an answer passes, so a resend of one already
+    // counted is still acknowledged (decide_prompt refuses anything else).
+    if (state.agenda.ended && !std::holds_alternative<cmd::Answer>(command))
+      return rejected("ended", "the delivery has ended");
+    // The journal never goes back in time, whatever the caller's clock did.
+    return std::visit(Decider{session, state, std::max(now, state.last_event_at)}, command);
   } catch (const std::exception& e) {
     return rejected("internal", e.what());
   } catch (...) {

@@ -1,5 +1,5 @@
-// Internal to core: the halves of decide() (agenda in engine_decide.cpp,
-// prompts and participants in engine_prompts.cpp).
+// Internal to core: the parts of decide() (agenda in engine_decide.cpp,
+// prompts in engine_prompts.cpp, participants and answers in engine_answers.cpp).
 #pragma once
 #include <initializer_list>
 #include <string>
@@ -14,6 +14,7 @@ Decision events(Millis now, std::initializer_list<EventData> data);
 Decision decide_prompt(const Session& session, const State& state, const cmd::OpenPrompt& c, Millis now);
 Decision decide_prompt(const Session& session, const State& state, const cmd::ClosePrompt& c, Millis now);
 Decision decide_prompt(const Session& session, const State& state, const cmd::RevealPrompt& c, Millis now);
+Decision decide_prompt(const Session& session, const State& state, const cmd::NewRound& c, Millis now);
 Decision decide_prompt(const Session& session, const State& state, const cmd::HideAnswer& c, Millis now);
 Decision decide_prompt(const Session& session, const State& state, const cmd::Join& c, Millis now);
 Decision decide_prompt(const Session& session, const State& state, const cmd::Answer& c, Millis now);

@@ -1,6 +1,7 @@
 // Helpers shared by decide, apply, derive and rebalance. Internal to core:
 // other layers use engine.hpp only.
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <vector>
 
@@ -41,7 +42,14 @@ inline bool is_upcoming(const AgendaState& a, std::size_t i) { return !a.ended &
 inline Millis current_elapsed_ms(const AgendaState& a, Millis now) {
   if (!a.started || a.actual_ms.empty()) return 0;
   Millis ms = a.actual_ms[static_cast<std::size_t>(a.current)];
-  return a.running ? ms + (now - a.span_start) : ms;
+  // A caller's clock behind the span's start (a wall clock stepped back) counts nothing, never negative time.
+  return a.running ? ms + std::max<Millis>(0, now - a.span_start) : ms;
+}
+
+// All pause time up to `at`, the pause under way included (0 before the start).
+inline Millis paused_so_far(const AgendaState& a, Millis at) {
+  const bool paused = a.started && !a.running && !a.ended;
+  return a.paused_total_ms + (paused ? std::max<Millis>(0, at - a.paused_since) : 0);
 }
 
 // The nearest section from `from` in direction `step` (+1 / -1) that is not cut; -1 when none.
@@ -63,7 +71,8 @@ struct PlanFrame {
 PlanFrame plan_frame(const Session& session, const AgendaState& agenda, Millis now);
 
 // apply() for ev::SessionReloaded (session_reload.cpp); `new_s` is the version it
-// names. An event that does not fit the state (sizes, indices) changes nothing.
-void apply_reload(const Session& new_s, State& state, const ev::SessionReloaded& e, Millis at);
+// names. An event that does not fit the state (sizes, indices) changes nothing
+// and returns false.
+bool apply_reload(const Session& new_s, State& state, const ev::SessionReloaded& e, Millis at);
 
 }  // namespace facilita::detail

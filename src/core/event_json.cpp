@@ -11,11 +11,11 @@ namespace {
 using nlohmann::json;
 
 // Indexed like EventData's alternatives; the static_assert keeps them in step.
-constexpr std::array<const char*, 17> kTypeNames{
+constexpr std::array<const char*, 18> kTypeNames{
     "started",         "paused",        "resumed",         "section-changed", "adjusted",
     "rebalanced",      "undone",        "prompt-opened",   "prompt-closed",   "prompt-revealed",
     "answer-hidden",   "joined",        "answered",        "outage-recorded", "outage-paused",
-    "ended",           "session-reloaded"};
+    "ended",           "session-reloaded", "round-started"};
 static_assert(kTypeNames.size() == std::variant_size_v<EventData>, "name every event type");
 
 [[noreturn]] void fail(std::string_view type, const std::string& message) {
@@ -86,7 +86,7 @@ json fields_of(const EventData& data) {
         else if constexpr (std::is_same_v<T, ev::Adjusted>) return {{"section", e.section}, {"delta_s", e.delta_s}};
         else if constexpr (std::is_same_v<T, ev::Rebalanced>) return {{"durations_s", e.durations_s}, {"cut", e.cut}};
         else if constexpr (std::is_same_v<T, ev::PromptOpened> || std::is_same_v<T, ev::PromptClosed> ||
-                           std::is_same_v<T, ev::PromptRevealed>)
+                           std::is_same_v<T, ev::PromptRevealed> || std::is_same_v<T, ev::RoundStarted>)
           return {{"prompt", e.prompt}};
         else if constexpr (std::is_same_v<T, ev::AnswerHidden>)
           return {{"prompt", e.prompt}, {"participant", e.participant}};
@@ -121,7 +121,8 @@ EventData data_from(std::size_t index, const FieldReader& f) {
     case 13: return ev::OutageRecorded{f.int64("from"), f.int64("to")};
     case 14: return ev::OutagePaused{f.int64("from"), f.int64("to")};
     case 15: return ev::Ended{};
-    default: return ev::SessionReloaded{f.str("file_hash"), f.ints("old_index"), f.ints("planned_s")};
+    case 16: return ev::SessionReloaded{f.str("file_hash"), f.ints("old_index"), f.ints("planned_s")};
+    default: return ev::RoundStarted{f.str("prompt")};
   }
 }
 

@@ -80,7 +80,9 @@ class Differ {
 
   bool opened(const std::string& id) const {
     auto it = state_.prompts.find(id);
-    return state_.open_prompt == id || (it != state_.prompts.end() && (it->second.was_opened || it->second.open));
+    // was_opened is per round; a later round means it was asked before.
+    return state_.open_prompt == id ||
+           (it != state_.prompts.end() && (it->second.was_opened || it->second.open || it->second.round > 1));
   }
 
   void session_fields() {

@@ -17,7 +17,8 @@
 // A different session id is refused outright (`foreign`): it is another
 // session, not a revision of this one.
 //
-// "Opened" means opened at least once in this delivery (PromptState::was_opened),
+// "Opened" means opened at least once in this delivery (PromptState::was_opened
+// in this round, or a round before it),
 // so a closed poll with answers counts. Source positions are not compared:
 // editing one section moves the line numbers of all the next ones.
 #pragma once

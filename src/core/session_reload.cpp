@@ -78,6 +78,7 @@ std::optional<Rejection> check_reload(const Session& old_s, const Session& new_s
 Decision decide_reload(const Session& old_s, const Session& new_s, const State& state, std::string file_hash,
                        Millis now) {
   Decision d;
+  now = std::max(now, state.last_event_at);  // like decide(): the journal never goes back in time
   if (auto problem = check_reload(old_s, new_s, state)) {
     d.rejected = std::move(problem);
   } else if (!valid_hash(file_hash)) {
@@ -115,16 +116,16 @@ bool apply_with_reload(Session& session, State& state, const Event& event, const
 
 namespace detail {
 
-void apply_reload(const Session& new_s, State& state, const ev::SessionReloaded& e, Millis at) {
+bool apply_reload(const Session& new_s, State& state, const ev::SessionReloaded& e, Millis at) {
   const AgendaState& old = state.agenda;
   const std::size_t n = new_s.sections.size();
   if (n == 0 || e.old_index.size() != n || e.planned_s.size() != n || !consistent(old) ||
       !valid_mapping(e.old_index, old.planned_s.size()))
-    return;
-  if (std::any_of(e.planned_s.begin(), e.planned_s.end(), [](int s) { return s <= 0 || s > kMaxPlannedS; })) return;
+    return false;
+  if (std::any_of(e.planned_s.begin(), e.planned_s.end(), [](int s) { return s <= 0 || s > kMaxPlannedS; })) return false;
   auto now_at = std::find(e.old_index.begin(), e.old_index.end(), old.current);
   const bool delivering = old.started && !old.ended;
-  if (delivering && now_at == e.old_index.end()) return;  // decide refuses "current-removed"
+  if (delivering && now_at == e.old_index.end()) return false;  // decide refuses "current-removed"
 
   AgendaState a = old;  // clocks, flags and pauses carry over unchanged
   const bool found = now_at != e.old_index.end();
@@ -159,6 +160,7 @@ void apply_reload(const Session& new_s, State& state, const ev::SessionReloaded&
     p.closed_at = at;
     state.open_prompt.clear();
   }
+  return true;
 }
 
 }  // namespace detail

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/tally.hpp"
+#include "core/timers.hpp"
 
 namespace facilita {
 namespace {
@@ -45,14 +46,15 @@ json section_json(const Session& session, const State& state, const Timing& timi
   return j;
 }
 
-json prompt_json(const Prompt& p, const PromptState* ps) {
+json prompt_json(const Session& session, const State& state, const Prompt& p, const PromptState* ps) {
   json j{{"id", p.id}, {"kind", to_string(p.kind)}, {"text", p.text}, {"options", p.options}};
   j["open"] = ps && ps->open;
   j["revealed"] = ps && ps->revealed;
   if (p.scale) j["scale"] = {{"min", p.scale->min}, {"max", p.scale->max}, {"labels", p.scale->labels}};
   j["time_s"] = p.time_s;
-  j["closes_at"] = nullptr;
-  if (ps && ps->open && p.time_s > 0) j["closes_at"] = ps->opened_at + static_cast<Millis>(p.time_s) * 1000;
+  // Null while the session is paused: the window stands still (see timers.hpp).
+  const Millis closes_at = prompt_closes_at(session, state, p.id);
+  j["closes_at"] = closes_at > 0 ? json(closes_at) : json(nullptr);
   return j;
 }
 
@@ -129,9 +131,12 @@ json public_state(const Session& session, const State& state, const Timing& timi
   }
   if (const Prompt* p = displayed_prompt(session, state)) {
     const PromptState* ps = prompt_state(state, p->id);
-    j["prompt"] = prompt_json(*p, ps);
+    j["prompt"] = prompt_json(session, state, *p, ps);
     j["answered"] = ps ? ps->answers.size() : 0;
-    if (ps && ps->revealed) j["results"] = results_json(tally(session, state, p->id), true);
+    // Results carry the correct marks: never while the prompt takes answers
+    // (decide closes before revealing; this holds even for a damaged journal).
+    const bool takes_answers = (ps && ps->open) || state.open_prompt == p->id;
+    if (ps && ps->revealed && !takes_answers) j["results"] = results_json(tally(session, state, p->id), true);
   }
   return j;
 }
@@ -165,6 +170,7 @@ json admin_state(const Session& session, const State& state, const Timing& timin
                          {"open", ps && ps->open},
                          {"revealed", ps && ps->revealed},
                          {"was_opened", ps && ps->was_opened},
+                         {"round", ps ? ps->round : 1},
                          {"answered", ps ? ps->answers.size() : 0}});
     }
   }

@@ -5,7 +5,8 @@
 //
 // Contract for public_state (fellows, /api/state):
 //  - never facilitator notes, never `correct`, never per-participant data;
-//  - `results` only for a prompt that has been revealed;
+//  - `results` (and any `correct` mark) only for a prompt that has been
+//    revealed and does not take answers;
 //  - time fields: `server_time` (= now), `section.remaining_s` (at now) and,
 //    while the clock runs, `section.ends_at` (server clock, ms since epoch),
 //    which stays constant while running so the page can tick locally.

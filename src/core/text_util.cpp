@@ -64,6 +64,23 @@ bool has_control(std::string_view s) {
   return false;
 }
 
+bool has_invisible(std::string_view s) {
+  for (std::size_t at = 0; at < s.size();) {
+    const CodePoint cp = decode(s, at);
+    if (cp.length == 0) {
+      ++at;
+      continue;
+    }
+    at += static_cast<std::size_t>(cp.length);
+    const char32_t c = cp.value;
+    if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F ||
+        c == 0x061C || (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF || c == 0x180E || c == 0x00AD ||
+        (c >= 0x80 && c <= 0x9F) || c == 0x2028 || c == 0x2029)  // C1 controls, line breaks in disguise
+      return true;
+  }
+  return false;
+}
+
 std::string trim(std::string_view s) {
   auto ascii_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
   // U+00A0 is C2 A0: phones insert it after autocorrect.

@@ -1,13 +1,25 @@
 #include "core/timers.hpp"
 
+#include <algorithm>
+
+#include "core/engine_internal.hpp"
+
 namespace facilita {
+
+Millis prompt_closes_at(const Session& session, const State& state, const std::string& id) {
+  const AgendaState& a = state.agenda;
+  if (a.ended || (a.started && !a.running)) return 0;
+  const Prompt* prompt = session.find_prompt(id);
+  auto it = state.prompts.find(id);
+  if (!prompt || prompt->time_s <= 0 || it == state.prompts.end() || !it->second.open) return 0;
+  // Pause time since the opening moves the end; paused_so_far is the total here (not paused).
+  const Millis paused_since_open = std::max<Millis>(0, a.paused_total_ms - it->second.pause_at_open);
+  return it->second.opened_at + static_cast<Millis>(prompt->time_s) * 1000 + paused_since_open;
+}
 
 Millis next_due_at(const Session& session, const State& state) {
   if (state.open_prompt.empty()) return 0;
-  const Prompt* prompt = session.find_prompt(state.open_prompt);
-  auto it = state.prompts.find(state.open_prompt);
-  if (!prompt || prompt->time_s <= 0 || it == state.prompts.end() || !it->second.open) return 0;
-  return it->second.opened_at + static_cast<Millis>(prompt->time_s) * 1000;
+  return prompt_closes_at(session, state, state.open_prompt);
 }
 
 std::optional<Command> due_command(const Session& session, const State& state, Millis now) {

@@ -96,7 +96,7 @@ Timing derive(const Session& session, const State& state, Millis now) {
   t.session_elapsed_ms += a.removed_ms;
   projected_ms += ahead_ms + a.removed_ms;
   t.session_remaining_ms = plan_total_ms - t.session_elapsed_ms;
-  t.paused_ms = a.paused_total_ms + (a.started && !a.running && !a.ended ? now - a.paused_since : 0);
+  t.paused_ms = detail::paused_so_far(a, now);
   t.drift_s = round_seconds(projected_ms - duration_ms);
   t.planned_end = (a.started ? a.started_at : now) + duration_ms;
   if (a.ended) {

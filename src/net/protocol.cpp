@@ -167,7 +167,7 @@ std::variant<Command, ProtocolError> admin_command(const json& body, const Admin
     }
     return Command{cmd::Adjust{(name == "extend" ? 60 : -60) * minutes}};
   }
-  if (name == "open" || name == "close" || name == "reveal" || name == "hide") {
+  if (name == "open" || name == "close" || name == "reveal" || name == "hide" || name == "new-round") {
     auto prompt = get_id(body, "prompt");
     if (!prompt && name == "close" && !context.open_prompt.empty()) prompt = context.open_prompt;
     if (!prompt && name == "reveal" && !context.displayed_prompt.empty()) prompt = context.displayed_prompt;
@@ -175,6 +175,7 @@ std::variant<Command, ProtocolError> admin_command(const json& body, const Admin
     if (name == "open") return Command{cmd::OpenPrompt{*prompt}};
     if (name == "close") return Command{cmd::ClosePrompt{*prompt}};
     if (name == "reveal") return Command{cmd::RevealPrompt{*prompt}};
+    if (name == "new-round") return Command{cmd::NewRound{*prompt}};
     auto participant = get_id(body, "participant");
     if (!participant) return fail("bad-message", "hide needs \"participant\"", seq);
     return Command{cmd::HideAnswer{*prompt, *participant}};

@@ -93,13 +93,17 @@ ExportData build_export(const Replayed& r) {
     for (const auto& prompt : section.prompts) {
       auto ps = r.state.prompts.find(prompt.id);
       if (ps == r.state.prompts.end()) continue;
-      std::size_t first = out.answers.size();
-      for (const auto& [participant, answer] : ps->second.answers)
-        out.answers.push_back(AnswerRow{pseudonym(participant_name(r.state, participant), participant), section.id,
-                                        prompt.id, prompt.text, to_string(prompt.kind), answer.value,
-                                        is_correct(prompt, answer.value), answer.hidden, answer.at});
-      std::stable_sort(out.answers.begin() + static_cast<std::ptrdiff_t>(first), out.answers.end(),
-                       [](const AnswerRow& a, const AnswerRow& b) { return a.at < b.at; });
+      const auto& rounds = ps->second.earlier_rounds;
+      for (std::size_t k = 0; k <= rounds.size(); ++k) {
+        const AnswerMap& answers = k < rounds.size() ? rounds[k] : ps->second.answers;
+        std::size_t first = out.answers.size();
+        for (const auto& [participant, answer] : answers)
+          out.answers.push_back(AnswerRow{pseudonym(participant_name(r.state, participant), participant), section.id,
+                                          prompt.id, static_cast<int>(k) + 1, prompt.text, to_string(prompt.kind),
+                                          answer.value, is_correct(prompt, answer.value), answer.hidden, answer.at});
+        std::stable_sort(out.answers.begin() + static_cast<std::ptrdiff_t>(first), out.answers.end(),
+                         [](const AnswerRow& a, const AnswerRow& b) { return a.at < b.at; });
+      }
     }
   }
   Timing timing = derive(r.session, r.state, out.as_of);
@@ -113,10 +117,11 @@ ExportData build_export(const Replayed& r) {
 }
 
 std::string answers_csv(const ExportData& data) {
-  std::string out = csv_row({"delivery", "participant", "section", "prompt", "prompt_text", "kind", "value",
+  std::string out = csv_row({"delivery", "participant", "section", "prompt", "round", "prompt_text", "kind", "value",
                              "correct", "hidden", "time"});
   for (const auto& a : data.answers)
-    out += csv_row({std::to_string(data.delivery.id), a.participant, a.section, a.prompt, a.prompt_text, a.kind,
+    out += csv_row({std::to_string(data.delivery.id), a.participant, a.section, a.prompt, std::to_string(a.round),
+                    a.prompt_text, a.kind,
                     answer_text(a.value), a.correct ? (*a.correct ? "yes" : "no") : "", a.hidden ? "yes" : "no",
                     iso8601_utc(a.at)});
   return out;
@@ -137,7 +142,7 @@ nlohmann::json export_json(const ExportData& data) {
   const auto& d = data.delivery;
   json answers = json::array();
   for (const auto& a : data.answers) {
-    json row{{"participant", a.participant}, {"section", a.section}, {"prompt", a.prompt},
+    json row{{"participant", a.participant}, {"section", a.section}, {"prompt", a.prompt}, {"round", a.round},
              {"prompt_text", a.prompt_text}, {"kind", a.kind},       {"value", to_json(a.value)},
              {"hidden", a.hidden},           {"time", iso8601_utc(a.at)}};
     row["correct"] = a.correct ? json(*a.correct) : json(nullptr);

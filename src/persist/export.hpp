@@ -1,5 +1,5 @@
-// Exports of one delivery: the answers (one row per participant and prompt,
-// their latest answer) and the timeline (planned vs actual per section, from
+// Exports of one delivery: the answers (one row per participant, prompt and
+// round, their latest answer in that round) and the timeline (planned vs actual per section, from
 // derive() on the replayed state at the delivery's last event). As CSV
 // (RFC 4180: one table per file, CRLF line ends, fields quoted when needed)
 // or as one JSON document holding both.
@@ -18,6 +18,7 @@ struct AnswerRow {
   std::string participant;  // pseudonym: display name + " #" + 6 hex digits of SHA-256(id)
   std::string section;      // section id
   std::string prompt;       // prompt id
+  int round = 1;            // 1, or 2.. after the facilitator started new rounds of the prompt
   std::string prompt_text;
   std::string kind;         // choice | multi | scale | text | poll
   AnswerValue value;
@@ -41,7 +42,7 @@ struct ExportData {
   DeliveryInfo delivery;
   std::string session_title;
   Millis as_of = 0;  // the time derive() was evaluated at
-  std::vector<AnswerRow> answers;  // session order of prompts, then answer time
+  std::vector<AnswerRow> answers;  // session order of prompts, then round, then answer time
   std::vector<TimelineRow> timeline;
 };
 

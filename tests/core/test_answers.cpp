@@ -57,12 +57,15 @@ TEST_CASE("ClosePrompt and RevealPrompt") {
   CHECK(room.code(cmd::RevealPrompt{"nope"}) == "unknown-prompt");
   CHECK(room.code(cmd::RevealPrompt{"choice"}) == "not-opened");
   room.ok(cmd::OpenPrompt{"choice"});
-  room.ok(cmd::RevealPrompt{"choice"});  // while open
+  room.ok(cmd::RevealPrompt{"choice"});  // while open: closes first, two events
+  REQUIRE(room.last.events.size() == 2);
+  CHECK(std::get<ev::PromptClosed>(room.last.events[0].data).prompt == "choice");
+  CHECK(std::get<ev::PromptRevealed>(room.last.events[1].data).prompt == "choice");
   CHECK(room.state.prompts["choice"].revealed);
-  CHECK(room.state.prompts["choice"].open);  // reveal implies nothing else
-  CHECK(room.code(cmd::RevealPrompt{"choice"}) == "already-revealed");
-  room.ok(cmd::ClosePrompt{"choice"});
+  CHECK_FALSE(room.state.prompts["choice"].open);
   CHECK(room.state.open_prompt.empty());
+  CHECK(room.code(cmd::RevealPrompt{"choice"}) == "already-revealed");
+  CHECK(room.code(cmd::ClosePrompt{"choice"}) == "prompt-closed");
   room.ok(cmd::OpenPrompt{"poll"});
   room.ok(cmd::ClosePrompt{"poll"});
   room.ok(cmd::RevealPrompt{"poll"});  // while closed
@@ -119,7 +122,7 @@ TEST_CASE("a duplicate seq is acknowledged and counted once, even after the prom
   CHECK(f.answer("f1", "choice", std::string("26"), 7) == "");
   CHECK(f.room.last.events.size() == 1);
   const std::size_t journal = f.room.journal.size();
-  CHECK(f.answer("f1", "choice", std::string("16"), 7) == "");
+  CHECK(f.answer("f1", "choice", std::string("26"), 7) == "");
   CHECK(f.room.last.duplicate);
   CHECK(f.room.journal.size() == journal);
   CHECK(std::get<std::string>(f.room.state.prompts["choice"].answers["f1"].value) == "26");

@@ -279,7 +279,11 @@ TEST_CASE("End stops the delivery; agenda commands after it are rejected") {
   room.ok(cmd::Start{});
   room.wait_s(100);
   room.ok(cmd::OpenPrompt{"last"});
-  room.ok(cmd::End{});
+  room.ok(cmd::End{});  // closes the open prompt first
+  REQUIRE(room.last.events.size() == 2);
+  CHECK(std::get<ev::PromptClosed>(room.last.events[0].data).prompt == "last");
+  CHECK(std::holds_alternative<ev::Ended>(room.last.events[1].data));
+  CHECK(room.state.open_prompt.empty());
   room.wait_s(100);
   CHECK(room.state.agenda.ended);
   CHECK(room.timing().session_elapsed_ms == 100 * kSec);
@@ -287,8 +291,6 @@ TEST_CASE("End stops the delivery; agenda commands after it are rejected") {
   for (Command c : std::vector<Command>{cmd::Start{}, cmd::Pause{}, cmd::Resume{}, cmd::Next{}, cmd::Undo{},
                                         cmd::Adjust{60}, cmd::End{}, cmd::OutageAsPause{}})
     CHECK(room.code(c) == "ended");
-  room.join("f1", "Ana");
-  room.ok(cmd::Answer{"f1", "last", std::string("b"), 1});  // answers follow the prompt, not the agenda
 }
 
 TEST_CASE("a pause before End counts as pause") {

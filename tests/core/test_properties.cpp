@@ -1,10 +1,16 @@
 // Property tests with a fixed seed: random command sequences over the real
-// module. After every step the clock arithmetic must add up and every
-// rebalance proposal must respect its bounds; after every run, replaying the
+// module, with a clock that now and then steps back. After every step the
+// clock arithmetic must add up, every rebalance proposal must respect its
+// bounds, the journal's times must not go backwards, and what fellows see
+// must never show results or correct marks for a prompt that takes answers;
+// after End nothing but a resend is accepted. After every run, replaying the
 // journal on a fresh state must rebuild the live state exactly.
+#include <algorithm>
+#include <optional>
 #include <random>
 #include <utility>
 
+#include "core/snapshot.hpp"
 #include "core/tally.hpp"
 #include "fixtures.hpp"
 
@@ -21,6 +27,7 @@ struct Generator {
   const Session& session;
   std::vector<const Prompt*> prompts;
   bool just_recorded = false;
+  std::optional<cmd::Answer> last_answer;
 
   Generator(const Session& s, std::uint32_t seed) : rng(seed), session(s) {
     for (const auto& section : s.sections)
@@ -52,8 +59,15 @@ struct Generator {
     return 0;
   }
   Command answer(const State& state) {
+    // A page that lost an ack resends the very answer (a multi possibly in another order).
+    if (last_answer && chance(25)) {
+      cmd::Answer again = *last_answer;
+      if (auto* list = std::get_if<std::vector<std::string>>(&again.value)) std::reverse(list->begin(), list->end());
+      return again;
+    }
     const Prompt& p = some_prompt(state);
-    return cmd::Answer{person(), p.id, value_for(p), pick(40)};
+    last_answer = cmd::Answer{person(), p.id, value_for(p), pick(40)};
+    return *last_answer;
   }
   Command command(const State& state, Millis now) {
     // The console asks right after recording an outage; make that likely.
@@ -75,7 +89,8 @@ struct Generator {
     if (roll < 54) return cmd::OpenPrompt{some_prompt(state).id};
     if (roll < 57) return cmd::ClosePrompt{some_prompt(state).id};
     if (roll < 59) return cmd::RevealPrompt{some_prompt(state).id};
-    if (roll < 61) return cmd::HideAnswer{some_prompt(state).id, person()};
+    if (roll < 61) return cmd::NewRound{some_prompt(state).id};
+    if (roll < 62) return cmd::HideAnswer{some_prompt(state).id, person()};
     if (roll < 67) return cmd::Join{person(), kNames[static_cast<std::size_t>(pick(6))]};
     if (roll < 92) return answer(state);
     if (roll < 94) {
@@ -138,6 +153,28 @@ void check_plan(const Session& s, const State& state, Millis now) {
   CHECK_FALSE(decide(s, state, cmd::AcceptRebalance{plan.new_s, plan.cut}, now).rejected);
 }
 
+// The quiz invariant, on what fellows actually receive: a prompt that takes
+// answers shows neither results nor a correct mark, and revealed implies closed.
+void check_public(const Session& s, const State& state, Millis now) {
+  for (const auto& [id, ps] : state.prompts) {
+    CAPTURE(id);
+    REQUIRE_FALSE((ps.open && ps.revealed));
+  }
+  const nlohmann::json shown = public_state(s, state, derive(s, state, now), now);
+  if (shown["prompt"].is_null()) {
+    REQUIRE(shown["results"].is_null());
+    return;
+  }
+  const std::string id = shown["prompt"]["id"];
+  const bool takes_answers = state.open_prompt == id;
+  REQUIRE(shown["prompt"]["open"] == takes_answers);
+  if (takes_answers) {
+    REQUIRE(shown["results"].is_null());
+    REQUIRE(shown.dump().find("\"correct\"") == std::string::npos);
+  }
+  if (!shown["results"].is_null()) REQUIRE(shown["prompt"]["revealed"] == true);
+}
+
 void check_clock(const Session& s, const State& state, Millis now) {
   const AgendaState& a = state.agenda;
   for (Millis ms : a.actual_ms) REQUIRE(ms >= 0);
@@ -162,17 +199,33 @@ void check_clock(const Session& s, const State& state, Millis now) {
 TEST_CASE("random deliveries: replay rebuilds the state, clocks add up, plans keep their bounds") {
   const Session& s = module_session();
   std::mt19937 seeds(20240611);
-  int accepted = 0, rejected = 0, duplicates = 0;
+  int accepted = 0, rejected = 0, duplicates = 0, reused = 0, rounds = 0, ended_refusals = 0;
   for (int run = 0; run < 200; ++run) {
     Room room(s);
     Generator gen(s, seeds());
     for (int step = 0; step < 200; ++step) {
-      room.wait_ms(std::uniform_int_distribution<Millis>(0, 120'000)(gen.rng));
+      // Now and then the wall clock steps back (up to a minute).
+      room.wait_ms(gen.chance(3) ? -gen.pick(60'000) : std::uniform_int_distribution<Millis>(0, 120'000)(gen.rng));
+      const bool was_ended = room.state.agenda.ended;
+      const std::size_t journal = room.journal.size();
+      const Millis last_at = room.state.last_event_at;
       room.run(gen.command(room.state, room.now));
       (room.last.rejected ? rejected : accepted) += 1;
       duplicates += room.last.duplicate;
-      check_clock(s, room.state, room.now);
-      if (step % 5 == 0) check_plan(s, room.state, room.now);
+      reused += room.last.rejected && room.last.rejected->code == "seq-reused";
+      rounds += !room.last.rejected && !room.last.events.empty() &&
+                std::holds_alternative<ev::RoundStarted>(room.last.events.back().data);
+      if (was_ended) {
+        ended_refusals += room.last.rejected && room.last.rejected->code == "ended";
+        REQUIRE(room.journal.size() == journal);  // ended means ended
+        REQUIRE((room.last.rejected || room.last.duplicate));
+      }
+      for (std::size_t i = journal; i < room.journal.size(); ++i) REQUIRE(room.journal[i].at >= last_at);
+      // The engine's time: the caller's clock, never before the last event.
+      const Millis now = std::max(room.now, room.state.last_event_at);
+      check_clock(s, room.state, now);
+      check_public(s, room.state, now);
+      if (step % 5 == 0) check_plan(s, room.state, now);
     }
     for (const auto* p : gen.prompts) {
       const Tally t = tally(s, room.state, p->id);
@@ -185,4 +238,7 @@ TEST_CASE("random deliveries: replay rebuilds the state, clocks add up, plans ke
   CHECK(accepted > 10000);
   CHECK(rejected > 5000);
   CHECK(duplicates > 100);
+  CHECK(reused > 30);
+  CHECK(rounds > 30);
+  CHECK(ended_refusals > 1000);
 }

@@ -139,3 +139,13 @@ TEST_CASE("the public snapshot hides notes and answers until reveal") {
 
 }  // namespace
 }  // namespace facilita::net
+
+TEST_CASE("new-round names the prompt that asks again") {
+  using namespace facilita;
+  using namespace facilita::net;
+  const AdminContext context{{"uno"}, "", "q-1"};
+  auto command = [&](const char* text) { return admin_command(nlohmann::json::parse(text), context); };
+  CHECK(std::get<cmd::NewRound>(std::get<Command>(command(R"({"command":"new-round","prompt":"q-1"})"))).prompt ==
+        "q-1");
+  CHECK(std::get<ProtocolError>(command(R"({"command":"new-round"})")).code == "bad-message");
+}

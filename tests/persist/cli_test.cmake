@@ -33,7 +33,7 @@ expect("no deliveries recorded" OUT)
 
 # export: CSV answers of the latest delivery (3) to stdout
 run(0 "${FACILITA}" export --format csv --data "${DATA}")
-expect("delivery,participant,section,prompt,prompt_text,kind,value,correct,hidden,time\n" OUT)
+expect("delivery,participant,section,prompt,round,prompt_text,kind,value,correct,hidden,time\n" OUT)
 expect("3,\"Carla, MX #" OUT)
 expect(",avance,q-etapa-entidad," OUT)
 # CMake reads text with CRLF turned into LF; the bytes show the RFC 4180 line ends.

@@ -115,7 +115,7 @@ TEST_CASE("export of a full delivery: answers and the timeline") {
   }
   SUBCASE("answers CSV") {
     std::string csv = answers_csv(data);
-    CHECK(csv.rfind("delivery,participant,section,prompt,prompt_text,kind,value,correct,hidden,time\r\n", 0) == 0);
+    CHECK(csv.rfind("delivery,participant,section,prompt,round,prompt_text,kind,value,correct,hidden,time\r\n", 0) == 0);
     CHECK(count_lines(csv) == 1 + static_cast<int>(data.answers.size()));
     CHECK(csv.find(",\"Carla, MX #" + sha256_hex(people[2].id).substr(0, 6) + "\",") != std::string::npos);
     CHECK(csv.find(",\"Dana \"\"D\"\" #") != std::string::npos);
@@ -144,4 +144,31 @@ TEST_CASE("export of a full delivery: answers and the timeline") {
     CHECK(saw_multi);
     CHECK(saw_scale);
   }
+}
+
+TEST_CASE("a prompt asked in several rounds exports every round's answers with the round") {
+  Replayed r;
+  r.session = parse_session_text(sim::module_text(), "module.yaml");
+  r.delivery.id = 7;
+  r.state = initial_state(r.session);
+  const Millis t0 = 1'700'000'000'000;
+  for (const EventData& e : std::vector<EventData>{
+           ev::Started{}, ev::Joined{"p1", "Ana"}, ev::PromptOpened{"q-entidades"},
+           ev::Answered{"p1", "q-entidades", std::string("16"), 1}, ev::PromptClosed{"q-entidades"},
+           ev::PromptRevealed{"q-entidades"}, ev::RoundStarted{"q-entidades"}, ev::PromptOpened{"q-entidades"},
+           ev::Answered{"p1", "q-entidades", std::string("26"), 2}})
+    apply(r.session, r.state, Event{t0, e});
+  const ExportData data = build_export(r);
+  std::vector<const AnswerRow*> rows;
+  for (const auto& a : data.answers)
+    if (a.prompt == "q-entidades") rows.push_back(&a);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0]->round == 1);
+  CHECK(answer_text(rows[0]->value) == "16");
+  CHECK(rows[1]->round == 2);
+  CHECK(*rows[1]->correct);
+  const std::string csv = answers_csv(data);
+  CHECK(csv.find(",q-entidades,1,") != std::string::npos);
+  CHECK(csv.find(",q-entidades,2,") != std::string::npos);
+  CHECK(export_json(data)["answers"][1]["round"] == 2);
 }
