@@ -36,11 +36,11 @@ TEST_CASE("a fellow joins and gets the state at once and keeps the id across rec
   std::string state;  // published by the pump, then coalesced: allow a moment
   for (int i = 0; i < 40 && state.find("\"participants\":2") == std::string::npos; ++i) {
     std::this_thread::sleep_for(50ms);
-    state = raw_http(h.port(), "GET /api/state HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+    state = raw_http(h.port(), "GET /api/state HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
   }
   CHECK(status_of(state) == 200);
   CHECK(state.find("\"participants\":2") != std::string::npos);
-  auto health = raw_http(h.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  auto health = raw_http(h.port(), "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
   CHECK(status_of(health) == 200);
   CHECK(health.find("\"ok\":true") != std::string::npos);
 }
@@ -123,7 +123,7 @@ TEST_CASE("fellows cannot send admin commands and a wrong token changes nothing"
 
   const std::string body = R"({"command":"start"})";
   auto post = [&](const std::string& auth) {
-    return raw_http(h.port(), "POST /api/admin HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + auth +
+    return raw_http(h.port(), "POST /api/admin HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + auth +
                                   "Content-Type: application/json\r\nContent-Length: " +
                                   std::to_string(body.size()) + "\r\n\r\n" + body);
   };
@@ -138,7 +138,7 @@ TEST_CASE("fellows cannot send admin commands and a wrong token changes nothing"
   CHECK(h.version() > before);
   auto again = post("Authorization: Bearer test-admin-token\r\n");  // already started
   CHECK(status_of(again) == 409);
-  CHECK(status_of(raw_http(h.port(), "GET /api/admin HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")) == 405);
+  CHECK(status_of(raw_http(h.port(), "GET /api/admin HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")) == 405);
 }
 
 TEST_CASE("the remote drives the session over the socket and sees the admin state") {
