@@ -48,11 +48,23 @@ void add_net_flags(CLI::App& run, NetFlags& flags) {
       ->check(CLI::Range(0, 65535));
   run.add_option("--bind", flags.bind, "Address to listen on (127.0.0.1 = this computer only)")
       ->capture_default_str();
-  run.add_option("--admin-token", flags.admin_token, "Secret for the remote (default: random for this run)");
+  run.add_option("--admin-token", flags.admin_token, "Secret for the remote, at least 16 characters (default: random for this run)");
   run.add_option("--web-root", flags.web_root, "Directory with the fellows' pages (default: the installed ones)");
   run.add_option("--max-connections", flags.max_connections, "Most open connections at once")
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
+  run.add_option("--max-per-ip", flags.max_per_ip, "Most open connections from one address (loopback exempt)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  run.add_option("--joins-per-minute", flags.joins_per_minute,
+                 "Most new participants from one address per minute (loopback exempt)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  run.add_flag("--limit-loopback", flags.limit_loopback,
+               "Apply --max-per-ip and --joins-per-minute to this computer's own addresses too");
+  run.add_option("--public-host", flags.public_hosts,
+                 "A host name fellows use to reach this server (repeatable); IP addresses and localhost always work")
+      ->allow_extra_args(false);  // one name per --public-host, so the session file is not taken
   auto* fresh = run.add_flag("--new", flags.start_new, "Start a new delivery even if one is unfinished");
   auto* resume = run.add_flag("--resume")->description("Resume the unfinished delivery without asking (the default)");
   fresh->excludes(resume);
@@ -80,6 +92,10 @@ net::ServerOptions server_options(const NetFlags& flags) {
   o.admin_token = flags.admin_token;
   o.web_root = find_web_root(flags.web_root);
   o.max_connections = flags.max_connections;
+  o.max_per_ip = flags.max_per_ip;
+  o.joins_per_minute = flags.joins_per_minute;
+  o.limit_loopback = flags.limit_loopback;
+  o.public_hosts = flags.public_hosts;
   return o;
 }
 

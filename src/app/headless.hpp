@@ -12,6 +12,7 @@
 #include <functional>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "app/delivery.hpp"
 #include "app/source_file.hpp"
@@ -26,12 +27,17 @@ struct NetFlags {
   std::string admin_token;
   std::string web_root;
   std::size_t max_connections = 3000;
+  std::size_t max_per_ip = 32;         // --max-per-ip
+  int joins_per_minute = 10;           // --joins-per-minute
+  bool limit_loopback = false;         // --limit-loopback
+  std::vector<std::string> public_hosts;  // --public-host (repeatable)
   // Not network, but shared by both run modes: --new starts a fresh delivery
   // instead of resuming the unfinished one (--resume, the default).
   bool start_new = false;
 };
 
-// --headless --port --bind --admin-token --web-root --max-connections
+// --headless --port --bind --admin-token --web-root --max-connections --max-per-ip
+// --joins-per-minute --limit-loopback --public-host
 void add_net_flags(CLI::App& run, NetFlags& flags);
 
 // --web-root, else $FACILITA_WEB_ROOT, else share/facilita/web next to the

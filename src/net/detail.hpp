@@ -24,7 +24,9 @@
 #include <string>
 #include <unordered_map>
 #include <vector>
+#include <unordered_set>
 
+#include "net/limits.hpp"
 #include "net/protocol.hpp"
 #include "net/server.hpp"
 #include "net/static_files.hpp"
@@ -60,19 +62,27 @@ struct Frame {
 };
 using FramePtr = std::shared_ptr<const Frame>;
 
-// Counts an open connection for the connection cap; moves from the HTTP
-// session to the WebSocket session on upgrade.
+// Counts an open connection for the connection caps (global and per
+// address); moves from the HTTP session to the WebSocket session on upgrade.
 class ConnectionSlot {
  public:
-  explicit ConnectionSlot(std::atomic<std::size_t>* counter) : counter_(counter) {}
-  ConnectionSlot(ConnectionSlot&& other) noexcept : counter_(std::exchange(other.counter_, nullptr)) {}
+  explicit ConnectionSlot(std::atomic<std::size_t>* counter, IpLimits* limits = nullptr, Peer peer = {})
+      : counter_(counter), limits_(limits), peer_(std::move(peer)) {}
+  ConnectionSlot(ConnectionSlot&& other) noexcept
+      : counter_(std::exchange(other.counter_, nullptr)),
+        limits_(std::exchange(other.limits_, nullptr)),
+        peer_(other.peer_) {}
   ConnectionSlot& operator=(ConnectionSlot&&) = delete;
   ~ConnectionSlot() {
     if (counter_) counter_->fetch_sub(1);
+    if (limits_) limits_->close_connection(peer_);
   }
+  const Peer& peer() const { return peer_; }
 
  private:
   std::atomic<std::size_t>* counter_;
+  IpLimits* limits_;
+  Peer peer_;
 };
 
 class WsSession : public std::enable_shared_from_this<WsSession> {
@@ -109,6 +119,8 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   void on_read(beast::error_code ec, std::size_t bytes);
   void handle(std::string_view text);
   void handle_hello(HelloMsg& hello);
+  void admin_hello(const std::string& token);
+  void start_hello_deadline();
   void handle_answer(AnswerMsg& answer);
   void handle_command(CommandMsg& command);
   bool take_rate_token();
@@ -135,7 +147,12 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   // who
   bool admin_ = false;
   int failed_admin_ = 0;
-  std::string participant_;
+  std::string participant_;  // fixed by the first fellow hello: one participant per socket
+  std::string token_;
+  bool hello_done_ = false;  // welcomed (fellow or admin) before the hello deadline
+  bool paused_ = false;      // not reading while a failed-admin delay runs
+  asio::steady_timer hello_timer_;
+  asio::steady_timer admin_delay_;
   // rate limit (token bucket)
   double rate_tokens_ = 0;
   SteadyClock::time_point rate_refilled_{};
@@ -185,6 +202,11 @@ class Server::Impl {
   const std::string& admin_token() const { return admin_token_; }
   AdminContext admin_context();  // as of the latest publish()
   std::atomic<std::size_t>& connection_counter() { return connections_; }
+  // Network thread only.
+  IpLimits& limits() { return limits_; }
+  // A participant id this process has welcomed (a rejoin is not a new participant).
+  bool welcomed(const std::string& participant) const { return welcomed_.count(participant) != 0; }
+  void mark_welcomed(const std::string& participant) { welcomed_.insert(participant); }
 
   std::atomic<std::size_t> connections_{0};
   std::atomic<unsigned short> port_{0};
@@ -231,6 +253,8 @@ class Server::Impl {
   std::uint64_t admins_seen_ = 0;
   SteadyClock::time_point admin_at_{};
   std::optional<SteadyClock::time_point> flush_at_;  // when the flush timer fires
+  IpLimits limits_;
+  std::unordered_set<std::string> welcomed_;
   std::thread thread_;
   bool running_ = false;
 };

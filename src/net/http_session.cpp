@@ -13,14 +13,19 @@ constexpr std::size_t kHeaderLimit = 8 * 1024;
 constexpr char kServerName[] = "facilita";
 constexpr char kCsp[] =
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
 bool is_page(const StaticFile& file) { return file.content_type.rfind("text/html", 0) == 0; }
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
   HttpSession(Server::Impl& hub, tcp::socket socket, ConnectionSlot slot)
-      : hub_(hub), stream_(std::move(socket)), slot_(std::move(slot)), wait_(stream_.get_executor()) {}
+      : hub_(hub),
+        stream_(std::move(socket)),
+        slot_(std::move(slot)),
+        wait_(stream_.get_executor()),
+        rate_tokens_(hub_.options.http_rate_burst),
+        rate_refilled_(SteadyClock::now()) {}
 
   void run() { do_read(); }
 
@@ -43,14 +48,61 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
       return;  // the socket closes with *this
     if (ec) return reply_bad_request(ec);
     auto& req = parser_->get();
+    if (!admit(req)) return;
     const std::string_view path = path_of({req.target().data(), req.target().size()});
     if (websocket::is_upgrade(req)) {
       if (path != "/ws") return send_json(http::status::not_found, error_json("not-found", "no such endpoint"), false);
+      if (!origin_ok(req)) return forbidden_origin(false);
       stream_.expires_never();  // the WebSocket manages its own timeouts
       std::make_shared<WsSession>(hub_, std::move(stream_), std::move(slot_))->run(parser_->release());
       return;
     }
     route(req, path);
+  }
+
+  // Checks every request before it is routed: the connection's request rate
+  // and the Host header. Answers and returns false when the request is refused.
+  bool admit(const http::request<http::string_body>& req) {
+    if (!take_rate_token()) {
+      const bool keep = req.keep_alive() && ++strikes_ < hub_.options.http_strikes_to_close;
+      send_json(http::status::too_many_requests, error_json("rate-limited", "too many requests; wait a moment"), keep,
+                nullptr, nullptr, 1);
+      return false;
+    }
+    if (req.version() != 10 && req.version() != 11) {
+      send_json(http::status::bad_request, error_json("bad-request", "HTTP/1.0 or 1.1 only"), false);
+      return false;
+    }
+    const auto host = req[http::field::host];
+    if (!host_allowed({host.data(), host.size()}, hub_.options.public_hosts)) {
+      send_json(http::status::misdirected_request,
+                error_json("bad-host", "use this server's IP address or a host name it was configured with"), false);
+      return false;
+    }
+    return true;
+  }
+
+  bool take_rate_token() {
+    const auto now = SteadyClock::now();
+    const double elapsed = std::chrono::duration<double>(now - rate_refilled_).count();
+    rate_refilled_ = now;
+    rate_tokens_ = std::min(hub_.options.http_rate_burst, rate_tokens_ + elapsed * hub_.options.http_rate_per_s);
+    if (rate_tokens_ < 1) return false;
+    rate_tokens_ -= 1;
+    return true;
+  }
+
+  // No Origin (scripts, the native follower) or this server's own origin.
+  static bool origin_ok(const http::request<http::string_body>& req) {
+    auto it = req.find(http::field::origin);
+    if (it == req.end()) return true;
+    const auto host = req[http::field::host];
+    return same_origin({it->value().data(), it->value().size()}, {host.data(), host.size()});
+  }
+
+  void forbidden_origin(bool keep) {
+    send_json(http::status::forbidden, error_json("forbidden-origin", "requests from other web pages are refused"),
+              keep);
   }
 
   void route(const http::request<http::string_body>& req, std::string_view path) {
@@ -62,6 +114,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
       return send_json(http::status::bad_request, error_json("bad-request", "bad request target"), false);
     if (path == "/api/admin") {
       if (method != http::verb::post) return method_not_allowed("POST", keep);
+      if (!origin_ok(req)) return forbidden_origin(keep);
       return handle_admin(req);
     }
     if (method != http::verb::get && method != http::verb::head) return method_not_allowed("GET, HEAD", keep);
@@ -89,16 +142,38 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     send_text(http::status::ok, file->content_type, gzip ? file->gzip_body : file->body, keep, head, file, gzip);
   }
 
+  // Failed attempts (401, 403) count per client address: after a few, every
+  // admin answer to that address waits; after many, it gets 429 for a while.
   void handle_admin(const http::request<http::string_body>& req) {
+    const auto now = SteadyClock::now();
+    auto& limits = hub_.limits();
+    const auto gate = limits.admin_gate(slot_.peer(), now);
+    if (gate == IpLimits::AdminGate::blocked)
+      return send_json(http::status::too_many_requests,
+                       error_json("rate-limited", "too many failed admin attempts from this address; wait a minute"),
+                       req.keep_alive(), nullptr, nullptr, limits.admin_retry_after_s(slot_.peer(), now));
+    if (gate == IpLimits::AdminGate::open) return check_admin(req);
+    // The request stays in parser_: nothing is read until this one is answered.
+    wait_.expires_after(std::chrono::milliseconds(hub_.options.admin_delay_ms));
+    wait_.async_wait([self = shared_from_this()](beast::error_code ec) {
+      if (!ec) self->check_admin(self->parser_->get());
+    });
+  }
+
+  void check_admin(const http::request<http::string_body>& req) {
     const bool keep = req.keep_alive();
     const auto auth = req[http::field::authorization];
     constexpr std::string_view kBearer = "Bearer ";
-    if (auth.empty())
+    if (auth.empty()) {
+      hub_.limits().admin_failed(slot_.peer(), SteadyClock::now());
       return send_json(http::status::unauthorized, error_json("unauthorized", "send Authorization: Bearer TOKEN"),
                        keep, "Bearer");
+    }
     std::string_view given(auth.data(), auth.size());
-    if (given.substr(0, kBearer.size()) != kBearer || !tokens_equal(given.substr(kBearer.size()), hub_.admin_token()))
+    if (given.substr(0, kBearer.size()) != kBearer || !tokens_equal(given.substr(kBearer.size()), hub_.admin_token())) {
+      hub_.limits().admin_failed(slot_.peer(), SteadyClock::now());
       return send_json(http::status::forbidden, error_json("forbidden", "wrong admin token"), keep);
+    }
     json body = json::parse(req.body(), nullptr, false);
     if (body.is_discarded()) return send_json(http::status::bad_request, error_json("bad-json", "not JSON"), keep);
     auto command = admin_command(body, hub_.admin_context());
@@ -127,7 +202,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
       return send_json(http::status::ok,
                        {{"ok", true}, {"duplicate", r.duplicate}, {"state", hub_.admin_reply_state()}}, keep);
     const auto status = r.code == "storage" ? http::status::service_unavailable : http::status::conflict;
-    send_json(status, {{"ok", false}, {"code", r.code}, {"message", r.message}}, keep);
+    const ProtocolError e = public_error(r);
+    send_json(status, {{"ok", false}, {"code", e.code}, {"message", e.message}}, keep);
   }
 
   void method_not_allowed(const char* allow, bool keep) {
@@ -143,12 +219,13 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   }
 
   void send_json(http::status status, const json& body, bool keep, const char* authenticate = nullptr,
-                 const char* allow = nullptr) {
+                 const char* allow = nullptr, int retry_after_s = 0) {
     http::response<http::string_body> res{status, 11};
     res.set(http::field::content_type, "application/json");
     res.set(http::field::cache_control, "no-store");
     if (authenticate) res.set(http::field::www_authenticate, authenticate);
     if (allow) res.set(http::field::allow, allow);
+    if (retry_after_s > 0) res.set(http::field::retry_after, std::to_string(retry_after_s));
     res.body() = body.dump();
     res.prepare_payload();
     write(std::move(res), keep);
@@ -208,6 +285,10 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   asio::steady_timer wait_;
   bool awaiting_ = false;
   bool first_ = true;
+  // HTTP requests on this connection (token bucket)
+  double rate_tokens_;
+  SteadyClock::time_point rate_refilled_;
+  int strikes_ = 0;
 };
 
 }  // namespace

@@ -244,4 +244,39 @@ std::optional<std::string> clean_name(std::string_view name) {
   return std::string(trimmed);
 }
 
+// ------------------------------------------------------------- public errors
+
+namespace {
+// Rejection codes of core/engine_decide.cpp and session_reload.cpp: their
+// messages are made from the session and the command, never from files.
+constexpr std::string_view kEngineCodes[] = {
+    "already-joined", "already-open",     "already-revealed", "already-started", "answer-hidden",
+    "bad-name",       "bad-outage",       "bad-participant",  "bad-plan",        "bad-section",
+    "bad-state",      "bad-value",        "current-removed",  "ended",           "first-section",
+    "last-section",   "needs-edited-session", "no-answer",    "no-change",       "no-outage",
+    "no-undo",        "not-joined",       "not-opened",       "not-paused",      "not-running",
+    "not-started",    "not-text",         "outage-paused",    "outage-recorded", "outage-stale",
+    "prompt-closed",  "prompt-opened",    "prompt-revealed",  "rename-limit",    "room-full",
+    "same-section",   "section-changed",  "section-cut",      "seq-reused",      "too-long",
+    "too-short",      "unknown-prompt",   "wrap-up",
+};
+
+bool is_code(std::string_view code) {  // short lowercase kebab-case
+  if (code.empty() || code.size() > 40) return false;
+  for (char c : code)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+  return true;
+}
+}  // namespace
+
+ProtocolError public_error(const DispatchResult& r, std::optional<std::int64_t> seq) {
+  if (r.code == "storage")
+    return fail("storage", "the server could not save this; nothing changed, try again in a moment", seq);
+  for (std::string_view known : kEngineCodes)
+    if (r.code == known) return fail(r.code, r.message, seq);
+  if (!is_code(r.code) || r.code == "internal")
+    return fail("internal", "the server could not handle this request", seq);
+  return fail(r.code, "the request was refused (" + r.code + ")", seq);
+}
+
 }  // namespace facilita::net

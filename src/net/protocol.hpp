@@ -11,6 +11,7 @@
 #include <variant>
 #include <vector>
 
+#include "core/dispatch_result.hpp"
 #include "core/engine.hpp"
 
 namespace facilita::net {
@@ -68,6 +69,12 @@ std::variant<Command, ProtocolError> admin_command(const nlohmann::json& body, c
 nlohmann::json error_json(std::string_view code, std::string_view message,
                           std::optional<std::int64_t> seq = std::nullopt);
 nlohmann::json ack_json(std::int64_t seq, bool duplicate);
+
+// What a client may see of a refused command. The engine's rejection codes
+// keep their message (decide builds it from the session and the command
+// only); `storage`, `internal` and every other code get a fixed text, because
+// their message may name files or internals (the app logs the detail).
+ProtocolError public_error(const DispatchResult& result, std::optional<std::int64_t> seq = std::nullopt);
 
 // ------------------------------------------------------------- tokens
 std::string random_token();                          // 128 random bits as 32 lowercase hex digits

@@ -48,8 +48,24 @@ std::string bind_error(const beast::error_code& ec, const ServerOptions& o) {
 
 // ---------------------------------------------------------------- Impl
 
+namespace {
+IpLimitOptions ip_limit_options(const ServerOptions& o) {
+  IpLimitOptions l;
+  l.max_connections_per_ip = o.max_per_ip;
+  l.joins_per_minute = o.joins_per_minute;
+  l.limit_loopback = o.limit_loopback;
+  l.admin_failures_to_delay = o.admin_failures_to_delay;
+  l.admin_failures_to_block = o.admin_failures_to_block;
+  l.admin_block = std::chrono::seconds(o.admin_block_s);
+  return l;
+}
+}  // namespace
+
 Server::Impl::Impl(ServerOptions o, std::function<void()> wake)
-    : options(std::move(o)), wake_(std::move(wake)), ioc_(std::make_unique<asio::io_context>(1)) {
+    : options(std::move(o)),
+      wake_(std::move(wake)),
+      ioc_(std::make_unique<asio::io_context>(1)),
+      limits_(ip_limit_options(options)) {
   admin_token_ = options.admin_token.empty() ? random_token() : options.admin_token;
 }
 
@@ -66,6 +82,15 @@ Server::Impl::~Impl() {
 bool Server::Impl::start(std::string& error, const std::shared_ptr<Impl>& self) {
   if (running_) return true;
   self_ = self;
+  if (!options.admin_token.empty() && options.admin_token.size() < kMinAdminTokenChars) {
+    error = "the admin token is too short: use at least " + std::to_string(kMinAdminTokenChars) +
+            " characters (or leave --admin-token out for a random one)";
+    return false;
+  }
+  if (options.admin_token.size() > kMaxAdminTokenChars) {
+    error = "the admin token is too long: use at most " + std::to_string(kMaxAdminTokenChars) + " characters";
+    return false;
+  }
   if (!files_.load(options.web_root, error)) return false;
   beast::error_code ec;
   auto address = asio::ip::make_address(options.bind, ec);
@@ -136,7 +161,10 @@ void Server::Impl::do_accept() {
       });
       return;
     }
-    if (connections_.load() >= options.max_connections) {
+    Peer peer;
+    if (auto remote = socket.remote_endpoint(ec); !ec) peer = peer_from_address(remote.address().to_string());
+    const bool over_total = connections_.load() >= options.max_connections;
+    if (over_total || !limits_.open_connection(peer, SteadyClock::now())) {
       static constexpr char kBusy[] =
           "HTTP/1.1 503 Service Unavailable\r\nContent-Length: 0\r\nRetry-After: 5\r\nConnection: close\r\n\r\n";
       socket.non_blocking(true, ec);
@@ -147,7 +175,7 @@ void Server::Impl::do_accept() {
       if (options.socket_send_buffer > 0)
         socket.set_option(asio::socket_base::send_buffer_size(options.socket_send_buffer), ec);
       connections_.fetch_add(1);
-      start_http_session(*this, std::move(socket), ConnectionSlot(&connections_));
+      start_http_session(*this, std::move(socket), ConnectionSlot(&connections_, &limits_, std::move(peer)));
     }
     do_accept();
   });

@@ -51,7 +51,25 @@ struct ServerOptions {
   int broadcast_interval_ms = 100;       // states to fellows and remotes: at most 10/s, leading edge
   int live_interval_ms = 500;            // `live` counter messages: at most 2/s
   int socket_send_buffer = 0;            // SO_SNDBUF for client sockets; 0 = OS default (tests)
+  // Abuse limits (docs/protocol.md, "Limits" and "Origin and Host").
+  std::size_t max_per_ip = 32;           // open connections per client address; more get 503
+  int joins_per_minute = 10;             // new participants per client address per minute
+  bool limit_loopback = false;           // apply the two caps above to 127.0.0.0/8 and ::1 too
+  int hello_timeout_s = 10;              // a WebSocket without a successful hello is closed (1008)
+  double http_rate_per_s = 20;           // HTTP requests per connection per second, sustained
+  double http_rate_burst = 40;           // and in a burst (then 429 with Retry-After)
+  int http_strikes_to_close = 10;        // 429s on one connection before it is closed
+  int admin_failures_to_delay = 3;       // failed admin attempts per address before answers wait
+  int admin_failures_to_block = 10;      // within a minute: admin refused (429) for admin_block_s
+  int admin_delay_ms = 1000;
+  int admin_block_s = 60;
+  std::vector<std::string> public_hosts; // host names accepted in `Host` besides IP literals and localhost
 };
+
+// An explicit admin token must have at least this many characters (and at
+// most kMaxAdminTokenChars, the longest the WebSocket hello accepts).
+inline constexpr std::size_t kMinAdminTokenChars = 16;
+inline constexpr std::size_t kMaxAdminTokenChars = 200;
 
 // A command from a client, waiting for the main thread.
 struct Inbound {

@@ -10,7 +10,11 @@ namespace facilita::net {
 using nlohmann::json;
 
 WsSession::WsSession(Server::Impl& hub, beast::tcp_stream&& stream, ConnectionSlot slot)
-    : hub_(hub), ws_(std::move(stream)), slot_(std::move(slot)) {}
+    : hub_(hub),
+      ws_(std::move(stream)),
+      slot_(std::move(slot)),
+      hello_timer_(ws_.get_executor()),
+      admin_delay_(ws_.get_executor()) {}
 
 WsSession::~WsSession() {
   if (registered_) hub_.remove(this);
@@ -34,7 +38,21 @@ void WsSession::on_accept(beast::error_code ec) {
   registered_ = true;
   hub_.add(this, weak_from_this());
   send_current_state();  // catch up at once
+  start_hello_deadline();
   do_read();
+}
+
+// A socket must be welcomed (fellow or admin) within hello_timeout_s of the
+// upgrade; pings and failed hellos do not extend it.
+void WsSession::start_hello_deadline() {
+  if (hub_.options.hello_timeout_s <= 0) return;
+  hello_timer_.expires_after(std::chrono::seconds(hub_.options.hello_timeout_s));
+  hello_timer_.async_wait([weak = weak_from_this()](beast::error_code ec) {
+    auto self = weak.lock();
+    if (ec || !self || self->hello_done_ || self->dropped_) return;
+    self->send_error({"hello-timeout", "say hello first", std::nullopt});
+    self->close_after_writes(websocket::close_code::policy_error);
+  });
 }
 
 void WsSession::do_read() {
@@ -55,7 +73,7 @@ void WsSession::on_read(beast::error_code ec, std::size_t) {
   auto data = buffer_.data();
   handle(std::string_view(static_cast<const char*>(data.data()), data.size()));
   buffer_.consume(buffer_.size());
-  if (!close_code_ && !dropped_) do_read();
+  if (!close_code_ && !dropped_ && !paused_) do_read();
 }
 
 bool WsSession::take_rate_token() {
@@ -89,26 +107,57 @@ void WsSession::handle(std::string_view text) {
 
 void WsSession::handle_hello(HelloMsg& hello) {
   if (hello.admin) {
-    if (!tokens_equal(*hello.admin, hub_.admin_token())) {
-      send_error({"forbidden", "wrong admin token", std::nullopt});
-      if (++failed_admin_ >= 3) close_after_writes(websocket::close_code::policy_error);
-      return;
-    }
-    admin_ = true;
-    send_json({{"type", "welcome"}, {"protocol", 1}, {"admin", true}});
-    if (Text state = hub_.current_state(true)) send(state, true);
+    const auto now = SteadyClock::now();
+    auto& limits = hub_.limits();
+    const auto gate = limits.admin_gate(slot_.peer(), now);
+    if (gate == IpLimits::AdminGate::blocked)
+      return send_error({"rate-limited", "too many failed admin attempts from this address; wait a minute", std::nullopt});
+    if (gate == IpLimits::AdminGate::open) return admin_hello(*hello.admin);
+    // Recent failures from this address: answer after a delay, reading nothing meanwhile.
+    paused_ = true;
+    admin_delay_.expires_after(std::chrono::milliseconds(hub_.options.admin_delay_ms));
+    admin_delay_.async_wait([weak = weak_from_this(), token = *hello.admin](beast::error_code ec) {
+      auto self = weak.lock();
+      if (ec || !self || self->dropped_) return;
+      self->paused_ = false;
+      self->admin_hello(token);
+      if (!self->close_code_ && !self->dropped_) self->do_read();
+    });
     return;
   }
-  std::string token = is_valid_token(hello.token) ? hello.token : random_token();
-  participant_ = participant_id(token);
-  json welcome{{"type", "welcome"}, {"protocol", 1}, {"participant", participant_}, {"token", token}, {"name", hello.name}};
+  const bool first = participant_.empty();
+  if (first) {
+    // The socket's participant is chosen once; later hellos only rename it.
+    std::string token = is_valid_token(hello.token) ? hello.token : random_token();
+    std::string id = participant_id(token);
+    if (!hub_.welcomed(id) && !hub_.limits().take_join(slot_.peer(), SteadyClock::now()))
+      return send_error({"too-many-joins", "too many new participants from this address; wait a minute", std::nullopt});
+    participant_ = std::move(id);
+    token_ = std::move(token);
+  }
+  json welcome{{"type", "welcome"}, {"protocol", 1}, {"participant", participant_}, {"token", token_}, {"name", hello.name}};
   // The Join is dispatched before any answer sent after it (one queue, in order).
   hub_.enqueue(Inbound{cmd::Join{participant_, hello.name}, false,
                        reply_to([welcome](WsSession& self, const DispatchResult& r) {
-                         if (!r.ok) return self.send_error({r.code.empty() ? "join-failed" : r.code, r.message, {}});
+                         if (!r.ok) return self.send_error(public_error(r));
+                         self.hello_done_ = true;
+                         self.hub_.mark_welcomed(self.participant_);
                          self.send_json(welcome);
                          self.send_current_state();
                        })});
+}
+
+void WsSession::admin_hello(const std::string& token) {
+  if (!tokens_equal(token, hub_.admin_token())) {
+    hub_.limits().admin_failed(slot_.peer(), SteadyClock::now());
+    send_error({"forbidden", "wrong admin token", std::nullopt});
+    if (++failed_admin_ >= 3) close_after_writes(websocket::close_code::policy_error);
+    return;
+  }
+  admin_ = true;
+  hello_done_ = true;
+  send_json({{"type", "welcome"}, {"protocol", 1}, {"admin", true}});
+  if (Text state = hub_.current_state(true)) send(state, true);
 }
 
 void WsSession::handle_answer(AnswerMsg& answer) {
@@ -117,7 +166,7 @@ void WsSession::handle_answer(AnswerMsg& answer) {
   hub_.enqueue(Inbound{cmd::Answer{participant_, std::move(answer.prompt), std::move(answer.value), seq}, false,
                        reply_to([seq](WsSession& self, const DispatchResult& r) {
                          if (r.ok) return self.send_json(ack_json(seq, r.duplicate));
-                         self.send_error({r.code.empty() ? "rejected" : r.code, r.message, seq});
+                         self.send_error(public_error(r, seq));
                        })});
 }
 
@@ -128,7 +177,7 @@ void WsSession::handle_command(CommandMsg& message) {
   const auto seq = message.seq;
   hub_.enqueue(Inbound{std::get<Command>(std::move(command)), true,
                        reply_to([seq](WsSession& self, const DispatchResult& r) {
-                         if (!r.ok) return self.send_error({r.code.empty() ? "rejected" : r.code, r.message, seq});
+                         if (!r.ok) return self.send_error(public_error(r, seq));
                          json ack{{"type", "ack"}, {"duplicate", r.duplicate}};
                          if (seq) ack["seq"] = *seq;
                          self.send_json(ack);

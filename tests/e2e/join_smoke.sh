@@ -15,7 +15,7 @@ fail() { echo "FAIL: $*"; [[ -f "$tmp/server.log" ]] && sed 's/^/  server: /' "$
 [[ $status -eq 2 ]] || fail "bad URL: exit $status, expected 2"
 grep -q "bad URL" "$tmp/bad.txt" || fail "bad URL: no clear message: $(cat "$tmp/bad.txt")"
 
-token="e2e-admin-token"
+token="e2e-admin-token-16"
 "$bin" run "$module" --headless --port 0 --bind 127.0.0.1 --admin-token "$token" --data "$tmp/server" \
   >"$tmp/server.log" 2>&1 &
 server_pid=$!

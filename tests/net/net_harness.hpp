@@ -182,9 +182,11 @@ class Harness {
 // A WebSocket client with timeouts on every read.
 class Client {
  public:
-  explicit Client(unsigned short port, int receive_buffer = 0) : ws_(ioc_) {
+  // `from`: a local address to connect from (any of 127.0.0.0/8 works on Linux).
+  explicit Client(unsigned short port, int receive_buffer = 0, const std::string& from = "") : ws_(ioc_) {
     auto& socket = beast::get_lowest_layer(ws_).socket();
     socket.open(tcp::v4());
+    if (!from.empty()) socket.bind(tcp::endpoint(asio::ip::make_address(from), 0));
     if (receive_buffer) socket.set_option(asio::socket_base::receive_buffer_size(receive_buffer));
     socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
     ws_.handshake("127.0.0.1", "/ws");
@@ -269,9 +271,14 @@ class Client {
 };
 
 // One raw HTTP exchange: writes `request` as is, reads until close or timeout.
-inline std::string raw_http(unsigned short port, const std::string& request, std::chrono::milliseconds timeout = 2s) {
+inline std::string raw_http(unsigned short port, const std::string& request, std::chrono::milliseconds timeout = 2s,
+                            const std::string& from = "") {
   asio::io_context ioc;
   tcp::socket socket(ioc);
+  if (!from.empty()) {
+    socket.open(tcp::v4());
+    socket.bind(tcp::endpoint(asio::ip::make_address(from), 0));
+  }
   socket.connect(tcp::endpoint(asio::ip::make_address("127.0.0.1"), port));
   asio::write(socket, asio::buffer(request));
   std::string response;

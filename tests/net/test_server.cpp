@@ -48,10 +48,10 @@ TEST_CASE("a fellow joins and gets the state at once and keeps the id across rec
   CHECK(other.join("Bea", "not-a-token") != id);  // a malformed token gets a fresh one
 
   // Read your writes: the welcome follows the publish of the join.
-  std::string state = raw_http(h.port(), "GET /api/state HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  std::string state = raw_http(h.port(), "GET /api/state HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
   CHECK(status_of(state) == 200);
   CHECK(state.find("\"participants\":2") != std::string::npos);
-  auto health = raw_http(h.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  auto health = raw_http(h.port(), "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
   CHECK(status_of(health) == 200);
   CHECK(health.find("\"ok\":true") != std::string::npos);
 }
@@ -134,7 +134,7 @@ TEST_CASE("fellows cannot send admin commands and a wrong token changes nothing"
 
   const std::string body = R"({"command":"start"})";
   auto post = [&](const std::string& auth) {
-    return raw_http(h.port(), "POST /api/admin HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + auth +
+    return raw_http(h.port(), "POST /api/admin HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + auth +
                                   "Content-Type: application/json\r\nContent-Length: " +
                                   std::to_string(body.size()) + "\r\n\r\n" + body);
   };
@@ -149,7 +149,7 @@ TEST_CASE("fellows cannot send admin commands and a wrong token changes nothing"
   CHECK(h.version() > before);
   auto again = post("Authorization: Bearer test-admin-token\r\n");  // already started
   CHECK(status_of(again) == 409);
-  CHECK(status_of(raw_http(h.port(), "GET /api/admin HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")) == 405);
+  CHECK(status_of(raw_http(h.port(), "GET /api/admin HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")) == 405);
 }
 
 TEST_CASE("the remote drives the session over the socket and sees the admin state") {
@@ -243,7 +243,7 @@ namespace facilita::test {
 namespace {
 
 std::string get_http(unsigned short port, const std::string& target, const std::string& headers = "") {
-  return raw_http(port, "GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + headers + "\r\n");
+  return raw_http(port, "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" + headers + "\r\n");
 }
 
 std::string body_of(const std::string& response) {
@@ -261,7 +261,7 @@ std::string header_of(const std::string& response, const std::string& name) {
 }
 
 std::string admin_post(unsigned short port, const std::string& body) {
-  return raw_http(port, "POST /api/admin HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer "
+  return raw_http(port, "POST /api/admin HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nAuthorization: Bearer "
                         "test-admin-token\r\nContent-Type: application/json\r\nContent-Length: " +
                             std::to_string(body.size()) + "\r\n\r\n" + body);
 }
