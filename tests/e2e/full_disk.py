@@ -133,6 +133,8 @@ def console_shows_alarm(dump_path, tmp):
         storage = {}
     shot = os.path.join(tmp, "screen.png")
     subprocess.run(["import", "-window", "root", shot], capture_output=True)
+    if os.environ.get("FULL_DISK_SHOTS"):  # keep the pictures to look at
+        shutil.copy(shot, os.path.join(os.environ["FULL_DISK_SHOTS"], f"console-{int(time.time() * 1000)}.png"))
     red = subprocess.run(["convert", shot, "-fuzz", "3%", "-fill", "black", "+opaque", "rgb(170,20,20)", "-fill", "white",
                           "-opaque", "rgb(170,20,20)", "-colorspace", "Gray", "-format", "%[fx:mean]", "info:"],
                          capture_output=True, text=True).stdout.strip()
