@@ -50,6 +50,7 @@ json prompt_json(const Session& session, const State& state, const Prompt& p, co
   json j{{"id", p.id}, {"kind", to_string(p.kind)}, {"text", p.text}, {"options", p.options}};
   j["open"] = ps && ps->open;
   j["revealed"] = ps && ps->revealed;
+  j["round"] = ps ? ps->round : 1;  // a page that missed a new round still sees it began
   if (p.scale) j["scale"] = {{"min", p.scale->min}, {"max", p.scale->max}, {"labels", p.scale->labels}};
   j["time_s"] = p.time_s;
   // Null while the session is paused: the window stands still (see timers.hpp).

@@ -65,7 +65,8 @@ void prompt_row(const Prompt& prompt, const State& state, bool focused, const Di
   ImGui::PushFont(focused ? current_fonts().bold : current_fonts().body);
   ImGui::TextWrapped("%s", prompt.text.c_str());
   ImGui::PopFont();
-  // Closed but not yet revealed prompts can be opened again (closed too early).
+  // Closed but not yet revealed prompts can be opened again (closed too early);
+  // a revealed one needs a new round.
   bool first = true;
   auto button = [&](S label) {
     if (!first) ImGui::SameLine();
@@ -75,6 +76,8 @@ void prompt_row(const Prompt& prompt, const State& state, bool focused, const Di
   if (!open && !revealed && button(S::OpenPrompt)) dispatch(cmd::OpenPrompt{prompt.id});
   if (open && button(S::ClosePrompt)) dispatch(cmd::ClosePrompt{prompt.id});
   if (opened && !revealed && button(S::RevealPrompt)) dispatch(cmd::RevealPrompt{prompt.id});
+  // Asking a revealed question again hides its results first (decide refuses a plain reopen).
+  if (revealed && !open && button(S::NewRound)) dispatch(cmd::NewRound{prompt.id});
   ImGui::PopID();
   ImGui::Separator();
 }

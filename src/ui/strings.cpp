@@ -23,6 +23,7 @@ const char* rejection_text(Lang lang, std::string_view code) {
   };
   static constexpr Row kRows[] = {
       {"not-started", S::RejectNotStarted}, {"ended", S::RejectEnded},
+      {"prompt-revealed", S::RejectPromptRevealed}, {"prompt-open", S::RejectPromptOpen},
       {"last-section", S::RejectLastSection}, {"first-section", S::RejectFirstSection},
       {"no-undo", S::RejectNoUndo}, {"too-short", S::RejectTooShort},
       {"section-cut", S::RejectSectionCut},

@@ -27,7 +27,7 @@ enum class S {
   // notes
   Notes, NoNotes,
   // prompts
-  Prompts, NoPrompts, OpenPrompt, ClosePrompt, RevealPrompt, PromptIdle, PromptOpen, PromptClosed,
+  Prompts, NoPrompts, OpenPrompt, ClosePrompt, RevealPrompt, NewRound, PromptIdle, PromptOpen, PromptClosed,
   PromptRevealed, Responses, NotAnswered, EveryoneAnswered, NobodyJoined, Correct, Mean, TextAnswers,
   HiddenAnswer, HideAnswer, Results, AnswersOf, AnswerInBrowser, PromptKindChoice, PromptKindMulti,
   PromptKindScale, PromptKindText, PromptKindPoll,
@@ -47,7 +47,7 @@ enum class S {
   ProjectorBlackedOut, ProjectorFrozen, ProjectorPane,
   // engine rejections and storage
   Rejected, StorageFailed, StorageBanner, StorageFrom, StorageSourceStart, StorageSourceKey, StorageSourceRemote,
-  StorageSourceFellow, StorageSourceTimer, StorageSourceHeartbeat, RejectNotStarted, RejectEnded, RejectLastSection, RejectFirstSection,
+  StorageSourceFellow, StorageSourceTimer, StorageSourceHeartbeat, RejectNotStarted, RejectEnded, RejectPromptRevealed, RejectPromptOpen, RejectLastSection, RejectFirstSection,
   RejectNoUndo, RejectTooShort, RejectSectionCut,
   // screenshots
   DemoData,
