@@ -333,9 +333,9 @@ TEST_CASE("follower: the end of the session shows in the model and a later answe
   REQUIRE(eventually(client, [](auto& s) { return s.welcomed && s.room.known; }));
   room.dispatch(cmd::End{});
   REQUIRE(eventually(client, [](auto& s) { return s.room.ended(); }));
-  auto seq = client.answer("q-choice", "A");
+  auto seq = client.answer("q-text", "tarde");  // `ended` (or `prompt-closed`): a refusal, not a retry
   REQUIRE(eventually(client, [&](auto& s) {
-    auto it = s.answers.find("q-choice");
+    auto it = s.answers.find("q-text");
     return it != s.answers.end() && it->second.seq == seq && it->second.status == net::AnswerStatus::Rejected;
   }));
   CHECK(client.snapshot().pending.empty());

@@ -266,7 +266,7 @@ std::string admin_post(unsigned short port, const std::string& body) {
                             std::to_string(body.size()) + "\r\n\r\n" + body);
 }
 
-TEST_CASE("read your writes: /api/state, admin replies and new clients see a publish at once; a quiet room's first change goes out at once") {
+TEST_CASE("read your writes: /api/state, admin replies and new clients see a publish at once, and a quiet room gets the first change at once") {
   net::ServerOptions o;
   o.broadcast_interval_ms = 60000;  // coalescing that would hold any second change for a minute
   o.live_interval_ms = 60000;
@@ -347,7 +347,7 @@ TEST_CASE("wire economy: a fellow gets each section's content once, by key, and 
   CHECK(seen.back()["section"]["content_key"] == (*dos)["key"]);
   CHECK((*dos)["key"] != key_uno);
 
-  h.dispatch(cmd::Prev{});
+  h.dispatch(cmd::Previous{});
   seen = read_until_state(ana, [](const json& s) { return s["section"]["id"] == "uno"; });
   CHECK(count_type(seen, "content") == 0);  // already known to this client
   CHECK(seen.back()["section"]["content_key"] == key_uno);
