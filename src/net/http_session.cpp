@@ -183,7 +183,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     // answers (it does within a loop turn) or the wait gives up.
     awaiting_ = true;
     wait_.expires_after(std::chrono::seconds(30));
-    wait_.async_wait([self = shared_from_this(), keep](beast::error_code ec) {
+    wait_.async_wait([self = shared_from_this()](beast::error_code ec) {
       if (ec || !self->awaiting_) return;
       self->awaiting_ = false;
       self->send_json(http::status::service_unavailable, error_json("busy", "no answer from the app"), false);

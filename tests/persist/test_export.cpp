@@ -55,7 +55,7 @@ TEST_CASE("csv cells that a spreadsheet would run as formulas are neutralised") 
 TEST_CASE("an answer typed as a formula reaches the CSV as text") {
   ExportData data;
   data.delivery.id = 1;
-  data.answers.push_back(AnswerRow{"Eve #abcdef", "s", "p", "=cmd|' /C calc'!A0", "text",
+  data.answers.push_back(AnswerRow{"Eve #abcdef", "s", "p", 1, "=cmd|' /C calc'!A0", "text",
                                    std::string("=HYPERLINK(\"http://evil\")"), std::nullopt, false, 0});
   std::string csv = answers_csv(data);
   CHECK(csv.find(",=") == std::string::npos);
