@@ -8,29 +8,9 @@ bin="$1"; module="$2"
 tmp="$(mktemp -d)"; pid=""
 cleanup() { [[ -n "$pid" ]] && kill -9 "$pid" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
-fail() { echo "FAIL: $*"; exit 1; }
 token=lock-test-admin-token-0123456789
 
-start_server() {  # start_server LOG [extra flags]
-  local log="$1"; shift
-  "$bin" run --headless --port 0 --bind 127.0.0.1 --admin-token "$token" --data "$tmp/data" "$@" "$module" \
-    >"$log" 2>&1 &
-  pid=$!
-  port=""
-  for _ in $(seq 1 100); do
-    port="$(sed -n 's/^listening on [0-9.]*:\([0-9]*\)$/\1/p' "$log")"
-    [[ -n "$port" ]] && return 0
-    kill -0 "$pid" 2>/dev/null || fail "the server exited: $(cat "$log")"
-    sleep 0.1
-  done
-  fail "no 'listening on' line in $log"
-}
-admin() {
-  local code
-  code="$(curl -s -o "$tmp/admin.txt" -w '%{http_code}' -X POST -H "Authorization: Bearer $token" \
-    -H 'Content-Type: application/json' -d "$1" "http://127.0.0.1:$port/api/admin")"
-  [[ "$code" == 200 ]] || fail "POST /api/admin $1: HTTP $code $(cat "$tmp/admin.txt")"
-}
+source "$(dirname "${BASH_SOURCE[0]}")/e2e_lib.sh"
 passed=0
 
 start_server "$tmp/run1.log"
