@@ -163,6 +163,7 @@
     renderPrompt();
     renderCounts();
     renderResults();
+    FacilitaSteps.render(state);
     tick();
   }
 
@@ -191,6 +192,7 @@
   function tick() {
     if (!state || !state.section) return;
     renderClock(state, conn.offset);
+    FacilitaSteps.tick(state, conn.offset);
     const closes = open() && state.status === "running" && state.prompt.closes_at;
     const left = $("prompt-closes");
     // The server closes a timed prompt when its window runs out; the hint counts down to it.

@@ -97,6 +97,7 @@
     const key = a.notes || "";
     if (key !== notesKey) { notesKey = key; renderMarkdown(a.notes || "", $("notes"), 2); }
     $("notes-card").hidden = !a.notes;
+    FacilitaSteps.render(state);
     renderButtons();
     tick();
   }
@@ -169,6 +170,7 @@
   function tick() {
     if (!state || !state.section) return;
     renderClock(state, conn.offset);
+    FacilitaSteps.tick(state, conn.offset);
     for (const span of document.querySelectorAll(".prompt-closes")) {
       const closes = Number(span.dataset.closes);
       const left = closes ? closes - (Date.now() + conn.offset) : 0;

@@ -103,7 +103,12 @@ window.FACILITA_STRINGS = {
     drift_label: "Desfase: {drift}",
     forecast_label: "Fin previsto: {time}",
     done_ok: "Hecho",
-    failed: "No se pudo: {message}"
+    failed: "No se pudo: {message}",
+    step_of: "Paso {n} de {count}",
+    step_time_left: "Tiempo restante del paso",
+    steps_heading: "Pasos de la actividad",
+    btn_next_step: "Siguiente paso ▶",
+    btn_previous_step: "◀ Paso anterior"
   },
   en: {
     app_name: "Facilita",
@@ -205,6 +210,11 @@ window.FACILITA_STRINGS = {
     drift_label: "Drift: {drift}",
     forecast_label: "Forecast end: {time}",
     done_ok: "Done",
-    failed: "Could not: {message}"
+    failed: "Could not: {message}",
+    step_of: "Step {n} of {count}",
+    step_time_left: "Time left in the step",
+    steps_heading: "Steps of the activity",
+    btn_next_step: "Next step ▶",
+    btn_previous_step: "◀ Previous step"
   }
 };

@@ -32,6 +32,13 @@ void print_plan(const Session& s) {
     if (!sec.prompts.empty()) extra += "  " + std::to_string(sec.prompts.size()) + " prompt(s)";
     std::printf("  %-3zu %-6s %-8s %-13s %s (%s)%s\n", i + 1, format_clock(s.planned_start_s(i)).c_str(),
                 format_clock(sec.duration_s).c_str(), range.c_str(), sec.title.c_str(), sec.id.c_str(), extra.c_str());
+    int step_start = s.planned_start_s(i);
+    for (std::size_t k = 0; k < sec.steps.size(); ++k) {  // indented under their section
+      const auto& step = sec.steps[k];
+      std::printf("  %-3s %-6s %-8s %-13s   %zu. %s (%s)\n", "", format_clock(step_start).c_str(),
+                  format_clock(step.duration_s).c_str(), "", k + 1, step.title.c_str(), step.id.c_str());
+      step_start += step.duration_s;
+    }
   }
   std::printf("      %-6s %-8s\n\n", "total", format_clock(s.duration_s).c_str());
 

@@ -85,6 +85,14 @@ int take_screenshot(const Session& session, ui::UiState& ui, const ScreenshotOpt
       controller.dispatch(cmd::Next{}, t0 + Millis{session.planned_start_s(static_cast<std::size_t>(i))} * 1000);
     Millis section_start = t0 + Millis{session.planned_start_s(static_cast<std::size_t>(moment.section))} * 1000;
     now = section_start + Millis{moment.elapsed_s} * 1000;
+    // The section's steps, each moved on when its planned time was up.
+    const Section& section = session.sections[static_cast<std::size_t>(moment.section)];
+    int step_start_s = 0;
+    for (int step_s : step_plan_s(section, section.duration_s)) {
+      if (step_start_s > 0 && step_start_s <= moment.elapsed_s)
+        controller.dispatch(cmd::NextStep{}, section_start + Millis{step_start_s} * 1000);
+      step_start_s += step_s;
+    }
     if (opt.demo) simulate_answers(controller, moment.section, section_start, now, opt.reveal);
   }
   if (opt.demo) {

@@ -55,12 +55,15 @@ struct End {};
 // decide() cannot judge it without the edited session: the controller turns it
 // into decide_reload(running, edited, state, file_hash, now).
 struct AcceptReload { std::string file_hash; };
+struct NextStep {};      // the current section's next step
+struct PreviousStep {};  // and back
 }  // namespace cmd
 
 using Command = std::variant<cmd::Start, cmd::Pause, cmd::Resume, cmd::Next, cmd::Previous, cmd::GoTo,
                              cmd::Adjust, cmd::AcceptRebalance, cmd::Undo, cmd::OpenPrompt, cmd::ClosePrompt,
                              cmd::RevealPrompt, cmd::HideAnswer, cmd::Join, cmd::Answer, cmd::RecordOutage,
-                             cmd::OutageAsPause, cmd::End, cmd::AcceptReload, cmd::NewRound>;
+                             cmd::OutageAsPause, cmd::End, cmd::AcceptReload, cmd::NewRound, cmd::NextStep,
+                             cmd::PreviousStep>;
 
 // ---------------------------------------------------------------- events
 namespace ev {
@@ -92,13 +95,14 @@ struct SessionReloaded {
   std::vector<int> old_index;  // one per new section: its index before the reload, or -1
   std::vector<int> planned_s;  // one per new section: its plan after the reload
 };
+struct StepChanged { int section = 0; int from = 0; int to = 0; };  // within the current section
 }  // namespace ev
 
 using EventData = std::variant<ev::Started, ev::Paused, ev::Resumed, ev::SectionChanged, ev::Adjusted,
                                ev::Rebalanced, ev::Undone, ev::PromptOpened, ev::PromptClosed,
                                ev::PromptRevealed, ev::AnswerHidden, ev::Joined, ev::Answered,
                                ev::OutageRecorded, ev::OutagePaused, ev::Ended, ev::SessionReloaded,
-                               ev::RoundStarted>;
+                               ev::RoundStarted, ev::StepChanged>;
 
 struct Event {
   Millis at = 0;
@@ -122,6 +126,8 @@ struct AgendaState {
   std::vector<bool> visited;
   Millis removed_ms = 0;              // time spent in sections a reload later removed: still session
                                       // time (derive and rebalance count it as done), no section's
+  int step = 0;                       // current step of the current section (0 when it has none)
+  Millis step_started_ms = 0;         // the current section's elapsed time (pauses excluded) when the step began
   bool operator==(const AgendaState&) const = default;
 };
 
@@ -243,9 +249,19 @@ struct Timing {
   double progress = 0;              // 0..1 of the session duration
   int next_section = -1;            // next section that is not cut, or -1
   std::vector<SectionTiming> sections;
+  int step = -1;                 // current step of the current section; -1 = the section has no steps
+  int step_count = 0;
+  int step_planned_s = 0;
+  Millis step_elapsed_ms = 0;    // pauses excluded
+  Millis step_remaining_ms = 0;  // negative past zero
 };
 
 Timing derive(const Session& session, const State& state, Millis now);
+
+// Each step's plan in seconds, in proportion to its section's current plan
+// (`planned_s`): round(step * planned / authored), the last step taking the
+// rounding remainder. Empty when the section has no steps.
+std::vector<int> step_plan_s(const Section& section, int planned_s);
 
 // ---------------------------------------------------------------- rebalance
 struct RebalancePlan {

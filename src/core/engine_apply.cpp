@@ -60,6 +60,7 @@ struct Applier {
     a.paused_total_ms = 0;
     a.current = std::max(0, detail::step_section(a, -1, +1));
     if (valid_section(a, a.current)) a.visited[static_cast<std::size_t>(a.current)] = true;
+    detail::enter_section_step(a, at);
   }
   void operator()(const ev::Paused&) {
     snapshot();
@@ -79,6 +80,7 @@ struct Applier {
     close_span(agenda(), at);
     agenda().current = e.to;
     agenda().visited[static_cast<std::size_t>(e.to)] = true;
+    detail::enter_section_step(agenda(), at);
   }
   void operator()(const ev::Adjusted& e) {
     if (!valid_section(agenda(), e.section)) return;
@@ -152,6 +154,11 @@ struct Applier {
     for (AgendaState& saved : state.undo_stack) shift_for_outage(saved, e);
   }
   void operator()(const ev::SessionReloaded&) {}  // handled by apply() before the visit
+  void operator()(const ev::StepChanged& e) {  // apply() checked it fits (step_fits)
+    snapshot();
+    agenda().step = e.to;
+    agenda().step_started_ms = detail::current_elapsed_ms(agenda(), at);
+  }
   void operator()(const ev::Ended&) {
     AgendaState& a = agenda();
     if (a.running) close_span(a, at);
@@ -174,6 +181,8 @@ void apply(const Session& session, State& state, const Event& event) {
   // A state from another session would be indexed out of range; decide()
   // reports it as "bad-state", apply() leaves it alone.
   if (!detail::well_formed(session, state.agenda)) return;
+  if (const auto* step = std::get_if<ev::StepChanged>(&event.data))
+    if (!detail::step_fits(session, state.agenda, *step)) return;
   std::visit(Applier{state, event.at}, event.data);
   state.last_event_at = std::max(state.last_event_at, event.at);
 }

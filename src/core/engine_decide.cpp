@@ -174,6 +174,9 @@ struct Decider {
   Decision operator()(const cmd::AcceptReload&) const {
     return rejected("needs-edited-session", "a reload is accepted with decide_reload(), which needs the edited session");
   }
+  // Steps: engine_steps.cpp.
+  Decision operator()(const cmd::NextStep& c) const { return detail::decide_step(session, state, c, now); }
+  Decision operator()(const cmd::PreviousStep& c) const { return detail::decide_step(session, state, c, now); }
   // Prompts, participants and answers: engine_prompts.cpp.
   template <class PromptCommand>
   Decision operator()(const PromptCommand& c) const {

@@ -18,5 +18,7 @@ Decision decide_prompt(const Session& session, const State& state, const cmd::Ne
 Decision decide_prompt(const Session& session, const State& state, const cmd::HideAnswer& c, Millis now);
 Decision decide_prompt(const Session& session, const State& state, const cmd::Join& c, Millis now);
 Decision decide_prompt(const Session& session, const State& state, const cmd::Answer& c, Millis now);
+Decision decide_step(const Session& session, const State& state, const cmd::NextStep& c, Millis now);
+Decision decide_step(const Session& session, const State& state, const cmd::PreviousStep& c, Millis now);
 
 }  // namespace facilita::detail

@@ -75,4 +75,13 @@ PlanFrame plan_frame(const Session& session, const AgendaState& agenda, Millis n
 // and returns false.
 bool apply_reload(const Session& new_s, State& state, const ev::SessionReloaded& e, Millis at);
 
+// Steps (engine_steps.cpp). step_fits: the event matches the state (a damaged
+// journal changes nothing). enter_section_step: the current section starts at
+// its first step (`at`: the event's time). fit_step: after a reload, a step the section no longer has
+// starts over. derive_steps: Timing's step fields.
+bool step_fits(const Session& session, const AgendaState& a, const ev::StepChanged& e);
+void enter_section_step(AgendaState& a, Millis at);
+void fit_step(const Session& session, AgendaState& a, Millis at);
+void derive_steps(const Session& session, const AgendaState& a, Timing& t);
+
 }  // namespace facilita::detail

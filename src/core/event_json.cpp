@@ -11,11 +11,11 @@ namespace {
 using nlohmann::json;
 
 // Indexed like EventData's alternatives; the static_assert keeps them in step.
-constexpr std::array<const char*, 18> kTypeNames{
+constexpr std::array<const char*, 19> kTypeNames{
     "started",         "paused",        "resumed",         "section-changed", "adjusted",
     "rebalanced",      "undone",        "prompt-opened",   "prompt-closed",   "prompt-revealed",
     "answer-hidden",   "joined",        "answered",        "outage-recorded", "outage-paused",
-    "ended",           "session-reloaded", "round-started"};
+    "ended",           "session-reloaded", "round-started", "step-changed"};
 static_assert(kTypeNames.size() == std::variant_size_v<EventData>, "name every event type");
 
 [[noreturn]] void fail(std::string_view type, const std::string& message) {
@@ -95,6 +95,8 @@ json fields_of(const EventData& data) {
           return {{"participant", e.participant}, {"prompt", e.prompt}, {"value", to_json(e.value)}, {"seq", e.seq}};
         else if constexpr (std::is_same_v<T, ev::OutageRecorded> || std::is_same_v<T, ev::OutagePaused>)
           return {{"from", e.from}, {"to", e.to}};
+        else if constexpr (std::is_same_v<T, ev::StepChanged>)
+          return {{"section", e.section}, {"from", e.from}, {"to", e.to}};
         else if constexpr (std::is_same_v<T, ev::SessionReloaded>)
           return {{"file_hash", e.file_hash}, {"old_index", e.old_index}, {"planned_s", e.planned_s}};
         else
@@ -122,7 +124,8 @@ EventData data_from(std::size_t index, const FieldReader& f) {
     case 14: return ev::OutagePaused{f.int64("from"), f.int64("to")};
     case 15: return ev::Ended{};
     case 16: return ev::SessionReloaded{f.str("file_hash"), f.ints("old_index"), f.ints("planned_s")};
-    default: return ev::RoundStarted{f.str("prompt")};
+    case 17: return ev::RoundStarted{f.str("prompt")};
+    default: return ev::StepChanged{f.int32("section"), f.int32("from"), f.int32("to")};
   }
 }
 

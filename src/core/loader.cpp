@@ -14,7 +14,8 @@ namespace {
 using Keys = std::vector<std::string_view>;
 const Keys kSessionKeys{"id", "title", "language", "duration", "objective", "objectives", "sections"};
 const Keys kSectionKeys{"id",       "title",      "duration", "min",   "max",  "fixed",
-                        "optional", "objectives", "content",  "notes", "prompts"};
+                        "optional", "objectives", "content",  "notes", "prompts", "steps"};
+const Keys kStepKeys{"id", "title", "duration", "text"};
 const Keys kPromptKeys{"id", "kind", "text", "options", "correct", "scale", "time"};
 const Keys kObjectiveKeys{"id", "text"};
 const Keys kScaleKeys{"min", "max", "labels"};
@@ -174,7 +175,20 @@ class Builder {
     s.content = text_field(n, "content", "section", false);
     s.notes = text_field(n, "notes", "section", false);
     for_each_item(n, "prompts", false, [&](const YAML::Node& p) { s.prompts.push_back(prompt(p)); });
+    for_each_item(n, "steps", false, [&](const YAML::Node& st) { s.steps.push_back(step(st)); });
     return s;
+  }
+
+  Step step(const YAML::Node& n) {
+    Step st;
+    st.pos = pos(n);
+    if (!expect_map(n, "a step")) return st;
+    check_keys(n, kStepKeys, "step");
+    st.id = id_field(n, "id", "step", true);
+    st.title = text_field(n, "title", "step", true);
+    st.duration_s = duration_field(n, "duration", true);
+    st.text = text_field(n, "text", "step", false);
+    return st;
   }
 
   Prompt prompt(const YAML::Node& n) {

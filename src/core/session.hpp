@@ -40,6 +40,17 @@ struct Objective {
   SourcePos pos;
 };
 
+// A timed part of a section's activity ("En parejas", 2 min). During a
+// delivery its plan follows its section's plan in proportion.
+struct Step {
+  std::string id;
+  std::string title;
+  int duration_s = 0;
+  std::string text;  // optional: what to do during the step
+  SourcePos pos;
+  bool operator==(const Step&) const = default;
+};
+
 struct Section {
   std::string id;
   std::string title;
@@ -53,6 +64,7 @@ struct Section {
   std::string notes;    // facilitator only
   std::vector<Prompt> prompts;
   SourcePos pos;
+  std::vector<Step> steps;  // empty = the section has no steps
 
   int effective_min_s() const { return fixed ? duration_s : (min_s ? min_s : duration_s / 2); }
   int effective_max_s() const { return fixed ? duration_s : (max_s ? max_s : duration_s * 3 / 2); }

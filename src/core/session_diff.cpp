@@ -42,6 +42,13 @@ bool same_objectives(const std::vector<Objective>& a, const std::vector<Objectiv
                     [](const Objective& x, const Objective& y) { return x.id == y.id && x.text == y.text; });
 }
 
+// Steps time a section's activity: a change waits for acceptance like its duration.
+bool same_steps(const std::vector<Step>& a, const std::vector<Step>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const Step& x, const Step& y) {
+    return x.id == y.id && x.title == y.title && x.duration_s == y.duration_s && x.text == y.text;
+  });
+}
+
 // Where one prompt id sits in each version (section index), if anywhere.
 struct PromptHome {
   int running = -1;
@@ -113,6 +120,7 @@ class Differ {
     if (r.fixed != e.fixed) accept("section " + id + (e.fixed ? " is now fixed" : " is no longer fixed"));
     if (r.optional != e.optional)
       accept("section " + id + (e.optional ? " is now optional" : " is no longer optional"));
+    if (!same_steps(r.steps, e.steps)) accept("steps of " + id);
     if (r.title != e.title) live("title of " + id);
     if (r.content != e.content) live("content of " + id);
     if (r.notes != e.notes) live("notes of " + id);

@@ -150,6 +150,7 @@ bool apply_reload(const Session& new_s, State& state, const ev::SessionReloaded&
   bool same_layout = e.planned_s == old.planned_s;
   for (std::size_t j = 0; j < n; ++j) same_layout = same_layout && e.old_index[j] == static_cast<int>(j);
   if (!same_layout) state.undo_stack.clear();
+  detail::fit_step(new_s, a, at);
   state.agenda = std::move(a);
   for (const auto& section : new_s.sections)
     for (const auto& prompt : section.prompts) state.prompts[prompt.id];

@@ -27,6 +27,27 @@ const PromptState* prompt_state(const State& state, const std::string& id) {
   return it == state.prompts.end() ? nullptr : &it->second;
 }
 
+// `section.steps` (the plan of each) and `section.step` (the current one, or
+// null when the section has none).
+void add_steps_json(json& j, const Section& sec, int planned_s, const Timing& timing, bool running, Millis now) {
+  const auto plan = step_plan_s(sec, planned_s);
+  json steps = json::array();
+  for (std::size_t i = 0; i < sec.steps.size() && i < plan.size(); ++i)
+    steps.push_back({{"id", sec.steps[i].id}, {"title", sec.steps[i].title}, {"planned_s", plan[i]}});
+  j["steps"] = std::move(steps);
+  j["step"] = nullptr;
+  if (timing.step < 0 || static_cast<std::size_t>(timing.step) >= sec.steps.size()) return;
+  const Step& step = sec.steps[static_cast<std::size_t>(timing.step)];
+  j["step"] = {{"index", timing.step},
+               {"count", timing.step_count},
+               {"id", step.id},
+               {"title", step.title},
+               {"text", step.text},
+               {"planned_s", timing.step_planned_s},
+               {"remaining_s", seconds_ceil(timing.step_remaining_ms)},
+               {"ends_at", running ? json(now + timing.step_remaining_ms) : json(nullptr)}};
+}
+
 json section_json(const Session& session, const State& state, const Timing& timing, Millis now) {
   const int index = std::clamp(state.agenda.current, 0, static_cast<int>(session.sections.size()) - 1);
   if (session.sections.empty()) return nullptr;
@@ -43,6 +64,7 @@ json section_json(const Session& session, const State& state, const Timing& timi
          {"ends_at", nullptr},
          {"content", sec.content}};
   if (state.agenda.running) j["ends_at"] = now + timing.section_remaining_ms;
+  add_steps_json(j, sec, planned_s, timing, state.agenda.running, now);
   return j;
 }
 

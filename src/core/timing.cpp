@@ -107,6 +107,7 @@ Timing derive(const Session& session, const State& state, Millis now) {
   } else {
     t.forecast_end = now + ahead_ms;
   }
+  detail::derive_steps(session, a, t);
   t.progress = duration_ms > 0 ? std::clamp(double(t.session_elapsed_ms) / double(duration_ms), 0.0, 1.0) : 0.0;
   return t;
 }

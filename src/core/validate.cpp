@@ -72,6 +72,40 @@ void check_unique(const std::vector<const Item*>& items, const char* what, std::
   }
 }
 
+// Steps fit inside their section: more is an error, less a warning (the
+// section then has time outside its steps).
+void check_steps(const Section& section, std::vector<Diagnostic>& out) {
+  if (section.steps.empty()) return;
+  std::vector<const Step*> steps;
+  for (const auto& step : section.steps) steps.push_back(&step);
+  check_unique(steps, "step", out);
+  if (section.duration_s <= 0) return;
+  int sum = 0;
+  bool whole = section.duration_s % 60 == 0;
+  for (const auto& step : section.steps) {
+    if (step.duration_s <= 0) return;  // already reported
+    sum += step.duration_s;
+    whole = whole && step.duration_s % 60 == 0;
+  }
+  if (sum == section.duration_s) return;
+  std::string arithmetic;
+  for (const auto& step : section.steps) arithmetic += (arithmetic.empty() ? "" : " + ") + amount(step.duration_s, whole);
+  const char* unit = whole ? " min" : "";
+  arithmetic += " = " + amount(sum, whole) + unit + ", section " + amount(section.duration_s, whole) + unit;
+  const int diff = sum - section.duration_s;
+  if (diff > 0) {
+    add(out, Severity::Error, section.steps.front().pos,
+        "steps of section '" + section.id + "' add up to " + format_minutes(sum) + ", more than the section's " +
+            format_minutes(section.duration_s),
+        {arithmetic, "remove " + format_minutes(diff) + " from the steps or lengthen the section"});
+  } else {
+    add(out, Severity::Warning, section.steps.front().pos,
+        "steps of section '" + section.id + "' add up to " + format_minutes(sum) + ", less than the section's " +
+            format_minutes(section.duration_s),
+        {arithmetic, format_minutes(-diff) + " of the section lies outside its steps"});
+  }
+}
+
 }  // namespace
 
 void validate_session(const Session& s, std::vector<Diagnostic>& out) {
@@ -82,6 +116,7 @@ void validate_session(const Session& s, std::vector<Diagnostic>& out) {
   for (const auto& section : s.sections) {
     sections.push_back(&section);
     check_bounds(section, out);
+    check_steps(section, out);
     for (const auto& prompt : section.prompts) {
       prompts.push_back(&prompt);
       if (section.duration_s > 0 && prompt.time_s > section.duration_s)

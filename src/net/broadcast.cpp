@@ -30,6 +30,8 @@ bool same_section(const json& a, const json& b) {
     if (ia.key() != ib.key()) return false;
     if (ia.key() == "ends_at" && ia->is_number() && ib->is_number()) {
       if ((ia->get<Millis>() + 500) / 1000 != (ib->get<Millis>() + 500) / 1000) return false;
+    } else if (ia.key() == "step") {  // the current step's clock fields, like the section's
+      if (!same_section(*ia, *ib)) return false;
     } else if (*ia != *ib) {
       return false;
     }

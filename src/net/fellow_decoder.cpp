@@ -61,6 +61,19 @@ RoomPhase phase_of(const std::string& s) {
   return RoomPhase::Normal;
 }
 
+FellowStep step_of(const json& j) {
+  FellowStep s;
+  s.id = text(j, "id");
+  s.title = text(j, "title");
+  s.text = text(j, "text");
+  s.index = small(j, "index");
+  s.count = small(j, "count");
+  s.planned_s = small(j, "planned_s");
+  s.remaining_s = small(j, "remaining_s");
+  s.ends_at = optional_ms(j, "ends_at");
+  return s;
+}
+
 FellowSection section_of(const json& j) {
   FellowSection s;
   s.id = text(j, "id");
@@ -72,6 +85,10 @@ FellowSection section_of(const json& j) {
   s.phase = phase_of(text(j, "phase"));
   s.ends_at = optional_ms(j, "ends_at");
   s.content_key = text(j, "content_key");
+  if (const json& step = field(j, "step"); step.is_object()) s.step = step_of(step);
+  if (const json& steps = field(j, "steps"); steps.is_array())
+    for (const auto& item : steps)
+      if (item.is_object() && s.steps.size() < 100) s.steps.push_back(step_of(item));
   return s;
 }
 

@@ -14,6 +14,18 @@ namespace facilita::net {
 enum class RoomStatus { Waiting, Running, Paused, Ended };
 enum class RoomPhase { Normal, WrapUp, Overtime };
 
+// The section's current activity step (`section.step`) and its list (`section.steps`).
+struct FellowStep {
+  std::string id;
+  std::string title;
+  std::string text;
+  int index = 0;  // 0-based
+  int count = 0;
+  int planned_s = 0;
+  int remaining_s = 0;                  // at server_time; negative past zero
+  std::optional<std::int64_t> ends_at;  // server clock, ms; only while running
+};
+
 struct FellowSection {
   std::string id;
   std::string title;
@@ -24,6 +36,8 @@ struct FellowSection {
   RoomPhase phase = RoomPhase::Normal;
   std::optional<std::int64_t> ends_at;  // server clock, ms; only while running
   std::string content_key;
+  std::optional<FellowStep> step;  // null when the section has no steps
+  std::vector<FellowStep> steps;   // id, title, planned_s of each
 };
 
 struct FellowScale {

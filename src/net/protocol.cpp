@@ -144,6 +144,8 @@ std::variant<Command, ProtocolError> admin_command(const json& body, const Admin
   if (name == "undo") return Command{cmd::Undo{}};
   if (name == "end") return Command{cmd::End{}};
   if (name == "outage-as-pause") return Command{cmd::OutageAsPause{}};
+  if (name == "next-step") return Command{cmd::NextStep{}};
+  if (name == "previous-step") return Command{cmd::PreviousStep{}};
   if (name == "goto") {
     auto s = body.find("section");
     if (s != body.end() && s->is_number_integer()) {
@@ -259,6 +261,7 @@ constexpr std::string_view kEngineCodes[] = {
     "prompt-closed",  "prompt-opened",    "prompt-revealed",  "rename-limit",    "room-full",
     "same-section",   "section-changed",  "section-cut",      "seq-reused",      "too-long",
     "too-short",      "unknown-prompt",   "wrap-up",
+    "no-steps",       "last-step",        "first-step",
 };
 
 bool is_code(std::string_view code) {  // short lowercase kebab-case

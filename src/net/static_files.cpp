@@ -32,6 +32,7 @@ constexpr Route kRoutes[] = {
     {"/remote.js", "remote.js", "text/javascript; charset=utf-8", false},
     {"/common.js", "common.js", "text/javascript; charset=utf-8", false},
     {"/answers.js", "answers.js", "text/javascript; charset=utf-8", false},
+    {"/steps.js", "steps.js", "text/javascript; charset=utf-8", false},
     {"/strings.js", "strings.js", "text/javascript; charset=utf-8", false},
     {"/style.css", "style.css", "text/css; charset=utf-8", false},
     {"/favicon.svg", "favicon.svg", "image/svg+xml", false},

@@ -5,6 +5,7 @@
 
 #include "core/duration.hpp"
 #include "ui/fonts.hpp"
+#include "ui/step_parts.hpp"
 #include "ui/theme.hpp"
 #include "ui/views.hpp"
 
@@ -83,7 +84,7 @@ void section_row(const Session& session, const Timing& timing, int index, Millis
 
 }  // namespace
 
-void draw_agenda(const Session& session, const State&, const Timing& timing, const Dispatch& dispatch, UiState& ui) {
+void draw_agenda(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui) {
   ImGui::PushFont(current_fonts().h2);
   ImGui::TextUnformatted(ui.t(S::Agenda));
   ImGui::PopFont();
@@ -99,8 +100,10 @@ void draw_agenda(const Session& session, const State&, const Timing& timing, con
   ImGui::TableSetupColumn(ui.t(S::ColPlanned), ImGuiTableColumnFlags_WidthFixed, em * 3.0f);
   ImGui::TableSetupColumn(ui.t(S::ColActual), ImGuiTableColumnFlags_WidthFixed, em * 3.0f);
   ImGui::TableHeadersRow();
-  for (int i = 0; i < static_cast<int>(session.sections.size()) && i < static_cast<int>(timing.sections.size()); ++i)
+  for (int i = 0; i < static_cast<int>(session.sections.size()) && i < static_cast<int>(timing.sections.size()); ++i) {
     section_row(session, timing, i, base, dispatch, ui);
+    draw_agenda_steps(session, state, timing, i, ui);  // the current section's steps
+  }
   ImGui::EndTable();
 }
 

@@ -2,7 +2,8 @@
 // (optional sections striped lighter), labelled with the duration; then the
 // total against the session's duration, red when they differ. Drawn from the
 // file as saved (the draft), so a wrong sum shows even though it does not load.
-// Clicking a segment previews that section.
+// Clicking a segment previews that section. A section's steps show as a
+// striped band along its bottom edge and are listed in its tooltip.
 #include <algorithm>
 #include <cstdio>
 #include <string>
@@ -18,6 +19,20 @@ namespace {
 
 constexpr ImU32 kSegment[] = {IM_COL32(70, 120, 190, 255), IM_COL32(60, 150, 140, 255),
                               IM_COL32(120, 100, 180, 255), IM_COL32(150, 120, 70, 255)};
+
+// A section's steps as ticks along the bottom of its segment, one per step boundary.
+void draw_step_ticks(ImDrawList* dl, const Section& section, ImVec2 a, ImVec2 b) {
+  if (section.steps.empty() || section.duration_s <= 0) return;
+  const float w = b.x - a.x, h = b.y - a.y;
+  float at = 0;
+  for (std::size_t k = 0; k < section.steps.size(); ++k) {
+    const float x0 = a.x + w * at / static_cast<float>(section.duration_s);
+    at += static_cast<float>(std::max(0, section.steps[k].duration_s));
+    const float x1 = a.x + w * std::min(1.0f, at / static_cast<float>(section.duration_s));
+    const ImU32 color = k % 2 ? IM_COL32(255, 255, 255, 90) : IM_COL32(255, 255, 255, 160);
+    dl->AddRectFilled(ImVec2(x0 + 1, b.y - h * 0.14f), ImVec2(std::max(x0 + 2, x1 - 1), b.y - 2), color, 1.0f);
+  }
+}
 
 }  // namespace
 
@@ -64,9 +79,18 @@ void draw_author_timing(AuthorState& author, UiState& ui) {
     draw_text(dl, fonts.bold, px, ImVec2(a.x + 4, a.y + 2), theme::kProjectorText, label);
     draw_text(dl, fonts.body, px, ImVec2(a.x + 4, a.y + 2 + px * 1.2f), theme::kProjectorText, title);
     dl->PopClipRect();
+    draw_step_ticks(dl, section, a, b);
     const bool hovered = mouse.x >= a.x && mouse.x < b.x && mouse.y >= a.y && mouse.y < b.y;
-    if (hovered) ImGui::SetTooltip("%s  %s (%.0f%%)", title.c_str(), label.c_str(),
-                                   scale > 0 ? 100.0 * section.duration_s / scale : 0.0);
+    if (hovered) {
+      std::string tip = title + "  " + label;
+      char share[32];
+      std::snprintf(share, sizeof share, " (%.0f%%)", scale > 0 ? 100.0 * section.duration_s / scale : 0.0);
+      tip += share;
+      for (std::size_t k = 0; k < section.steps.size(); ++k)  // the steps, one per line
+        tip += "\n  " + std::to_string(k + 1) + ". " + section.steps[k].title + "  " +
+               format_clock(section.steps[k].duration_s);
+      ImGui::SetTooltip("%s", tip.c_str());
+    }
     if (hovered && clicked && author.last_valid) {
       int index = author.last_valid->find_section(section.id);
       if (index >= 0) author.selected = index;

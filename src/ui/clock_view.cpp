@@ -6,6 +6,7 @@
 #include "core/duration.hpp"
 #include "ui/draw_text.hpp"
 #include "ui/fonts.hpp"
+#include "ui/step_parts.hpp"
 #include "ui/theme.hpp"
 #include "ui/views.hpp"
 
@@ -31,7 +32,8 @@ void centered_text(ImFont* font, float px, ImU32 color, const std::string& text)
 
 }  // namespace
 
-void draw_clock(const Session& session, const State& state, const Timing& timing, const Dispatch&, UiState& ui) {
+void draw_clock(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch,
+                UiState& ui) {
   const FontSet& fonts = current_fonts();
   const AgendaState& a = state.agenda;
   if (session.sections.empty()) return;
@@ -65,6 +67,7 @@ void draw_clock(const Session& session, const State& state, const Timing& timing
                           " / " + format_clock(st->planned_s);
     centered_text(fonts.body, fonts.sizes.body, IM_COL32(170, 170, 178, 255), elapsed);
   }
+  draw_step_clock(session, state, timing, dispatch, ui);  // when the section has steps
 
   ImGui::Spacing();
   ImGui::TextDisabled("%s", ui.t(S::NextSection));

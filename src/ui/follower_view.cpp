@@ -75,6 +75,21 @@ void status_line(const FollowerModel& m, UiState& ui) {
 }
 
 // Section counter, title, clock and phase label.
+// "Paso 2 de 4 · En parejas  01:32" and the step's text.
+void step_line(const net::FellowState& st, const net::FellowStep& step, const FollowerModel& m, UiState& ui) {
+  Millis remaining = static_cast<Millis>(step.remaining_s) * 1000;
+  if (st.status == RoomStatus::Running && step.ends_at) remaining = *step.ends_at - m.server_now;
+  char counter[96];
+  std::snprintf(counter, sizeof counter, ui.t(S::StepOf), step.index + 1, step.count);
+  ImGui::TextDisabled("%s", counter);
+  ImGui::PushFont(current_fonts().h2);
+  ImGui::TextWrapped("%s", step.title.c_str());
+  ImGui::SameLine();
+  colored_text(remaining < 0 ? theme::kOvertime : theme::kAccent, follower_clock_text(remaining).c_str());
+  ImGui::PopFont();
+  if (!step.text.empty()) ImGui::TextWrapped("%s", step.text.c_str());
+}
+
 void section_header(const FollowerModel& m, UiState& ui) {
   const FellowState& st = *m.room;
   const FontSet& fonts = current_fonts();
@@ -113,6 +128,7 @@ void section_header(const FollowerModel& m, UiState& ui) {
   colored_text(color, label);
   ImGui::PopFont();
   ImGui::EndGroup();
+  if (sec.step && st.status != RoomStatus::Ended) step_line(st, *sec.step, m, ui);
   if (st.next_section_title) ImGui::TextDisabled("%s %s", ui.t(S::NextSection), st.next_section_title->c_str());
 }
 

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "ui/draw_text.hpp"
+#include "ui/step_parts.hpp"
 #include "ui/fonts.hpp"
 #include "ui/projector_parts.hpp"
 #include "ui/theme.hpp"
@@ -49,7 +50,8 @@ HeaderLayout header(const ProjectorFrame& f) {
   draw_text(f.dl, fonts.bold, f.body_min, ImVec2(f.pos.x + f.size.x - m - label_size.x, label_y), label_color, label);
 
   const Section& section = f.session.sections[static_cast<std::size_t>(f.state.agenda.current)];
-  float title_w = clock_x - f.pos.x - m * 2;
+  const float step_w = draw_projector_step(f, clock_x - m * 0.8f, top);  // beside the clock, when there are steps
+  float title_w = clock_x - (step_w > 0 ? step_w + m * 0.8f : 0) - f.pos.x - m * 2;
   float title_px = std::max(f.body_min, H * 0.07f);
   ImVec2 title_size = text_size(fonts.large, title_px, section.title, title_w);
   if (title_size.y > title_px * 2.6f) {  // long titles: smaller rather than three lines

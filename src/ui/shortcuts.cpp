@@ -103,6 +103,13 @@ void handle_shortcut(const KeyInput& in, const Session& session, const State& st
       return;
     default: break;
   }
+  // S: next step; Shift+S: previous. Decided on the key press, where the
+  // modifiers are known (the typed character would be 's' or 'S' either way).
+  if (in.key == GLFW_KEY_S && !ctrl) {
+    if (in.mods & GLFW_MOD_SHIFT) dispatch(cmd::PreviousStep{});
+    else dispatch(cmd::NextStep{});
+    return;
+  }
   if (in.codepoint == 0) return;
   // Typed characters: layout independent ('+' has its own key on Spanish keyboards).
   if (in.codepoint == '+') dispatch(cmd::Adjust{60});

@@ -63,6 +63,8 @@ enum class S {
   ErrBadName, ErrRoomFull, YourName, JoinButton, WaitingServer, FellowPrompt, ChooseOne, ChooseMany, SendAnswer,
   ChangeAnswer, AnswerSending, AnswerReceived, AnswerRejected, PromptIsClosed, PendingAnswers, TimeLeft, YourAnswer,
   SessionEnded,
+  // activity steps
+  StepOf, NextStep, PreviousStep, KeyStep, RejectNoSteps, RejectLastStep, RejectFirstStep,
   Count
 };
 

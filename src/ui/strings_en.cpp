@@ -188,6 +188,13 @@ constexpr StringEntry kEnglish[] = {
     {S::AuthorWatching, "Watching %s"},
     {S::Error, "error"},
     {S::Warning, "warning"},
+    {S::StepOf, "Step %d of %d"},
+    {S::NextStep, "Next step"},
+    {S::PreviousStep, "Previous step"},
+    {S::KeyStep, "Next step of the activity / previous step"},
+    {S::RejectNoSteps, "This section has no steps."},
+    {S::RejectLastStep, "This is the section's last step."},
+    {S::RejectFirstStep, "This is the section's first step."},
 };
 static_assert(covers_every_key_once(kEnglish), "strings_en.cpp: every key exactly once");
 constexpr IndexedStrings kEnglishIndexed = index_strings(kEnglish);

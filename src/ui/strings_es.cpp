@@ -188,6 +188,13 @@ constexpr StringEntry kSpanish[] = {
     {S::AuthorWatching, "Vigilando %s"},
     {S::Error, "error"},
     {S::Warning, "aviso"},
+    {S::StepOf, "Paso %d de %d"},
+    {S::NextStep, "Siguiente paso"},
+    {S::PreviousStep, "Paso anterior"},
+    {S::KeyStep, "Siguiente paso de la actividad / paso anterior"},
+    {S::RejectNoSteps, "Esta sección no tiene pasos."},
+    {S::RejectLastStep, "Es el último paso de la sección."},
+    {S::RejectFirstStep, "Es el primer paso de la sección."},
 };
 static_assert(covers_every_key_once(kSpanish), "strings_es.cpp: every key exactly once");
 constexpr IndexedStrings kSpanishIndexed = index_strings(kSpanish);

@@ -425,3 +425,36 @@ TEST_CASE("follower: a server that is not Facilita (404 on /ws) gives a clear er
 
 }  // namespace
 }  // namespace facilita::test
+
+TEST_CASE("follower: the decoder reads the section's current step and its list") {
+  using nlohmann::json;
+  facilita::net::FellowDecoder d;
+  json state = {{"type", "state"}, {"version", 1}, {"server_time", 1000}, {"status", "running"},
+                {"session", {{"id", "s"}, {"title", "Sesión"}, {"language", "es"}}},
+                {"section", {{"id", "retos"}, {"title", "Retos"}, {"index", 4}, {"count", 8}, {"planned_s", 600},
+                             {"remaining_s", 500}, {"phase", "normal"}, {"ends_at", 501000}, {"content", "# Retos"},
+                             {"steps", {{{"id", "solo"}, {"title", "En silencio"}, {"planned_s", 60}},
+                                        {{"id", "parejas"}, {"title", "En parejas"}, {"planned_s", 120}}}},
+                             {"step", {{"index", 1}, {"count", 2}, {"id", "parejas"}, {"title", "En parejas"},
+                                       {"text", "Compartan"}, {"planned_s", 120}, {"remaining_s", -5},
+                                       {"ends_at", -4000}}}}}};
+  REQUIRE(d.apply(state));
+  const auto& sec = d.state().section;
+  REQUIRE(sec);
+  REQUIRE(sec->step);
+  CHECK(sec->step->index == 1);
+  CHECK(sec->step->count == 2);
+  CHECK(sec->step->title == "En parejas");
+  CHECK(sec->step->text == "Compartan");
+  CHECK(sec->step->remaining_s == -5);
+  CHECK(sec->step->ends_at == -4000);
+  REQUIRE(sec->steps.size() == 2);
+  CHECK(sec->steps[0].planned_s == 60);
+
+  state["section"]["step"] = nullptr;
+  state["section"]["steps"] = json::array();
+  state["version"] = 2;
+  REQUIRE(d.apply(state));
+  CHECK_FALSE(d.state().section->step);
+  CHECK(d.state().section->steps.empty());
+}

@@ -149,3 +149,13 @@ TEST_CASE("new-round names the prompt that asks again") {
         "q-1");
   CHECK(std::get<ProtocolError>(command(R"({"command":"new-round"})")).code == "bad-message");
 }
+
+TEST_CASE("next-step and previous-step move through the current section's steps") {
+  using namespace facilita;
+  using namespace facilita::net;
+  const AdminContext context{{"uno"}, "", ""};
+  auto command = [&](const char* text) { return admin_command(nlohmann::json::parse(text), context); };
+  CHECK(std::holds_alternative<cmd::NextStep>(std::get<Command>(command(R"({"command":"next-step"})"))));
+  CHECK(std::holds_alternative<cmd::PreviousStep>(std::get<Command>(command(R"({"command":"previous-step"})"))));
+  CHECK(std::get<ProtocolError>(command(R"({"command":"next-steps"})")).code == "bad-message");
+}

@@ -31,7 +31,8 @@ EventData sample(std::size_t index) {
     case 14: return ev::OutagePaused{1'700'000'000'000, 1'700'000'090'500};
     case 15: return ev::Ended{};
     case 16: return ev::SessionReloaded{std::string(64, 'a'), {0, 1, -1, 3}, {300, 720, 120, 600}};
-    default: return ev::RoundStarted{"q-entidades"};
+    case 17: return ev::RoundStarted{"q-entidades"};
+    default: return ev::StepChanged{4, 1, 2};
   }
 }
 

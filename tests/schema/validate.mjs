@@ -153,6 +153,16 @@ function semanticProblems(session) {
       if (!objectiveIds.has(o)) problems.push(`section '${s.id}': objective '${o}' is not defined`);
       covered.add(o);
     }
+    const stepIds = new Set();
+    let stepSum = 0;
+    for (const st of s.steps ?? []) {
+      if (stepIds.has(st.id)) problems.push(`section '${s.id}': duplicate step id '${st.id}'`);
+      stepIds.add(st.id);
+      stepSum += parseDuration(st.duration);
+    }
+    if (stepSum > d) {
+      problems.push(`section '${s.id}': steps add up to ${formatSeconds(stepSum)}, more than the section's ${formatSeconds(d)}`);
+    }
     for (const p of s.prompts ?? []) {
       if (promptIds.has(p.id)) problems.push(`duplicate prompt id '${p.id}'`);
       promptIds.add(p.id);
@@ -281,12 +291,24 @@ function negativeCases() {
     s.sections[0].prompts = [{ id: "q-x", kind: "scale", text: "?", scale: { min: 1, max: 5, step: 1 } }];
   }, "additionalProperties");
 
+  expectRejected("an unknown key in a step", (s) => {
+    s.sections[0].steps = [{ id: "a", title: "A", duraton: "1 min" }];
+  }, "additionalProperties");
+  expectRejected("a step without duration", (s) => {
+    s.sections[0].steps = [{ id: "a", title: "A" }];
+  }, "required");
+
   // The module itself must fail the cross-field checks when broken.
   const broken = loadYaml(readFileSync(join(root, MODULE), "utf8")).doc.toJS();
   broken.sections[0].duration = "6 min";
   const problems = semanticProblems(broken);
   if (problems.some((p) => p.includes("add up"))) pass("rejects section durations that do not add up");
   else fail("rejects section durations that do not add up", problems);
+  const longSteps = loadYaml(readFileSync(join(root, MODULE), "utf8")).doc.toJS();
+  const withSteps = longSteps.sections.find((s) => s.steps?.length);
+  withSteps.steps[0].duration = "30 min";
+  if (semanticProblems(longSteps).some((p) => p.includes("steps add up"))) pass("rejects steps longer than their section");
+  else fail("rejects steps longer than their section", semanticProblems(longSteps));
 }
 
 function durationGrammar() {

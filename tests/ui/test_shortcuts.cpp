@@ -150,3 +150,18 @@ TEST_CASE("projector and overlay keys only change the UI state") {
   CHECK(h.ui.request_toggle_fullscreen);
   CHECK(h.sent.empty());
 }
+
+TEST_CASE("S moves to the next step, Shift+S to the previous one; the typed letter does nothing more") {
+  Harness h;
+  h.key(GLFW_KEY_S);
+  CHECK(h.last_is<cmd::NextStep>());
+  h.sent.clear();
+  h.key(GLFW_KEY_S, GLFW_MOD_SHIFT);
+  CHECK(h.last_is<cmd::PreviousStep>());
+  h.sent.clear();
+  h.type('s');
+  h.type('S');
+  CHECK(h.sent.empty());
+  h.key(GLFW_KEY_S, GLFW_MOD_CONTROL);
+  CHECK(h.sent.empty());
+}
