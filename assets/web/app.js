@@ -163,6 +163,7 @@
     renderPrompt();
     renderCounts();
     renderResults();
+    if (Facilita.renderRoom) Facilita.renderRoom(state, conn.offset);  // room.js: message, break
     tick();
   }
 
@@ -189,6 +190,7 @@
   }
 
   function tick() {
+    if (state && Facilita.tickRoom) Facilita.tickRoom(state, conn.offset);
     if (!state || !state.section) return;
     renderClock(state, conn.offset);
     const closes = open() && state.status === "running" && state.prompt.closes_at;

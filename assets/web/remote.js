@@ -59,6 +59,8 @@
     conn.send(Object.assign({ type: "command", command: name, seq: n }, extra || {}));
   }
 
+  Facilita.remoteCommand = command;  // remote_room.js: message and break
+
   for (const button of document.querySelectorAll("[data-command]")) {
     button.addEventListener("click", () => {
       const name = button.dataset.command;
@@ -98,6 +100,7 @@
     if (key !== notesKey) { notesKey = key; renderMarkdown(a.notes || "", $("notes"), 2); }
     $("notes-card").hidden = !a.notes;
     renderButtons();
+    if (Facilita.renderRemoteRoom) Facilita.renderRemoteRoom(state, authorized);
     tick();
   }
 

@@ -103,7 +103,23 @@ window.FACILITA_STRINGS = {
     drift_label: "Desfase: {drift}",
     forecast_label: "Fin previsto: {time}",
     done_ok: "Hecho",
-    failed: "No se pudo: {message}"
+    failed: "No se pudo: {message}",
+    break_title: "Descanso",
+    break_back_at: "Regresamos a las {time}",
+    break_back_now: "Regresamos ahora",
+    room_heading: "Mensaje y descanso",
+    message_label: "Mensaje a la sala (hasta 140 caracteres)",
+    btn_message: "Mostrar mensaje",
+    btn_clear_message: "Quitar mensaje",
+    break_minutes_label: "Minutos de descanso",
+    btn_break: "Iniciar descanso",
+    btn_end_break: "Terminar descanso",
+    break_status: "Descanso hasta las {time}",
+    err_bad_text: "El mensaje debe tener de 1 a 140 caracteres en una línea.",
+    err_bad_time: "El descanso debe terminar en el futuro, a lo más en 4 horas.",
+    err_no_break: "No hay descanso en curso.",
+    err_no_message: "No hay mensaje que quitar.",
+    err_on_break: "Termina el descanso primero."
   },
   en: {
     app_name: "Facilita",
@@ -205,6 +221,22 @@ window.FACILITA_STRINGS = {
     drift_label: "Drift: {drift}",
     forecast_label: "Forecast end: {time}",
     done_ok: "Done",
-    failed: "Could not: {message}"
+    failed: "Could not: {message}",
+    break_title: "Break",
+    break_back_at: "Back at {time}",
+    break_back_now: "Back now",
+    room_heading: "Message and break",
+    message_label: "Message to the room (up to 140 characters)",
+    btn_message: "Show message",
+    btn_clear_message: "Remove message",
+    break_minutes_label: "Break minutes",
+    btn_break: "Start break",
+    btn_end_break: "End break",
+    break_status: "Break until {time}",
+    err_bad_text: "A message is 1 to 140 characters on one line.",
+    err_bad_time: "A break ends in the future, at most 4 hours ahead.",
+    err_no_break: "There is no break under way.",
+    err_no_message: "There is no message to remove.",
+    err_on_break: "End the break first."
   }
 };

@@ -11,11 +11,12 @@ namespace {
 using nlohmann::json;
 
 // Indexed like EventData's alternatives; the static_assert keeps them in step.
-constexpr std::array<const char*, 18> kTypeNames{
+constexpr std::array<const char*, 22> kTypeNames{
     "started",         "paused",        "resumed",         "section-changed", "adjusted",
     "rebalanced",      "undone",        "prompt-opened",   "prompt-closed",   "prompt-revealed",
     "answer-hidden",   "joined",        "answered",        "outage-recorded", "outage-paused",
-    "ended",           "session-reloaded", "round-started"};
+    "ended",           "session-reloaded", "round-started",
+    "message-shown",   "message-cleared", "break-started",   "break-ended"};
 static_assert(kTypeNames.size() == std::variant_size_v<EventData>, "name every event type");
 
 [[noreturn]] void fail(std::string_view type, const std::string& message) {
@@ -95,10 +96,12 @@ json fields_of(const EventData& data) {
           return {{"participant", e.participant}, {"prompt", e.prompt}, {"value", to_json(e.value)}, {"seq", e.seq}};
         else if constexpr (std::is_same_v<T, ev::OutageRecorded> || std::is_same_v<T, ev::OutagePaused>)
           return {{"from", e.from}, {"to", e.to}};
+        else if constexpr (std::is_same_v<T, ev::MessageShown>) return {{"text", e.text}};
+        else if constexpr (std::is_same_v<T, ev::BreakStarted>) return {{"until", e.until}};
         else if constexpr (std::is_same_v<T, ev::SessionReloaded>)
           return {{"file_hash", e.file_hash}, {"old_index", e.old_index}, {"planned_s", e.planned_s}};
         else
-          return json::object();  // Started, Paused, Resumed, Undone, Ended carry no fields
+          return json::object();  // Started, Paused, Resumed, Undone, Ended, MessageCleared, BreakEnded: no fields
       },
       data);
 }
@@ -122,7 +125,11 @@ EventData data_from(std::size_t index, const FieldReader& f) {
     case 14: return ev::OutagePaused{f.int64("from"), f.int64("to")};
     case 15: return ev::Ended{};
     case 16: return ev::SessionReloaded{f.str("file_hash"), f.ints("old_index"), f.ints("planned_s")};
-    default: return ev::RoundStarted{f.str("prompt")};
+    case 17: return ev::RoundStarted{f.str("prompt")};
+    case 18: return ev::MessageShown{f.str("text")};
+    case 19: return ev::MessageCleared{};
+    case 20: return ev::BreakStarted{f.int64("until")};
+    default: return ev::BreakEnded{};
   }
 }
 

@@ -63,6 +63,10 @@ enum class S {
   ErrBadName, ErrRoomFull, YourName, JoinButton, WaitingServer, FellowPrompt, ChooseOne, ChooseMany, SendAnswer,
   ChangeAnswer, AnswerSending, AnswerReceived, AnswerRejected, PromptIsClosed, PendingAnswers, TimeLeft, YourAnswer,
   SessionEnded,
+  // room messages and breaks
+  RoomMessage, RoomMessageHint, RoomMessageShow, RoomMessageClear, RoomMessageNow, RoomMessageButton, RoomPreset1, RoomPreset2, RoomPreset3, RoomPreset4,
+  BreakTitle, BreakButton, BreakMinutes, BreakOther, BreakAtClock, BreakEndsAt, BreakBadClock, BreakStart,
+  BreakEnd, BreakStatus, BreakOver, BreakBackAt, BreakBackNow, KeyRoomMessage, KeyBreak, RejectBadText, RejectBadTime, RejectOnBreak,
   Count
 };
 
