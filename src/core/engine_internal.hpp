@@ -75,13 +75,4 @@ PlanFrame plan_frame(const Session& session, const AgendaState& agenda, Millis n
 // and returns false.
 bool apply_reload(const Session& new_s, State& state, const ev::SessionReloaded& e, Millis at);
 
-// Room messages and breaks (engine_room.cpp).
-Decision decide_room(const State& state, const cmd::ShowMessage& c, Millis now);
-Decision decide_room(const State& state, const cmd::ClearMessage& c, Millis now);
-Decision decide_room(const State& state, const cmd::StartBreak& c, Millis now);
-Decision decide_room(const State& state, const cmd::EndBreak& c, Millis now);
-// What End closes first: a break under way ends, the room message goes
-// (nothing could clear it after the end).
-std::vector<EventData> room_closing(const State& state);
-
 }  // namespace facilita::detail

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "core/engine.hpp"
-#include "core/engine_internal.hpp"
+#include "core/engine_decide.hpp"
 #include "core/text_util.hpp"
 
 namespace facilita::detail {

@@ -5,6 +5,7 @@
 // (the facilitator ends the break; it never resumes by itself).
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 #include "ui/draw_text.hpp"
