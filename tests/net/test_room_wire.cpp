@@ -5,6 +5,7 @@
 
 #include "core/loader.hpp"
 #include "core/snapshot.hpp"
+#include "net/fellow_decoder.hpp"
 #include "net/protocol.hpp"
 #include "net_harness.hpp"
 
@@ -116,6 +117,19 @@ TEST_CASE("a message and a break over POST /api/admin reach the state; refusals 
   CHECK(state_of(resumed)["state"]["break"].is_null());
   CHECK(state_of(post(h.port(), R"({"command":"end-break"})"))["code"] == "no-break");
   CHECK(state_of(post(h.port(), R"({"command":"clear-message"})"))["state"]["message"].is_null());
+}
+
+TEST_CASE("the native follower decodes the message and the break") {
+  net::FellowDecoder decoder;
+  REQUIRE(decoder.apply(json{{"type", "state"}, {"version", 1}, {"server_time", 1000}, {"status", "paused"},
+                             {"message", "Regresamos en 5 minutos"}, {"break", {{"until", 301000}}}}));
+  CHECK(decoder.state().message == "Regresamos en 5 minutos");
+  REQUIRE(decoder.state().break_until.has_value());
+  CHECK(*decoder.state().break_until == 301000);
+  REQUIRE(decoder.apply(json{{"type", "state"}, {"version", 2}, {"server_time", 2000}, {"status", "running"},
+                             {"message", nullptr}, {"break", nullptr}}));
+  CHECK(decoder.state().message.empty());
+  CHECK_FALSE(decoder.state().break_until.has_value());
 }
 
 }  // namespace facilita::test
