@@ -82,7 +82,7 @@ void draw_break_dialog(const Session&, const State&, const Timing&, const Dispat
   if (ui.break_minutes == 0) {
     ImGui::SameLine();
     ImGui::SetNextItemWidth(em * 4);
-    ImGui::InputText("##clock", ui.break_clock, sizeof ui.break_clock, ImGuiInputTextFlags_CharsDecimal);
+    ImGui::InputText("##clock", ui.break_clock, sizeof ui.break_clock);
   }
   const auto until = break_until_choice(ui);
   const bool fits = until && *until - ui.now <= kMaxBreakMs;

@@ -49,7 +49,8 @@ void draw_projected_break(const ProjectorFrame& f, Millis until, Millis now, flo
   const FontSet& fonts = *f.fonts;
   const float H = f.pos.y + f.size.y - top;
   const float title_px = std::max(f.body_min, f.size.y * 0.09f);
-  const float clock_px = std::round(std::min(f.size.y * 0.34f, f.size.x * 0.20f));
+  // The clock font is baked at f.clock_px; a third larger still looks crisp.
+  const float clock_px = std::round(std::min(f.clock_px * 1.35f, f.size.x * 0.20f));
   const float line_px = std::max(f.body_min, f.size.y * 0.06f);
   const std::string clock = break_countdown_text(until - now);
   const bool over = until <= now;
