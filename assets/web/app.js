@@ -164,6 +164,7 @@
     renderCounts();
     renderResults();
     FacilitaSteps.render(state);
+    if (Facilita.renderRoom) Facilita.renderRoom(state, conn.offset);  // room.js: message, break
     tick();
   }
 
@@ -190,6 +191,7 @@
   }
 
   function tick() {
+    if (state && Facilita.tickRoom) Facilita.tickRoom(state, conn.offset);
     if (!state || !state.section) return;
     renderClock(state, conn.offset);
     FacilitaSteps.tick(state, conn.offset);

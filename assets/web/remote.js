@@ -59,6 +59,8 @@
     conn.send(Object.assign({ type: "command", command: name, seq: n }, extra || {}));
   }
 
+  Facilita.remoteCommand = command;  // remote_room.js: message and break
+
   for (const button of document.querySelectorAll("[data-command]")) {
     button.addEventListener("click", () => {
       const name = button.dataset.command;
@@ -99,6 +101,7 @@
     $("notes-card").hidden = !a.notes;
     FacilitaSteps.render(state);
     renderButtons();
+    if (Facilita.renderRemoteRoom) Facilita.renderRemoteRoom(state, authorized);
     tick();
   }
 

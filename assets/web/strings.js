@@ -108,7 +108,23 @@ window.FACILITA_STRINGS = {
     step_time_left: "Tiempo restante del paso",
     steps_heading: "Pasos de la actividad",
     btn_next_step: "Siguiente paso ▶",
-    btn_previous_step: "◀ Paso anterior"
+    btn_previous_step: "◀ Paso anterior",
+    break_title: "Descanso",
+    break_back_at: "Regresamos a las {time}",
+    break_back_now: "Regresamos ahora",
+    room_heading: "Mensaje y descanso",
+    message_label: "Mensaje a la sala (hasta 140 caracteres)",
+    btn_message: "Mostrar mensaje",
+    btn_clear_message: "Quitar mensaje",
+    break_minutes_label: "Minutos de descanso",
+    btn_break: "Iniciar descanso",
+    btn_end_break: "Terminar descanso",
+    break_status: "Descanso hasta las {time}",
+    err_bad_text: "El mensaje debe tener de 1 a 140 caracteres en una línea.",
+    err_bad_time: "El descanso debe terminar en el futuro, a lo más en 4 horas.",
+    err_no_break: "No hay descanso en curso.",
+    err_no_message: "No hay mensaje que quitar.",
+    err_on_break: "Termina el descanso primero."
   },
   en: {
     app_name: "Facilita",
@@ -215,6 +231,22 @@ window.FACILITA_STRINGS = {
     step_time_left: "Time left in the step",
     steps_heading: "Steps of the activity",
     btn_next_step: "Next step ▶",
-    btn_previous_step: "◀ Previous step"
+    btn_previous_step: "◀ Previous step",
+    break_title: "Break",
+    break_back_at: "Back at {time}",
+    break_back_now: "Back now",
+    room_heading: "Message and break",
+    message_label: "Message to the room (up to 140 characters)",
+    btn_message: "Show message",
+    btn_clear_message: "Remove message",
+    break_minutes_label: "Break minutes",
+    btn_break: "Start break",
+    btn_end_break: "End break",
+    break_status: "Break until {time}",
+    err_bad_text: "A message is 1 to 140 characters on one line.",
+    err_bad_time: "A break ends in the future, at most 4 hours ahead.",
+    err_no_break: "There is no break under way.",
+    err_no_message: "There is no message to remove.",
+    err_on_break: "End the break first."
   }
 };

@@ -47,6 +47,8 @@ struct RunOptions {
   std::string size = "1920x1080";
   bool demo = false;
   bool reveal = false;
+  std::string room_message;  // --message
+  int break_s = 0;           // --break-left
   NetFlags net;
 };
 
@@ -98,6 +100,8 @@ int run_screenshot(const RunOptions& opt, const Session& session) {
   shot.at = opt.at;
   shot.demo = opt.demo;
   shot.reveal = opt.reveal;
+  shot.message = opt.room_message;
+  shot.break_s = opt.break_s;
   if (!parse_size(opt.size, shot.width, shot.height)) {
     std::cerr << "--size wants WIDTHxHEIGHT, e.g. 1280x720\n";
     return kExitUsage;
@@ -224,6 +228,9 @@ CommandRunner add_run_command(CLI::App& app) {
   cmd->add_option("--size", opt->size, "With --screenshot: WIDTHxHEIGHT (default 1920x1080)");
   cmd->add_flag("--demo", opt->demo, "With --screenshot: simulated participants and answers (labelled demo data)");
   cmd->add_flag("--reveal", opt->reveal, "With --demo: close and reveal the section's first prompt");
+  cmd->add_option("--message", opt->room_message, "With --screenshot and --at: a room message on screen");
+  cmd->add_option("--break-left", opt->break_s, "With --screenshot and --at: a break with this many seconds left")
+      ->check(CLI::Range(1, 4 * 3600));
   add_net_flags(*cmd, opt->net);
   return [cmd, opt]() {
     if (!cmd->parsed()) return -1;

@@ -124,6 +124,7 @@ void GuiLoop::process_queued(Millis now) {
 }
 
 void GuiLoop::handle_input(Millis now) {
+  ui_.now = now;  // keys that start a break count from now (the last frame may be old)
   ui::Dispatch queue = [this](Command c) { queued_.push_back(std::move(c)); };
   for (AppWindow* window : {console_.get(), projector_.get()}) {
     if (!window) continue;
@@ -170,6 +171,7 @@ void GuiLoop::draw_frame(Millis now) {
   const Session& session = controller_.session();
   const State& state = controller_.state();
   const Timing timing = derive(session, state, now);
+  ui_.now = now;  // break countdowns
   ui::Dispatch queue = [this](Command c) { queued_.push_back(std::move(c)); };
   console_->render([&] { ui::draw_console(session, state, timing, queue, ui_); });
   if (projector_ && ui_.projector_visible)
@@ -184,6 +186,8 @@ double GuiLoop::wait_timeout(Millis now) const {
     Millis into_second = ((timing.section_elapsed_ms % 1000) + 1000) % 1000;
     timeout = static_cast<double>(1000 - into_second + 5) / 1000.0;
   }
+  if (controller_.state().break_until != 0)  // the break countdown ticks by the wall-clock second
+    timeout = std::min(timeout, static_cast<double>(1000 - now % 1000 + 5) / 1000.0);
   if (message_until_ > now) timeout = std::min(timeout, static_cast<double>(message_until_ - now) / 1000.0 + 0.01);
   // Wake on time for what the Delivery has due (a prompt's answer window closing),
   // not only on the second tick: the close lands within a few ms of its time.
@@ -195,7 +199,8 @@ GuiLoop::FrameKey GuiLoop::frame_key(Millis now) const {
   const State& state = controller_.state();
   Timing t = derive(controller_.session(), state, now);
   return FrameKey{controller_.version(), state.agenda.running, t.section_elapsed_ms / 1000, t.drift_s,
-                  t.forecast_end / 60000, t.planned_end / 60000, ui_.reload.generation, ui_.storage.generation};
+                  t.forecast_end / 60000, t.planned_end / 60000, ui_.reload.generation, ui_.storage.generation,
+                  state.break_until != 0 ? now / 1000 : 0};
 }
 
 void GuiLoop::write_dump() const {

@@ -85,6 +85,7 @@ class GuiLoop {
     Millis planned_minute = 0;
     std::uint64_t reload_generation = 0;
     std::uint64_t storage_generation = 0;
+    Millis break_second = 0;  // the wall-clock second during a break (its countdown), else 0
     bool operator==(const FrameKey&) const = default;
   };
   FrameKey frame_key(Millis now) const;

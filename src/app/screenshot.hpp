@@ -19,6 +19,8 @@ struct ScreenshotOptions {
   int height = 1080;
   bool demo = false;             // simulated participants and answers (labelled as demo data)
   bool reveal = false;           // with demo: close and reveal the section's first prompt
+  std::string message;           // a room message shown at the moment ("" = none)
+  int break_s = 0;               // a break under way with this many seconds left (0 = none)
 };
 
 // "1280x720" -> width, height. False when malformed or out of range.

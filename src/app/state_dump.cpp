@@ -53,6 +53,8 @@ bool write_state_dump(const std::string& path, const Session& session, const Sta
         {"reason", ui.storage.reason},
         {"banner", ui::storage_banner_text(ui).headline}}},
       {"projector", {{"visible", ui.projector_visible}, {"blackout", ui.blackout}, {"frozen", ui.frozen}}},
+      {"room_message", state.room_message},
+      {"break_until", state.break_until},
   };
   std::string tmp = path + ".tmp";
   {

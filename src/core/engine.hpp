@@ -57,13 +57,19 @@ struct End {};
 struct AcceptReload { std::string file_hash; };
 struct NextStep {};      // the current section's next step
 struct PreviousStep {};  // and back
+// Room messages and breaks (engine_room.cpp).
+struct ShowMessage { std::string text; };  // replaces the message shown to the room
+struct ClearMessage {};
+struct StartBreak { Millis until = 0; };   // pauses the agenda until the facilitator ends the break
+struct EndBreak {};                        // ends the break and resumes
 }  // namespace cmd
 
 using Command = std::variant<cmd::Start, cmd::Pause, cmd::Resume, cmd::Next, cmd::Previous, cmd::GoTo,
                              cmd::Adjust, cmd::AcceptRebalance, cmd::Undo, cmd::OpenPrompt, cmd::ClosePrompt,
                              cmd::RevealPrompt, cmd::HideAnswer, cmd::Join, cmd::Answer, cmd::RecordOutage,
-                             cmd::OutageAsPause, cmd::End, cmd::AcceptReload, cmd::NewRound, cmd::NextStep,
-                             cmd::PreviousStep>;
+                             cmd::OutageAsPause, cmd::End, cmd::AcceptReload, cmd::NewRound,
+                             cmd::NextStep, cmd::PreviousStep,
+                             cmd::ShowMessage, cmd::ClearMessage, cmd::StartBreak, cmd::EndBreak>;
 
 // ---------------------------------------------------------------- events
 namespace ev {
@@ -96,13 +102,19 @@ struct SessionReloaded {
   std::vector<int> planned_s;  // one per new section: its plan after the reload
 };
 struct StepChanged { int section = 0; int from = 0; int to = 0; };  // within the current section
+struct MessageShown { std::string text; };  // trimmed, validated
+struct MessageCleared {};
+struct BreakStarted { Millis until = 0; };  // follows Paused when the agenda was running
+struct BreakEnded {};                       // followed by Resumed (or Ended)
 }  // namespace ev
 
 using EventData = std::variant<ev::Started, ev::Paused, ev::Resumed, ev::SectionChanged, ev::Adjusted,
                                ev::Rebalanced, ev::Undone, ev::PromptOpened, ev::PromptClosed,
                                ev::PromptRevealed, ev::AnswerHidden, ev::Joined, ev::Answered,
                                ev::OutageRecorded, ev::OutagePaused, ev::Ended, ev::SessionReloaded,
-                               ev::RoundStarted, ev::StepChanged>;
+                               ev::RoundStarted,
+                               ev::StepChanged,
+                               ev::MessageShown, ev::MessageCleared, ev::BreakStarted, ev::BreakEnded>;
 
 struct Event {
   Millis at = 0;
@@ -185,6 +197,8 @@ struct State {
   std::vector<Outage> outages;
   std::string open_prompt;  // at most one prompt is open at a time; "" = none
   Millis last_event_at = 0; // time of the last applied event: decide never stamps earlier
+  std::string room_message; // shown on the projector and every fellow page; "" = none
+  Millis break_until = 0;   // a break is under way until this clock time; 0 = no break
   bool operator==(const State&) const = default;
 };
 
@@ -196,6 +210,8 @@ inline constexpr std::size_t kMaxNameChars = 40;           // code points after 
 inline constexpr std::size_t kMaxTextAnswerBytes = 500;    // after trimming, UTF-8
 inline constexpr std::size_t kMaxParticipants = 3000;      // joins beyond this: "room-full"
 inline constexpr int kMaxRenames = 10;                     // name changes per participant: "rename-limit"
+inline constexpr std::size_t kMaxRoomMessageChars = 140;   // code points after trimming, one line
+inline constexpr Millis kMaxBreakMs = 4LL * 3600 * 1000;   // a break ends at most 4 h ahead
 
 State initial_state(const Session& session);
 

@@ -153,6 +153,10 @@ struct Applier {
     // Undo must not bring the outage back as section time.
     for (AgendaState& saved : state.undo_stack) shift_for_outage(saved, e);
   }
+  void operator()(const ev::MessageShown& e) { state.room_message = e.text; }
+  void operator()(const ev::MessageCleared&) { state.room_message.clear(); }
+  void operator()(const ev::BreakStarted& e) { state.break_until = e.until; }
+  void operator()(const ev::BreakEnded&) { state.break_until = 0; }
   void operator()(const ev::SessionReloaded&) {}  // handled by apply() before the visit
   void operator()(const ev::StepChanged& e) {  // apply() checked it fits (step_fits)
     snapshot();

@@ -118,6 +118,7 @@ struct Decider {
   Decision operator()(const cmd::Resume&) const {
     if (auto closed = agenda_closed(agenda())) return *closed;
     if (agenda().running) return rejected("not-paused", "the clock is not paused");
+    if (state.break_until != 0) return events(now, {ev::BreakEnded{}, ev::Resumed{}});  // resuming ends a break
     return events(now, {ev::Resumed{}});
   }
   Decision operator()(const cmd::Next&) const {
@@ -160,6 +161,7 @@ struct Decider {
   Decision operator()(const cmd::Undo&) const {
     if (auto closed = agenda_closed(agenda())) return *closed;
     if (state.undo_stack.empty()) return rejected("no-undo", "nothing to undo");
+    if (state.break_until != 0) return rejected("on-break", "end the break first");
     return events(now, {ev::Undone{}});
   }
   Decision operator()(const cmd::RecordOutage& c) const {
@@ -177,6 +179,11 @@ struct Decider {
   // Steps: engine_steps.cpp.
   Decision operator()(const cmd::NextStep& c) const { return detail::decide_step(session, state, c, now); }
   Decision operator()(const cmd::PreviousStep& c) const { return detail::decide_step(session, state, c, now); }
+  // Room messages and breaks: engine_room.cpp.
+  Decision operator()(const cmd::ShowMessage& c) const { return detail::decide_room(state, c, now); }
+  Decision operator()(const cmd::ClearMessage& c) const { return detail::decide_room(state, c, now); }
+  Decision operator()(const cmd::StartBreak& c) const { return detail::decide_room(state, c, now); }
+  Decision operator()(const cmd::EndBreak& c) const { return detail::decide_room(state, c, now); }
   // Prompts, participants and answers: engine_prompts.cpp.
   template <class PromptCommand>
   Decision operator()(const PromptCommand& c) const {
@@ -185,9 +192,13 @@ struct Decider {
   Decision operator()(const cmd::End&) const {
     if (agenda().ended) return rejected("ended", "the delivery has already ended");
     if (!agenda().started) return rejected("not-started", "start the session first");
-    // Nothing takes answers after the end; the open prompt closes in the journal too.
-    if (!state.open_prompt.empty()) return events(now, {ev::PromptClosed{state.open_prompt}, ev::Ended{}});
-    return events(now, {ev::Ended{}});
+    // Nothing takes answers after the end; the open prompt closes in the journal too,
+    // and so do a break and the room message.
+    Decision d;
+    if (!state.open_prompt.empty()) d.events.push_back(Event{now, ev::PromptClosed{state.open_prompt}});
+    for (auto& e : detail::room_closing(state)) d.events.push_back(Event{now, std::move(e)});
+    d.events.push_back(Event{now, ev::Ended{}});
+    return d;
   }
 };
 

@@ -3,6 +3,7 @@
 #pragma once
 #include <initializer_list>
 #include <string>
+#include <vector>
 
 #include "core/engine.hpp"
 
@@ -20,5 +21,14 @@ Decision decide_prompt(const Session& session, const State& state, const cmd::Jo
 Decision decide_prompt(const Session& session, const State& state, const cmd::Answer& c, Millis now);
 Decision decide_step(const Session& session, const State& state, const cmd::NextStep& c, Millis now);
 Decision decide_step(const Session& session, const State& state, const cmd::PreviousStep& c, Millis now);
+
+// Room messages and breaks (engine_room.cpp).
+Decision decide_room(const State& state, const cmd::ShowMessage& c, Millis now);
+Decision decide_room(const State& state, const cmd::ClearMessage& c, Millis now);
+Decision decide_room(const State& state, const cmd::StartBreak& c, Millis now);
+Decision decide_room(const State& state, const cmd::EndBreak& c, Millis now);
+// What End closes first: a break under way ends, the room message goes
+// (nothing could clear it after the end).
+std::vector<EventData> room_closing(const State& state);
 
 }  // namespace facilita::detail

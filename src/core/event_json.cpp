@@ -11,11 +11,14 @@ namespace {
 using nlohmann::json;
 
 // Indexed like EventData's alternatives; the static_assert keeps them in step.
-constexpr std::array<const char*, 19> kTypeNames{
+constexpr auto kTypeNames = std::to_array<const char*>({
     "started",         "paused",        "resumed",         "section-changed", "adjusted",
     "rebalanced",      "undone",        "prompt-opened",   "prompt-closed",   "prompt-revealed",
     "answer-hidden",   "joined",        "answered",        "outage-recorded", "outage-paused",
-    "ended",           "session-reloaded", "round-started", "step-changed"};
+    "ended",           "session-reloaded", "round-started",
+    "step-changed",
+    "message-shown",   "message-cleared", "break-started",   "break-ended",
+});
 static_assert(kTypeNames.size() == std::variant_size_v<EventData>, "name every event type");
 
 [[noreturn]] void fail(std::string_view type, const std::string& message) {
@@ -97,10 +100,12 @@ json fields_of(const EventData& data) {
           return {{"from", e.from}, {"to", e.to}};
         else if constexpr (std::is_same_v<T, ev::StepChanged>)
           return {{"section", e.section}, {"from", e.from}, {"to", e.to}};
+        else if constexpr (std::is_same_v<T, ev::MessageShown>) return {{"text", e.text}};
+        else if constexpr (std::is_same_v<T, ev::BreakStarted>) return {{"until", e.until}};
         else if constexpr (std::is_same_v<T, ev::SessionReloaded>)
           return {{"file_hash", e.file_hash}, {"old_index", e.old_index}, {"planned_s", e.planned_s}};
         else
-          return json::object();  // Started, Paused, Resumed, Undone, Ended carry no fields
+          return json::object();  // Started, Paused, Resumed, Undone, Ended, MessageCleared, BreakEnded: no fields
       },
       data);
 }
@@ -125,7 +130,12 @@ EventData data_from(std::size_t index, const FieldReader& f) {
     case 15: return ev::Ended{};
     case 16: return ev::SessionReloaded{f.str("file_hash"), f.ints("old_index"), f.ints("planned_s")};
     case 17: return ev::RoundStarted{f.str("prompt")};
-    default: return ev::StepChanged{f.int32("section"), f.int32("from"), f.int32("to")};
+    case 18: return ev::StepChanged{f.int32("section"), f.int32("from"), f.int32("to")};
+    case 19: return ev::MessageShown{f.str("text")};
+    case 20: return ev::MessageCleared{};
+    case 21: return ev::BreakStarted{f.int64("until")};
+    case 22: return ev::BreakEnded{};
+    default: throw std::logic_error("event type index out of range");  // kTypeNames and this switch disagree
   }
 }
 

@@ -182,6 +182,9 @@ void FellowDecoder::apply_state(const json& m) {
   if (const json& r = field(m, "results"); r.is_object()) s.results = results_of(r);
   s.answered = small(m, "answered");
   s.participants = small(m, "participants");
+  if (const json& msg = field(m, "message"); msg.is_string()) s.message = msg.get<std::string>();
+  if (const json& b = field(m, "break"); b.is_object() && field(b, "until").is_number_integer())
+    s.break_until = field(b, "until").get<std::int64_t>();
   state_ = std::move(s);
 }
 

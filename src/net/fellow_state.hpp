@@ -92,6 +92,8 @@ struct FellowState {
   std::optional<FellowResults> results;
   int answered = 0;
   int participants = 0;
+  std::string message;                       // the room message; "" = none
+  std::optional<std::int64_t> break_until;   // server clock, ms; set during a break
 
   bool ended() const { return status == RoomStatus::Ended; }
 };

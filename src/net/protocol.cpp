@@ -129,6 +129,30 @@ AdminContext admin_context_from(const json& state) {
   return context;
 }
 
+// Room messages and breaks: `message` {text}, `clear-message`, `break` {minutes | until}, `end-break`.
+static std::variant<Command, ProtocolError> room_command(const std::string& name, const json& body,
+                                                        const AdminContext& context, std::optional<std::int64_t> seq) {
+  if (name == "clear-message") return Command{cmd::ClearMessage{}};
+  if (name == "end-break") return Command{cmd::EndBreak{}};
+  if (name == "message") {
+    auto text = body.find("text");
+    if (text == body.end() || !text->is_string()) return fail("bad-message", "message needs \"text\"", seq);
+    if (text->get_ref<const std::string&>().size() > 4 * kMaxRoomMessageChars)
+      return fail("bad-text", "a message is 1 to 140 characters on one line", seq);
+    return Command{cmd::ShowMessage{text->get<std::string>()}};
+  }
+  if (auto m = body.find("minutes"); m != body.end()) {
+    if (!m->is_number_integer() || m->get<std::int64_t>() < 1 || m->get<std::int64_t>() > kMaxBreakMinutes)
+      return fail("bad-message", "\"minutes\" is a whole number from 1 to 240", seq);
+    return Command{cmd::StartBreak{context.now + m->get<std::int64_t>() * 60'000}};
+  }
+  if (auto u = body.find("until"); u != body.end()) {
+    if (!u->is_number_integer()) return fail("bad-message", "\"until\" is a time in ms since the epoch", seq);
+    return Command{cmd::StartBreak{u->get<std::int64_t>()}};
+  }
+  return fail("bad-message", "break needs \"minutes\" (1 to 240) or \"until\"", seq);
+}
+
 std::variant<Command, ProtocolError> admin_command(const json& body, const AdminContext& context) {
   if (!body.is_object()) return fail("bad-message", "the request body is a JSON object");
   auto seq = get_seq(body);
@@ -182,6 +206,8 @@ std::variant<Command, ProtocolError> admin_command(const json& body, const Admin
     if (!participant) return fail("bad-message", "hide needs \"participant\"", seq);
     return Command{cmd::HideAnswer{*prompt, *participant}};
   }
+  if (name == "message" || name == "clear-message" || name == "break" || name == "end-break")
+    return room_command(name, body, context, seq);
   return fail("bad-message", "unknown command: " + name.substr(0, 40), seq);
 }
 
@@ -262,6 +288,7 @@ constexpr std::string_view kEngineCodes[] = {
     "same-section",   "section-changed",  "section-cut",      "seq-reused",      "too-long",
     "too-short",      "unknown-prompt",   "wrap-up",
     "no-steps",       "last-step",        "first-step",
+    "bad-text",       "bad-time",         "no-message",       "no-break",        "on-break",
 };
 
 bool is_code(std::string_view code) {  // short lowercase kebab-case

@@ -23,6 +23,7 @@ inline constexpr std::size_t kMaxIdBytes = 100;         // prompt / section ids
 inline constexpr std::size_t kMaxMultiChoices = 32;
 inline constexpr std::int64_t kMaxSeq = (std::int64_t{1} << 53);  // exact in JS numbers
 inline constexpr int kMaxAdjustMinutes = 60;
+inline constexpr int kMaxBreakMinutes = 240;  // `break` {minutes}
 
 // ------------------------------------------------------------- client messages
 struct HelloMsg {
@@ -59,6 +60,7 @@ struct AdminContext {
   std::vector<std::string> section_ids;
   std::string open_prompt;
   std::string displayed_prompt;
+  Millis now = 0;  // the wall clock when the command arrived: `break` {minutes} ends at now + minutes
 };
 AdminContext admin_context_from(const nlohmann::json& admin_state);
 

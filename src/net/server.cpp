@@ -196,7 +196,9 @@ std::vector<Inbound> Server::Impl::take_inbound() {
 
 AdminContext Server::Impl::admin_context() {
   std::lock_guard lock(mutex_);
-  return admin_context_;
+  AdminContext context = admin_context_;
+  context.now = wall_clock_ms();
+  return context;
 }
 
 void Server::Impl::sweep() {

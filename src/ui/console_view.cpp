@@ -51,6 +51,8 @@ void center_column(const Session& session, const State& state, const Timing& tim
   draw_clock(session, state, timing, dispatch, ui);
   ImGui::Separator();
   draw_controls(session, state, timing, dispatch, ui);
+  draw_room_message(session, state, timing, dispatch, ui);
+  draw_break(session, state, timing, dispatch, ui);
   ImGui::Separator();
   ImGui::BeginChild("notes", ImVec2(0, 0), false);
   draw_notes(session, state, timing, dispatch, ui);
@@ -96,6 +98,8 @@ void draw_console(const Session& session, const State& state, const Timing& timi
 
   draw_rebalance_preview(session, state, timing, dispatch, ui);
   draw_confirm_end(session, state, timing, dispatch, ui);
+  draw_room_message_dialog(session, state, timing, dispatch, ui);
+  draw_break_dialog(session, state, timing, dispatch, ui);
   draw_keys_overlay(session, state, timing, dispatch, ui);
 }
 

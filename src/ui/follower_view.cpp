@@ -352,6 +352,10 @@ void draw_follower_window(const FollowerModel& m, FollowerDraft& d, const Follow
     ImGui::End();
     return;
   }
+  if (draw_follower_room(m, ui)) {  // a break: its countdown instead of the section
+    ImGui::End();
+    return;
+  }
   section_header(m, ui);
   ImGui::Separator();
   const float width = ImGui::GetContentRegionAvail().x;

@@ -61,4 +61,8 @@ void draw_follower_window(const FollowerModel& model, FollowerDraft& draft, cons
 // "12:34", "+01:05" when over; for the clock line.
 std::string follower_clock_text(Millis remaining_ms);
 
+// The room message (a line) and a break (countdown) above the section; true
+// while a break replaces the section (follower_room.cpp).
+bool draw_follower_room(const FollowerModel& model, UiState& ui);
+
 }  // namespace facilita::ui

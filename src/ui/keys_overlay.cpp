@@ -20,6 +20,7 @@ constexpr KeyHelp kKeys[] = {
     {"↑  ↓", S::KeyContentPage},   {"P", S::KeyProjector},        {"F11", S::KeyFullscreen},
     {"Ctrl+Enter", S::KeyAcceptReload},
     {"S  Shift+S", S::KeyStep},
+    {"M", S::KeyRoomMessage},      {"D", S::KeyBreak},
 };
 
 }  // namespace

@@ -3,6 +3,8 @@
 #pragma once
 #include <imgui.h>
 
+#include <string>
+
 #include "core/engine.hpp"
 #include "ui/fonts.hpp"
 #include "ui/ui_state.hpp"
@@ -29,5 +31,11 @@ const Prompt* projected_prompt(const Session& session, const State& state);
 
 void draw_projected_prompt(const ProjectorFrame& frame, const Prompt& prompt, ImVec2 pos, ImVec2 size);
 void draw_projected_content(const ProjectorFrame& frame, ImVec2 pos, ImVec2 size);
+
+// Room message and break (projector_room.cpp). The banner is drawn from `top`
+// (absolute) over the frame's width; returns its bottom relative to the frame
+// (0 when there is no message). The break fills the frame from `top` down.
+float draw_room_banner(const ProjectorFrame& frame, const std::string& message, float top);
+void draw_projected_break(const ProjectorFrame& frame, Millis until, Millis now, float top);
 
 }  // namespace facilita::ui

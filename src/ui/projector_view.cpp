@@ -137,6 +137,22 @@ void draw_projector(const Session& session, const State& live_state, const Timin
   if (f.state.agenda.running && f.timing.phase != Phase::Normal)
     dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + std::max(4.0f, size.y * 0.012f)), theme::phase_color(f.timing.phase));
 
+  // Room message and break (projector_room.cpp), from the live state even while frozen:
+  // they are meant for the room now. The banner sits under the phase strip.
+  const float strip = std::max(4.0f, size.y * 0.012f);
+  const float banner = draw_room_banner(f, live_state.room_message, pos.y + strip);
+  if (live_state.break_until != 0) {
+    draw_projected_break(f, live_state.break_until, ui.now, pos.y + std::max(banner, strip));
+    dl->PopClipRect();
+    return;
+  }
+  if (banner > 0) {
+    pos.y += banner;
+    size.y -= banner;
+    f.pos = pos;
+    f.size = size;
+  }
+
   HeaderLayout head = header(f);
   float y = head.bottom + f.body_min * 0.35f;
   y += progress_bar(f, y) + f.margin * 0.6f;

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "ui/room_parts.hpp"
+
 namespace facilita::ui {
 namespace {
 
@@ -24,6 +26,13 @@ bool handle_modal(const KeyInput& in, const Dispatch& dispatch, UiState& ui) {
   if (ui.confirm_end) {
     if (enter) dispatch(cmd::End{});
     if (enter || escape) ui.confirm_end = false;
+    return true;
+  }
+  // Room message (M) and break (D) dialogs: typing goes to their fields.
+  if (ui.message_dialog || ui.break_dialog) {
+    if (enter && ui.message_dialog) send_room_message(dispatch, ui);
+    else if (enter) start_break(dispatch, ui);
+    if (escape) ui.message_dialog = ui.break_dialog = false;
     return true;
   }
   return false;
@@ -119,6 +128,8 @@ void handle_shortcut(const KeyInput& in, const Session& session, const State& st
   else if (is_char(in, 'b')) ui.blackout = !ui.blackout;
   else if (is_char(in, 'f')) ui.request_freeze_toggle = true;
   else if (is_char(in, 'p')) ui.request_toggle_projector = true;
+  else if (is_char(in, 'm')) open_message_dialog(ui);
+  else if (is_char(in, 'd')) open_break_dialog(ui);
   else if (is_char(in, 'o')) {
     if (auto id = prompt_to_open(session, state); !id.empty()) dispatch(cmd::OpenPrompt{id});
   } else if (is_char(in, 'c')) {

@@ -28,6 +28,7 @@ const char* rejection_text(Lang lang, std::string_view code) {
       {"no-undo", S::RejectNoUndo}, {"too-short", S::RejectTooShort},
       {"section-cut", S::RejectSectionCut},
       {"no-steps", S::RejectNoSteps}, {"last-step", S::RejectLastStep}, {"first-step", S::RejectFirstStep},
+      {"bad-text", S::RejectBadText}, {"bad-time", S::RejectBadTime}, {"on-break", S::RejectOnBreak},
   };
   for (const Row& row : kRows)
     if (row.code == code) return tr(lang, row.text);

@@ -65,6 +65,10 @@ enum class S {
   SessionEnded,
   // activity steps
   StepOf, NextStep, PreviousStep, KeyStep, RejectNoSteps, RejectLastStep, RejectFirstStep,
+  // room messages and breaks
+  RoomMessage, RoomMessageHint, RoomMessageShow, RoomMessageClear, RoomMessageNow, RoomMessageButton, RoomPreset1, RoomPreset2, RoomPreset3, RoomPreset4,
+  BreakTitle, BreakButton, BreakMinutes, BreakOther, BreakAtClock, BreakEndsAt, BreakBadClock, BreakStart,
+  BreakEnd, BreakStatus, BreakOver, BreakBackAt, BreakBackNow, KeyRoomMessage, KeyBreak, RejectBadText, RejectBadTime, RejectOnBreak,
   Count
 };
 

@@ -88,6 +88,15 @@ struct UiState {
   StorageNotice storage;
   std::string demo_label;  // non-empty on screenshots with simulated participants
 
+  // Room message (M) and break (D) dialogs: drafts only, the views dispatch.
+  bool message_dialog = false;
+  bool break_dialog = false;
+  bool dialog_opened = false;        // set with either dialog: its first frame takes the focus
+  char message_draft[600] = {};      // UTF-8; the engine checks 1-140 code points
+  int break_minutes = 10;            // 5 / 10 / 15 or any other 1-240; 0 = at a clock time
+  char break_clock[6] = {};          // "HH:MM" when break_minutes == 0
+  Millis now = 0;                    // the loop's clock for this frame (break countdowns)
+
   MarkdownCache markdown;
   QrCache qr;        // join URL
   QrCache admin_qr;  // remote-control URL

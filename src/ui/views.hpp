@@ -28,9 +28,14 @@ struct StorageBannerText {
   std::string detail;    // first failure's source and the reason
 };
 StorageBannerText storage_banner_text(const UiState& ui);
+// Room message (M) and break (D): a line under the controls each, and their dialogs.
+void draw_room_message(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
+void draw_break(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
 // Modals and overlays, drawn last.
 void draw_rebalance_preview(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
 void draw_confirm_end(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
+void draw_room_message_dialog(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
+void draw_break_dialog(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
 void draw_keys_overlay(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
 
 // The whole console window (all of the above); `projector_pane` draws the

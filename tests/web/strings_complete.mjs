@@ -24,7 +24,7 @@ for (const key of keys) {
     else if (placeholders(value) !== placeholders(tables.es[key] ?? "")) fail(`'${key}' placeholders differ in '${lang}'`);
   }
 }
-for (const file of ["app.js", "remote.js", "common.js", "answers.js"]) {
+for (const file of ["app.js", "remote.js", "common.js", "answers.js", "room.js", "remote_room.js"]) {
   const source = readFileSync(`${root}/assets/web/${file}`, "utf8");
   for (const m of source.matchAll(/\bt\(\s*"([a-z0-9_]+)"(\s*\+)?/g)) {
     checks++;

@@ -1,0 +1,90 @@
+// Room message on the console: the message shown now with "Quitar", a button
+// for the M dialog, and the dialog itself (type up to 140 characters with a
+// live counter, Enter shows it, Esc cancels; one-click presets).
+#include <algorithm>
+#include <string>
+
+#include "ui/fonts.hpp"
+#include "ui/room_parts.hpp"
+#include "ui/theme.hpp"
+#include "ui/views.hpp"
+
+namespace facilita::ui {
+namespace {
+
+int code_points(const char* s) {
+  int n = 0;
+  for (; *s; ++s)
+    if ((static_cast<unsigned char>(*s) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+}  // namespace
+
+void draw_room_message(const Session&, const State& state, const Timing&, const Dispatch& dispatch, UiState& ui) {
+  if (ImGui::Button(ui.t(S::RoomMessageButton)) && !state.agenda.ended) open_message_dialog(ui);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("M");
+  if (state.room_message.empty()) return;
+  ImGui::SameLine();
+  if (ImGui::Button(ui.t(S::RoomMessageClear))) dispatch(cmd::ClearMessage{});
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::to_vec4(theme::kAccent));
+  ImGui::TextWrapped(ui.t(S::RoomMessageNow), state.room_message.c_str());
+  ImGui::PopStyleColor();
+}
+
+void draw_room_message_dialog(const Session&, const State& state, const Timing&, const Dispatch& dispatch,
+                              UiState& ui) {
+  constexpr const char* kPopup = "##room-message";
+  if (!ui.message_dialog) {
+    if (ImGui::IsPopupOpen(kPopup) && ImGui::BeginPopupModal(kPopup)) {
+      ImGui::CloseCurrentPopup();
+      ImGui::EndPopup();
+    }
+    return;
+  }
+  if (!ImGui::IsPopupOpen(kPopup)) ImGui::OpenPopup(kPopup);
+  const float em = ImGui::GetFontSize();
+  ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(std::min(display.x * 0.9f, em * 34), 0));
+  if (!ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize)) return;
+  ImGui::PushFont(current_fonts().h2);
+  ImGui::TextUnformatted(ui.t(S::RoomMessage));
+  ImGui::PopFont();
+  ImGui::TextDisabled("%s", ui.t(S::RoomMessageHint));
+  if (ui.dialog_opened) {  // the M that opened the dialog must not land in the field
+    ImGui::GetIO().InputQueueCharacters.resize(0);
+    ImGui::SetKeyboardFocusHere();
+    ui.dialog_opened = false;
+  }
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputText("##draft", ui.message_draft, sizeof ui.message_draft);
+  const int count = code_points(ui.message_draft);
+  const bool too_long = count > static_cast<int>(kMaxRoomMessageChars);
+  ImGui::PushStyleColor(ImGuiCol_Text, theme::to_vec4(too_long ? theme::kOvertime : theme::kIdle));
+  ImGui::Text("%d / %d", count, static_cast<int>(kMaxRoomMessageChars));
+  ImGui::PopStyleColor();
+  for (S preset : {S::RoomPreset1, S::RoomPreset2, S::RoomPreset3, S::RoomPreset4}) {
+    if (ImGui::Button(ui.t(preset))) {
+      dispatch(cmd::ShowMessage{ui.t(preset)});
+      ui.message_dialog = false;
+    }
+    if (preset != S::RoomPreset4 && ImGui::GetContentRegionAvail().x > em * 14) ImGui::SameLine();
+  }
+  ImGui::Separator();
+  if (ImGui::Button(ui.t(S::RoomMessageShow)) && count > 0 && !too_long) send_room_message(dispatch, ui);
+  ImGui::SameLine();
+  if (ImGui::Button(ui.t(S::Cancel))) ui.message_dialog = false;
+  if (!state.room_message.empty()) {
+    ImGui::SameLine();
+    if (ImGui::Button(ui.t(S::RoomMessageClear))) {
+      dispatch(cmd::ClearMessage{});
+      ui.message_dialog = false;
+    }
+    ImGui::TextWrapped(ui.t(S::RoomMessageNow), state.room_message.c_str());
+  }
+  if (!ui.message_dialog) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
+}  // namespace facilita::ui
