@@ -243,6 +243,11 @@ struct Timing {
   double progress = 0;              // 0..1 of the session duration
   int next_section = -1;            // next section that is not cut, or -1
   std::vector<SectionTiming> sections;
+  int step = -1;                 // current step of the current section; -1 = the section has no steps
+  int step_count = 0;
+  int step_planned_s = 0;
+  Millis step_elapsed_ms = 0;    // pauses excluded
+  Millis step_remaining_ms = 0;  // negative past zero
 };
 
 Timing derive(const Session& session, const State& state, Millis now);
