@@ -188,6 +188,9 @@ constexpr StringEntry kEnglish[] = {
     {S::AuthorWatching, "Watching %s"},
     {S::Error, "error"},
     {S::Warning, "warning"},
+    {S::SoundOn, "Sound: on"},
+    {S::SoundOff, "Sound: off"},
+    {S::KeyMute, "Cue sound (chime) on / off"},
 };
 static_assert(covers_every_key_once(kEnglish), "strings_en.cpp: every key exactly once");
 constexpr IndexedStrings kEnglishIndexed = index_strings(kEnglish);

@@ -188,6 +188,9 @@ constexpr StringEntry kSpanish[] = {
     {S::AuthorWatching, "Vigilando %s"},
     {S::Error, "error"},
     {S::Warning, "aviso"},
+    {S::SoundOn, "Sonido: sí"},
+    {S::SoundOff, "Sonido: no"},
+    {S::KeyMute, "Sonido de las señales (campanilla) sí / no"},
 };
 static_assert(covers_every_key_once(kSpanish), "strings_es.cpp: every key exactly once");
 constexpr IndexedStrings kSpanishIndexed = index_strings(kSpanish);
