@@ -2,6 +2,9 @@
 
 #include <alsa/asoundlib.h>
 #include <portaudio.h>
+#ifdef FACILITA_HAS_JACK
+#include <jack/jack.h>
+#endif
 
 #include <cmath>
 #include <algorithm>
@@ -14,6 +17,9 @@ namespace {
 // ALSA reports a missing card with a dozen lines of its own on stderr; the
 // chime says it once, in one line, instead.
 void quiet_alsa(const char*, int, const char*, int, const char*, ...) {}
+#ifdef FACILITA_HAS_JACK
+void quiet_jack(const char*) {}  // "jack server is not running", likewise
+#endif
 
 }  // namespace
 
@@ -65,6 +71,10 @@ void Chime::notice_no_audio() {
 
 void Chime::run() {
   snd_lib_error_set_handler(quiet_alsa);
+#ifdef FACILITA_HAS_JACK
+  jack_set_error_function(quiet_jack);
+  jack_set_info_function(quiet_jack);
+#endif
   bool usable = Pa_Initialize() == paNoError;
   if (usable && Pa_GetDefaultOutputDevice() == paNoDevice) usable = false;
   if (!usable) notice_no_audio();
