@@ -28,7 +28,7 @@ const server = await startServer(facilita, session, data);
 const browser = await launchBrowser();
 const step = (text) => console.log("· " + text);
 
-async function join(page, name) {
+async function enter(page, name) {
   await page.goto(server.base + "/");
   await page.getByLabel("Tu nombre").fill(name);
   await page.getByRole("button", { name: "Entrar" }).click();
@@ -39,8 +39,8 @@ const pulsing = (page) => page.locator("#clock").evaluate((el) => el.classList.c
 try {
   const phone = await newPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }, errors);
   const calm = await newPage(browser, { viewport: { width: 390, height: 844 }, reducedMotion: "reduce" }, errors);
-  await join(phone, "Ana");
-  await join(calm, "Beto");
+  await enter(phone, "Ana");
+  await enter(calm, "Beto");
   await admin(server.base, "start");
   await admin(server.base, "shorten", { minutes: 4 });  // introduccion: 5 min -> 1 min
   await phone.locator("#clock[data-phase='wrapup']").waitFor({ timeout: 5000 });
@@ -66,7 +66,7 @@ try {
   step("with prefers-reduced-motion: outlined, no animation");
 
   const late = await newPage(browser, { viewport: { width: 390, height: 844 } }, errors);
-  await join(late, "Caro");
+  await enter(late, "Caro");
   await late.waitForTimeout(1500);
   check(!(await pulsing(late)), "a page opened after zero does not pulse");
   step("a page opened after zero does not pulse");
