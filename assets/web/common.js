@@ -266,6 +266,9 @@ const Facilita = (() => {
     document.getElementById("clock").hidden = state.status === "ended";  // no time is left to count
     document.getElementById("clock").dataset.phase = phase;
     document.getElementById("phase").dataset.phase = phase;
+    // Zero cue (cues.js): the clock pulses when it reaches zero.
+    if (window.FacilitaCues)
+      window.FacilitaCues.observe(document.getElementById("clock"), state.section.id, ms, state.status === "running");
     const label = { waiting: "not_started", paused: "paused_badge", ended: "ended_badge" }[state.status];
     document.getElementById("phase-text").textContent = label ? t(label) : t("phase_" + phase);
   }

@@ -14,11 +14,13 @@
 
 #include "app/commands.hpp"
 #include "app/controller.hpp"
+#include "app/cue_effects.hpp"
 #include "app/delivery.hpp"
 #include "app/file_watcher.hpp"
 #include "app/gui_loop.hpp"
 #include "app/headless.hpp"
 #include "app/hot_reload.hpp"
+#include "app/preferences.hpp"
 #include "app/screenshot.hpp"
 #include "app/signal_watcher.hpp"
 #include "app/source_file.hpp"
@@ -199,12 +201,16 @@ int run_delivery(const RunOptions& opt, const SourceFile& file) {
   if (!watcher.ok()) std::cerr << "facilita run: saves of the file will not be noticed: " << watcher.error() << "\n";
   loop.set_on_requests([&](Millis now) { hot_reload.handle_requests(now); });
 
+  // Wrap-up and zero: log line, chime (unless muted), projector flash.
+  CueEffects cues(preferences_path(delivery->data_dir()), ui);
   loop.set_on_turn([&](Millis now) {
     if (watcher.take_changed()) hot_reload.file_saved(now);
     // Fellows' answers and remote commands, timers, heartbeat: the same turn as --headless.
     delivery->turn(now);
+    cues.turn(controller.session(), controller.state(), now);
   });
   int status = loop.run();
+  cues.save();
   delivery->close();  // answers what is already queued, stops the server
   return status;
 }

@@ -188,6 +188,7 @@ double GuiLoop::wait_timeout(Millis now) const {
   }
   if (controller_.state().break_until != 0)  // the break countdown ticks by the wall-clock second
     timeout = std::min(timeout, static_cast<double>(1000 - now % 1000 + 5) / 1000.0);
+  if (ui_.flash.active()) timeout = std::min(timeout, 1.0 / 30);  // the flash fades at ~30 fps
   if (message_until_ > now) timeout = std::min(timeout, static_cast<double>(message_until_ - now) / 1000.0 + 0.01);
   // Wake on time for what the Delivery has due (a prompt's answer window closing),
   // not only on the second tick: the close lands within a few ms of its time.
@@ -258,10 +259,13 @@ int GuiLoop::run() {
     process_queued(now);
     if (on_frame_) on_frame_();
     FrameKey key = frame_key(now);
-    if (input || extra_frames_ > 0 || !(key == drawn_)) {
+    // A cue's flash fades frame by frame; one more frame clears it.
+    const bool flashing = ui_.flash.active();
+    if (input || extra_frames_ > 0 || !(key == drawn_) || flashing || flash_drawn_) {
       draw_frame(now);
       drawn_ = key;
     }
+    flash_drawn_ = flashing;
     if (!queued_.empty()) {  // clicks in this frame
       process_queued(now);
       handle_requests(now);

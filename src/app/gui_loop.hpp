@@ -115,6 +115,7 @@ class GuiLoop {
   Millis message_until_ = 0;
   int extra_frames_ = 2;  // ImGui settles hover/active states over a couple of frames
   FrameKey drawn_;        // what the last frame showed
+  bool flash_drawn_ = false;  // the last frame showed a cue's flash
   std::string remembered_monitor_;  // the projector's monitor by name (window layout)
 };
 

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "app/commands.hpp"
+#include "app/cue_watcher.hpp"
 #include "app/signal_watcher.hpp"
 #include "persist/data_dir.hpp"
 
@@ -171,9 +172,12 @@ int run_headless_delivery(const NetFlags& flags, const SourceFile& file, const s
             << "Ctrl+C ends (the delivery stays resumable)" << std::endl;
 
   std::uint64_t reported = delivery->storage_generation();
+  CueWatcher cues;  // wrap-up and zero are logged; there is no sound here
   while (!waker.stopped()) {
     const Millis now = delivery->now();
     delivery->turn(now);
+    for (const Cue& cue : cues.observe(delivery->controller().session(), delivery->controller().state(), now))
+      std::cerr << cue_log_line(delivery->controller().session(), cue, "no sound") << std::endl;
     if (delivery->storage_generation() != reported) {
       reported = delivery->storage_generation();
       report_storage(delivery->storage_alarm());

@@ -38,6 +38,7 @@ constexpr Route kRoutes[] = {
     {"/favicon.svg", "favicon.svg", "image/svg+xml", false},
     {"/room.js", "room.js", "text/javascript; charset=utf-8", false},
     {"/remote_room.js", "remote_room.js", "text/javascript; charset=utf-8", false},
+    {"/cues.js", "cues.js", "text/javascript; charset=utf-8", false},
 };
 
 constexpr std::size_t kMaxFileBytes = 2 << 20;

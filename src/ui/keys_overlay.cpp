@@ -21,6 +21,7 @@ constexpr KeyHelp kKeys[] = {
     {"Ctrl+Enter", S::KeyAcceptReload},
     {"S  Shift+S", S::KeyStep},
     {"M", S::KeyRoomMessage},      {"D", S::KeyBreak},
+    {"K", S::KeyMute},
 };
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <string>
 
+#include "ui/cue_flash_view.hpp"
 #include "ui/draw_text.hpp"
 #include "ui/step_parts.hpp"
 #include "ui/fonts.hpp"
@@ -176,6 +177,7 @@ void draw_projector(const Session& session, const State& live_state, const Timin
     draw_text(dl, f.fonts->body, px, ImVec2(pos.x + size.x - label.x - px, pos.y + size.y - label.y - px * 0.3f),
               theme::kProjectorMuted, ui.demo_label);
   }
+  draw_cue_flash(dl, ui.flash, pos, size);
   dl->PopClipRect();
 }
 

@@ -58,6 +58,8 @@ enum class S {
   AuthorTitle, AuthorValid, AuthorInvalid, AuthorNoValid, AuthorWarnings, AuthorCopyHint, AuthorCopied,
   AuthorTiming, AuthorTotal, AuthorCoverage, AuthorUncovered, AuthorNoObjectives, AuthorPreview,
   AuthorRehearsal, AuthorRehearse, AuthorStop, AuthorSpeed, AuthorWatching, Error, Warning,
+  // cues (chime and flash)
+  SoundOn, SoundOff, KeyMute,
   // follower window (`facilita join`)
   FollowerTitle, ConnConnecting, ConnOnline, ConnJoined, ConnRetrying, ConnFailed, ErrNotFacilita, ErrProtocol,
   ErrBadName, ErrRoomFull, YourName, JoinButton, WaitingServer, FellowPrompt, ChooseOne, ChooseMany, SendAnswer,

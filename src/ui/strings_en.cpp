@@ -223,6 +223,9 @@ constexpr StringEntry kEnglish[] = {
     {S::RejectBadText, "A message is 1 to 140 characters on one line."},
     {S::RejectBadTime, "A break ends in the future, at most 4 hours ahead."},
     {S::RejectOnBreak, "End the break first."},
+    {S::SoundOn, "Sound: on"},
+    {S::SoundOff, "Sound: off"},
+    {S::KeyMute, "Cue sound (chime) on / off"},
 };
 static_assert(covers_every_key_once(kEnglish), "strings_en.cpp: every key exactly once");
 constexpr IndexedStrings kEnglishIndexed = index_strings(kEnglish);

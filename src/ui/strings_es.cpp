@@ -223,6 +223,9 @@ constexpr StringEntry kSpanish[] = {
     {S::RejectBadText, "El mensaje debe tener de 1 a 140 caracteres en una línea."},
     {S::RejectBadTime, "La hora del descanso debe estar en el futuro, a lo más 4 horas."},
     {S::RejectOnBreak, "Termina el descanso primero."},
+    {S::SoundOn, "Sonido: sí"},
+    {S::SoundOff, "Sonido: no"},
+    {S::KeyMute, "Sonido de las señales (campanilla) sí / no"},
 };
 static_assert(covers_every_key_once(kSpanish), "strings_es.cpp: every key exactly once");
 constexpr IndexedStrings kSpanishIndexed = index_strings(kSpanish);

@@ -57,6 +57,14 @@ struct StorageNotice {
   std::uint64_t generation = 0;  // changes with any of the above (redraw, state dump)
 };
 
+// A projector flash under way: colour by cue, opacity fading to 0.
+struct CueFlash {
+  enum class Kind { None, WrapUp, Zero };
+  Kind kind = Kind::None;
+  float alpha = 0;  // 0..1, set by the app from the time since the cue
+  bool active() const { return kind != Kind::None && alpha > 0; }
+};
+
 struct UiState {
   Lang lang = Lang::Es;
   bool single_window = false;  // projector drawn as a pane of the console
@@ -101,6 +109,12 @@ struct UiState {
   QrCache qr;        // join URL
   QrCache admin_qr;  // remote-control URL
   std::map<std::string, ContentFitCache> content_fit;  // per projector box role
+
+  // Cues (app/cue_effects.cpp fills `flash` every turn): the projector's brief
+  // colour pulse after a wrap-up or zero cue, and the chime's mute (K), which
+  // the app remembers in the data directory.
+  CueFlash flash;
+  bool muted = false;
 
   const char* t(S key) const { return tr(lang, key); }
 };

@@ -1,0 +1,28 @@
+#include "app/cue_watcher.hpp"
+
+#include <utility>
+
+namespace facilita {
+
+std::vector<Cue> CueWatcher::observe(const Session& session, const State& state, Millis now) {
+  CueFrame frame{derive(session, state, now), state.agenda.current, state.agenda.running};
+  std::vector<Cue> cues;
+  if (last_) cues = detect_cues(*last_, frame, memory_);
+  last_ = std::move(frame);
+  return cues;
+}
+
+std::string cue_log_line(const Session& session, const Cue& cue, std::string_view outcome) {
+  std::string line = "cue: ";
+  line += to_string(cue.kind);
+  line += " section=";
+  const bool known = cue.section >= 0 && cue.section < static_cast<int>(session.sections.size());
+  line += known ? session.sections[static_cast<std::size_t>(cue.section)].id : std::to_string(cue.section);
+  if (cue.kind == CueKind::StepZero) line += " step=" + std::to_string(cue.step + 1);
+  line += " (";
+  line += outcome;
+  line += ")";
+  return line;
+}
+
+}  // namespace facilita
