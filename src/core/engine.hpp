@@ -55,12 +55,19 @@ struct End {};
 // decide() cannot judge it without the edited session: the controller turns it
 // into decide_reload(running, edited, state, file_hash, now).
 struct AcceptReload { std::string file_hash; };
+// Fellow questions (engine_questions.cpp). Seqs share the fellow's seq space with answers.
+struct Ask { std::string participant; std::string text; bool anonymous = true; std::int64_t seq = 0; };
+struct Upvote { std::string participant; std::string question; std::int64_t seq = 0; };
+struct ModerateQuestion { std::string question; std::string action; };  // approve|hide|unhide|answered|unanswered
+struct ProjectQuestion { std::string question; };                       // "" = none
+struct SetModeration { bool on = true; };
 }  // namespace cmd
 
 using Command = std::variant<cmd::Start, cmd::Pause, cmd::Resume, cmd::Next, cmd::Previous, cmd::GoTo,
                              cmd::Adjust, cmd::AcceptRebalance, cmd::Undo, cmd::OpenPrompt, cmd::ClosePrompt,
                              cmd::RevealPrompt, cmd::HideAnswer, cmd::Join, cmd::Answer, cmd::RecordOutage,
-                             cmd::OutageAsPause, cmd::End, cmd::AcceptReload, cmd::NewRound>;
+                             cmd::OutageAsPause, cmd::End, cmd::AcceptReload, cmd::NewRound, cmd::Ask, cmd::Upvote,
+                             cmd::ModerateQuestion, cmd::ProjectQuestion, cmd::SetModeration>;
 
 // ---------------------------------------------------------------- events
 namespace ev {
@@ -92,13 +99,19 @@ struct SessionReloaded {
   std::vector<int> old_index;  // one per new section: its index before the reload, or -1
   std::vector<int> planned_s;  // one per new section: its plan after the reload
 };
+struct Asked { std::string question; std::string participant; std::string text; bool anonymous = true; std::int64_t seq = 0; };
+struct Upvoted { std::string question; std::string participant; std::int64_t seq = 0; };
+struct QuestionModerated { std::string question; std::string action; };
+struct QuestionProjected { std::string question; };  // "" = none
+struct ModerationSet { bool on = true; };
 }  // namespace ev
 
 using EventData = std::variant<ev::Started, ev::Paused, ev::Resumed, ev::SectionChanged, ev::Adjusted,
                                ev::Rebalanced, ev::Undone, ev::PromptOpened, ev::PromptClosed,
                                ev::PromptRevealed, ev::AnswerHidden, ev::Joined, ev::Answered,
                                ev::OutageRecorded, ev::OutagePaused, ev::Ended, ev::SessionReloaded,
-                               ev::RoundStarted>;
+                               ev::RoundStarted, ev::Asked, ev::Upvoted, ev::QuestionModerated,
+                               ev::QuestionProjected, ev::ModerationSet>;
 
 struct Event {
   Millis at = 0;
@@ -153,6 +166,7 @@ struct PromptState {
 struct SeenAnswer {
   std::string prompt;
   AnswerValue value;
+  std::string kind;  // "" = an answer; "ask" (value: text), "ask-named", "upvote" (value: question id)
   bool operator==(const SeenAnswer&) const = default;
 };
 
@@ -171,6 +185,22 @@ struct Outage {
   bool operator==(const Outage&) const = default;
 };
 
+// A fellow's question (engine_questions.cpp). Status: hidden > answered > approved > pending.
+struct Question {
+  std::string id;           // "qa-1", "qa-2", ... in order of asking
+  std::string participant;
+  std::string text;         // trimmed, at most kMaxQuestionChars code points
+  bool anonymous = true;
+  Millis at = 0;
+  std::int64_t seq = 0;
+  int section = 0;          // current section when asked
+  bool approved = false;    // asked with moderation off, approved, or moderation turned off
+  bool hidden = false;
+  bool answered = false;
+  std::vector<std::string> voters;  // participants who upvoted, in order; never the author
+  bool operator==(const Question&) const = default;
+};
+
 struct State {
   AgendaState agenda;
   std::vector<AgendaState> undo_stack;  // bounded; see kUndoDepth
@@ -179,6 +209,9 @@ struct State {
   std::vector<Outage> outages;
   std::string open_prompt;  // at most one prompt is open at a time; "" = none
   Millis last_event_at = 0; // time of the last applied event: decide never stamps earlier
+  std::vector<Question> questions;   // in order of asking
+  std::string projected_question;    // "" = none
+  bool qa_moderation = true;         // from the session; SetModeration changes it
   bool operator==(const State&) const = default;
 };
 
@@ -190,6 +223,10 @@ inline constexpr std::size_t kMaxNameChars = 40;           // code points after 
 inline constexpr std::size_t kMaxTextAnswerBytes = 500;    // after trimming, UTF-8
 inline constexpr std::size_t kMaxParticipants = 3000;      // joins beyond this: "room-full"
 inline constexpr int kMaxRenames = 10;                     // name changes per participant: "rename-limit"
+inline constexpr std::size_t kMaxQuestionChars = 280;      // code points after trimming: "bad-text"
+inline constexpr int kMaxOpenQuestions = 5;                // per fellow, not hidden and not answered
+inline constexpr Millis kQuestionGapMs = 10'000;           // between one fellow's questions: "too-soon"
+inline constexpr std::size_t kMaxQuestions = 2000;         // per delivery: "qa-full"
 
 State initial_state(const Session& session);
 
@@ -205,6 +242,7 @@ struct Decision {
   std::vector<Event> events;           // to append to the journal, then apply
   std::optional<Rejection> rejected;   // set when nothing happens
   bool duplicate = false;              // answer with a seq already seen: acknowledge, change nothing
+  std::string question;                // Ask: the question id (new or, for a duplicate, the earlier one)
 };
 
 // Events are stamped max(now, state.last_event_at): a wall clock stepping back

@@ -3,12 +3,14 @@
 #include <algorithm>
 
 #include "core/engine.hpp"
+#include "core/engine_decide.hpp"
 #include "core/engine_internal.hpp"
 
 namespace facilita {
 
 State initial_state(const Session& session) {
   State state;
+  state.qa_moderation = session.questions_moderated;
   const std::size_t n = session.sections.size();
   state.agenda.actual_ms.assign(n, 0);
   state.agenda.cut.assign(n, false);
@@ -152,6 +154,9 @@ struct Applier {
     for (AgendaState& saved : state.undo_stack) shift_for_outage(saved, e);
   }
   void operator()(const ev::SessionReloaded&) {}  // handled by apply() before the visit
+  // Questions: engine_questions.cpp.
+  template <class QuestionEvent>
+  void operator()(const QuestionEvent& e) { detail::apply_question(state, e, at); }
   void operator()(const ev::Ended&) {
     AgendaState& a = agenda();
     if (a.running) close_span(a, at);

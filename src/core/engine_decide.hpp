@@ -18,5 +18,16 @@ Decision decide_prompt(const Session& session, const State& state, const cmd::Ne
 Decision decide_prompt(const Session& session, const State& state, const cmd::HideAnswer& c, Millis now);
 Decision decide_prompt(const Session& session, const State& state, const cmd::Join& c, Millis now);
 Decision decide_prompt(const Session& session, const State& state, const cmd::Answer& c, Millis now);
+// Questions (engine_questions.cpp).
+Decision decide_prompt(const Session& session, const State& state, const cmd::Ask& c, Millis now);
+Decision decide_prompt(const Session& session, const State& state, const cmd::Upvote& c, Millis now);
+Decision decide_prompt(const Session& session, const State& state, const cmd::ModerateQuestion& c, Millis now);
+Decision decide_prompt(const Session& session, const State& state, const cmd::ProjectQuestion& c, Millis now);
+Decision decide_prompt(const Session& session, const State& state, const cmd::SetModeration& c, Millis now);
+void apply_question(State& state, const ev::Asked& e, Millis at);
+void apply_question(State& state, const ev::Upvoted& e, Millis at);
+void apply_question(State& state, const ev::QuestionModerated& e, Millis at);
+void apply_question(State& state, const ev::QuestionProjected& e, Millis at);
+void apply_question(State& state, const ev::ModerationSet& e, Millis at);
 
 }  // namespace facilita::detail

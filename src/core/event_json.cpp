@@ -11,11 +11,12 @@ namespace {
 using nlohmann::json;
 
 // Indexed like EventData's alternatives; the static_assert keeps them in step.
-constexpr std::array<const char*, 18> kTypeNames{
+constexpr std::array<const char*, 23> kTypeNames{
     "started",         "paused",        "resumed",         "section-changed", "adjusted",
     "rebalanced",      "undone",        "prompt-opened",   "prompt-closed",   "prompt-revealed",
     "answer-hidden",   "joined",        "answered",        "outage-recorded", "outage-paused",
-    "ended",           "session-reloaded", "round-started"};
+    "ended",           "session-reloaded", "round-started",
+    "question-asked",  "question-upvoted", "question-moderated", "question-projected", "moderation-set"};
 static_assert(kTypeNames.size() == std::variant_size_v<EventData>, "name every event type");
 
 [[noreturn]] void fail(std::string_view type, const std::string& message) {
@@ -40,6 +41,11 @@ class FieldReader {
     return v.get<std::string>();
   }
   std::int64_t int64(const char* key) const { return integer_of(at(key), key); }
+  bool boolean(const char* key) const {
+    const json& v = at(key);
+    if (!v.is_boolean()) fail(type_, std::string("field '") + key + "' must be a boolean, not " + json_kind(v));
+    return v.get<bool>();
+  }
   int int32(const char* key) const { return narrow(int64(key), key); }
   std::vector<int> ints(const char* key) const {
     const json& v = at(key);
@@ -97,6 +103,15 @@ json fields_of(const EventData& data) {
           return {{"from", e.from}, {"to", e.to}};
         else if constexpr (std::is_same_v<T, ev::SessionReloaded>)
           return {{"file_hash", e.file_hash}, {"old_index", e.old_index}, {"planned_s", e.planned_s}};
+        else if constexpr (std::is_same_v<T, ev::Asked>)
+          return {{"question", e.question}, {"participant", e.participant}, {"text", e.text},
+                  {"anonymous", e.anonymous}, {"seq", e.seq}};
+        else if constexpr (std::is_same_v<T, ev::Upvoted>)
+          return {{"question", e.question}, {"participant", e.participant}, {"seq", e.seq}};
+        else if constexpr (std::is_same_v<T, ev::QuestionModerated>)
+          return {{"question", e.question}, {"action", e.action}};
+        else if constexpr (std::is_same_v<T, ev::QuestionProjected>) return {{"question", e.question}};
+        else if constexpr (std::is_same_v<T, ev::ModerationSet>) return {{"on", e.on}};
         else
           return json::object();  // Started, Paused, Resumed, Undone, Ended carry no fields
       },
@@ -122,7 +137,12 @@ EventData data_from(std::size_t index, const FieldReader& f) {
     case 14: return ev::OutagePaused{f.int64("from"), f.int64("to")};
     case 15: return ev::Ended{};
     case 16: return ev::SessionReloaded{f.str("file_hash"), f.ints("old_index"), f.ints("planned_s")};
-    default: return ev::RoundStarted{f.str("prompt")};
+    case 17: return ev::RoundStarted{f.str("prompt")};
+    case 18: return ev::Asked{f.str("question"), f.str("participant"), f.str("text"), f.boolean("anonymous"), f.int64("seq")};
+    case 19: return ev::Upvoted{f.str("question"), f.str("participant"), f.int64("seq")};
+    case 20: return ev::QuestionModerated{f.str("question"), f.str("action")};
+    case 21: return ev::QuestionProjected{f.str("question")};
+    default: return ev::ModerationSet{f.boolean("on")};
   }
 }
 

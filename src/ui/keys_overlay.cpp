@@ -19,6 +19,7 @@ constexpr KeyHelp kKeys[] = {
     {"V", S::KeyReveal},           {"Ctrl+Z", S::KeyUndo},        {"F1  ?", S::KeyHelp},
     {"↑  ↓", S::KeyContentPage},   {"P", S::KeyProjector},        {"F11", S::KeyFullscreen},
     {"Ctrl+Enter", S::KeyAcceptReload},
+    {"Q", S::KeyQuestions},
 };
 
 }  // namespace

@@ -27,6 +27,7 @@ const char* rejection_text(Lang lang, std::string_view code) {
       {"last-section", S::RejectLastSection}, {"first-section", S::RejectFirstSection},
       {"no-undo", S::RejectNoUndo}, {"too-short", S::RejectTooShort},
       {"section-cut", S::RejectSectionCut},
+      {"question-hidden", S::RejectQuestionHidden},
   };
   for (const Row& row : kRows)
     if (row.code == code) return tr(lang, row.text);

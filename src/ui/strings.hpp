@@ -63,6 +63,11 @@ enum class S {
   ErrBadName, ErrRoomFull, YourName, JoinButton, WaitingServer, FellowPrompt, ChooseOne, ChooseMany, SendAnswer,
   ChangeAnswer, AnswerSending, AnswerReceived, AnswerRejected, PromptIsClosed, PendingAnswers, TimeLeft, YourAnswer,
   SessionEnded,
+  // fellow questions (Q&A)
+  Questions, QuestionsPending, QuestionsNone, QuestionsModeration, QuestionApprove, QuestionHide, QuestionUnhide,
+  QuestionAnswered, QuestionUnanswered, QuestionProject, QuestionUnproject, QuestionVotes, QuestionAnonymous,
+  QuestionStatusPending, QuestionStatusHidden, QuestionStatusAnswered, QuestionProjectedNow, KeyQuestions,
+  RejectQuestionHidden,
   Count
 };
 

@@ -87,6 +87,7 @@ struct UiState {
   ReloadNotice reload;
   StorageNotice storage;
   std::string demo_label;  // non-empty on screenshots with simulated participants
+  bool questions_open = false;  // the console's questions panel (Q) is expanded
 
   MarkdownCache markdown;
   QrCache qr;        // join URL
