@@ -35,6 +35,8 @@ constexpr Route kRoutes[] = {
     {"/strings.js", "strings.js", "text/javascript; charset=utf-8", false},
     {"/style.css", "style.css", "text/css; charset=utf-8", false},
     {"/favicon.svg", "favicon.svg", "image/svg+xml", false},
+    {"/questions.js", "questions.js", "text/javascript; charset=utf-8", false},
+    {"/remote_questions.js", "remote_questions.js", "text/javascript; charset=utf-8", false},
 };
 
 constexpr std::size_t kMaxFileBytes = 2 << 20;
