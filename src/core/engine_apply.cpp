@@ -141,7 +141,7 @@ struct Applier {
     // projector again just because its author sent it once more.
     const bool hidden = answers.count(e.participant) ? answers[e.participant].hidden : false;
     answers[e.participant] = StoredAnswer{e.value, e.seq, at, hidden};
-    state.participants[e.participant].seen_seq[e.seq] = SeenAnswer{e.prompt, e.value};
+    state.participants[e.participant].seen_seq[e.seq] = SeenAnswer{e.prompt, e.value, ""};
   }
   void operator()(const ev::OutageRecorded& e) { state.outages.push_back(Outage{e.from, e.to, false}); }
   void operator()(const ev::OutagePaused& e) {
