@@ -47,6 +47,7 @@ struct RunOptions {
   std::string size = "1920x1080";
   bool demo = false;
   bool reveal = false;
+  bool questions = false;
   NetFlags net;
 };
 
@@ -98,6 +99,7 @@ int run_screenshot(const RunOptions& opt, const Session& session) {
   shot.at = opt.at;
   shot.demo = opt.demo;
   shot.reveal = opt.reveal;
+  shot.questions = opt.questions;
   if (!parse_size(opt.size, shot.width, shot.height)) {
     std::cerr << "--size wants WIDTHxHEIGHT, e.g. 1280x720\n";
     return kExitUsage;
@@ -224,6 +226,7 @@ CommandRunner add_run_command(CLI::App& app) {
   cmd->add_option("--size", opt->size, "With --screenshot: WIDTHxHEIGHT (default 1920x1080)");
   cmd->add_flag("--demo", opt->demo, "With --screenshot: simulated participants and answers (labelled demo data)");
   cmd->add_flag("--reveal", opt->reveal, "With --demo: close and reveal the section's first prompt");
+  cmd->add_flag("--questions", opt->questions, "With --demo: fellow questions, one projected, the questions panel open");
   add_net_flags(*cmd, opt->net);
   return [cmd, opt]() {
     if (!cmd->parsed()) return -1;

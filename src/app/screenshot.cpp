@@ -87,6 +87,10 @@ int take_screenshot(const Session& session, ui::UiState& ui, const ScreenshotOpt
     now = section_start + Millis{moment.elapsed_s} * 1000;
     if (opt.demo) simulate_answers(controller, moment.section, section_start, now, opt.reveal);
   }
+  if (opt.demo && opt.questions) {
+    simulate_questions(controller, now);
+    ui.questions_open = true;
+  }
   if (opt.demo) {
     ui.demo_label = ui.t(ui::S::DemoData);
     if (ui.join_url.empty()) ui.join_url = kDemoJoinUrl;

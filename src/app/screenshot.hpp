@@ -19,6 +19,7 @@ struct ScreenshotOptions {
   int height = 1080;
   bool demo = false;             // simulated participants and answers (labelled as demo data)
   bool reveal = false;           // with demo: close and reveal the section's first prompt
+  bool questions = false;        // with demo: fellow questions, one projected, the console's panel open
 };
 
 // "1280x720" -> width, height. False when malformed or out of range.
