@@ -164,8 +164,11 @@ TEST_CASE("questions over the socket: acked with the question id, duplicates, se
   beto.send({{"type", "command"}, {"command", "hide-question"}, {"question", "qa-1"}, {"seq", 6}});
   CHECK(error_code(beto, 6) == "forbidden");
 
+  remote.send({{"type", "command"}, {"command", "project-question"}, {"question", "qa-1"}, {"seq", 11}});
+  REQUIRE(remote.read_type("ack", [](const json& m) { return m["seq"] == 11; }));
   auto state = beto.read_type("state", [](const json& s) {
-    return s.contains("questions") && s["questions"].size() == 1 && s["questions"][0]["votes"] == 1;
+    return s.contains("questions") && s["questions"].size() == 1 && s["questions"][0]["votes"] == 1 &&
+           s["projected_question"].is_object();
   });
   REQUIRE(state);
   CHECK((*state)["questions"][0]["id"] == "qa-1");
@@ -174,8 +177,6 @@ TEST_CASE("questions over the socket: acked with the question id, duplicates, se
   CHECK(state->dump().find(ana_id) == std::string::npos);
   CHECK((*state)["moderation"] == true);
 
-  remote.send({{"type", "command"}, {"command", "project-question"}, {"question", "qa-1"}, {"seq", 11}});
-  REQUIRE(remote.read_type("ack", [](const json& m) { return m["seq"] == 11; }));
   auto admin = remote.read_type("state", [](const json& s) {
     return s.contains("admin") && s["projected_question"].is_object();
   });
