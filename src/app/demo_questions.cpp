@@ -1,6 +1,7 @@
 // Simulated fellow questions for `--screenshot ... --demo --questions`: some
 // approved with votes, one pending, one hidden, the most voted projected.
 // Demo data only, labelled on screen like the rest of the demo room.
+#include <iterator>
 #include <string>
 
 #include "app/demo_room.hpp"
