@@ -28,12 +28,14 @@
     },
     onOpen() { if (name) hello(); },
     onMessage(msg) {
+      if (qa && qa.handle(msg)) return;  // acks and errors of questions and votes (questions.js)
       if (msg.type === "state") onState(msg);
       else if (msg.type === "content") onContent(msg);
       else if (msg.type === "live") onLive(msg);
       else if (msg.type === "welcome") onWelcome(msg);
       else if (msg.type === "ack") queue.onAck(msg.seq);
       else if (msg.type === "error") onError(msg);
+      if (qa) qa.after(msg);
     },
   });
 
@@ -41,6 +43,9 @@
     send: (msg) => welcomed && conn.send(msg),
     onChange: () => renderAnswerStatus(),
   });
+
+  const qa = Facilita.QuestionBox
+    ? new Facilita.QuestionBox({ send: (msg) => welcomed && conn.send(msg), nextSeq: () => queue.nextSeq() }) : null;
 
   function hello() { conn.send({ type: "hello", name, token: token || undefined }); }
 

@@ -96,6 +96,7 @@
     $("people").textContent = t("participants_count", { participants: state.participants });
     renderPrompts(a.prompts || []);
     renderLive(a.live);
+    if (Facilita.renderRemoteQuestions) Facilita.renderRemoteQuestions(state, command, authorized);
     const key = a.notes || "";
     if (key !== notesKey) { notesKey = key; renderMarkdown(a.notes || "", $("notes"), 2); }
     $("notes-card").hidden = !a.notes;

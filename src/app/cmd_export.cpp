@@ -39,14 +39,16 @@ int run_export(const ExportOptions& opt) {
   ExportData data = build_export(replay(journal, info->id));
   std::string text;
   if (opt.format == "json") text = export_json(data).dump(2) + "\n";
+  else if (opt.table == "questions") text = questions_csv(data);
   else text = opt.table == "timeline" ? timeline_csv(data) : answers_csv(data);
   if (opt.out.empty()) {
     std::cout << text << std::flush;
     return std::cout ? kExitOk : kExitInvalid;
   }
   if (!write_file(opt.out, text)) return kExitInvalid;
-  std::printf("%s: delivery %lld of %s, %zu answers, %zu sections\n", opt.out.c_str(),
-              static_cast<long long>(info->id), info->session_id.c_str(), data.answers.size(), data.timeline.size());
+  std::printf("%s: delivery %lld of %s, %zu answers, %zu sections, %zu questions\n", opt.out.c_str(),
+              static_cast<long long>(info->id), info->session_id.c_str(), data.answers.size(), data.timeline.size(),
+              data.questions.size());
   return kExitOk;
 }
 
@@ -61,7 +63,7 @@ CommandRunner add_export_command(CLI::App& app) {
       ->required()
       ->check(CLI::IsMember({"csv", "json"}));
   cmd->add_option("--table", opt->table, "With csv: which table to write")
-      ->check(CLI::IsMember({"answers", "timeline"}))
+      ->check(CLI::IsMember({"answers", "timeline", "questions"}))
       ->capture_default_str();
   cmd->add_option("-o,--out", opt->out, "Write to FILE instead of standard output");
   cmd->add_option("--data", opt->data, "Data directory (default: $XDG_DATA_HOME/facilita)");

@@ -51,6 +51,7 @@ struct RunOptions {
   bool reveal = false;
   std::string room_message;  // --message
   int break_s = 0;           // --break-left
+  bool questions = false;
   NetFlags net;
 };
 
@@ -104,6 +105,7 @@ int run_screenshot(const RunOptions& opt, const Session& session) {
   shot.reveal = opt.reveal;
   shot.message = opt.room_message;
   shot.break_s = opt.break_s;
+  shot.questions = opt.questions;
   if (!parse_size(opt.size, shot.width, shot.height)) {
     std::cerr << "--size wants WIDTHxHEIGHT, e.g. 1280x720\n";
     return kExitUsage;
@@ -237,6 +239,7 @@ CommandRunner add_run_command(CLI::App& app) {
   cmd->add_option("--message", opt->room_message, "With --screenshot and --at: a room message on screen");
   cmd->add_option("--break-left", opt->break_s, "With --screenshot and --at: a break with this many seconds left")
       ->check(CLI::Range(1, 4 * 3600));
+  cmd->add_flag("--questions", opt->questions, "With --demo: fellow questions, one projected, the questions panel open");
   add_net_flags(*cmd, opt->net);
   return [cmd, opt]() {
     if (!cmd->parsed()) return -1;

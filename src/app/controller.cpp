@@ -33,6 +33,7 @@ std::vector<DispatchResult> Controller::dispatch_batch(const std::vector<Command
     }
     result.ok = true;
     result.duplicate = decision.duplicate;
+    result.question = decision.question;
     if (decision.duplicate || decision.events.empty()) continue;
     if (!scratch) {
       scratch = state_;
@@ -73,6 +74,7 @@ DispatchResult Controller::commit(const Decision& decision, const std::function<
   }
   if (decision.duplicate) {
     result.ok = result.duplicate = true;
+    result.question = decision.question;
     return result;
   }
   if (!decision.events.empty()) {
@@ -88,6 +90,7 @@ DispatchResult Controller::commit(const Decision& decision, const std::function<
     ++version_;
   }
   result.ok = true;
+  result.question = decision.question;
   return result;
 }
 

@@ -98,6 +98,10 @@ int take_screenshot(const Session& session, ui::UiState& ui, const ScreenshotOpt
   if (!opt.message.empty()) controller.dispatch(cmd::ShowMessage{opt.message}, now);
   if (opt.break_s > 0) controller.dispatch(cmd::StartBreak{now + Millis{opt.break_s} * 1000}, now);
   ui.now = now;
+  if (opt.demo && opt.questions) {
+    simulate_questions(controller, now);
+    ui.questions_open = true;
+  }
   if (opt.demo) {
     ui.demo_label = ui.t(ui::S::DemoData);
     if (ui.join_url.empty()) ui.join_url = kDemoJoinUrl;

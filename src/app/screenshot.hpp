@@ -21,6 +21,7 @@ struct ScreenshotOptions {
   bool reveal = false;           // with demo: close and reveal the section's first prompt
   std::string message;           // a room message shown at the moment ("" = none)
   int break_s = 0;               // a break under way with this many seconds left (0 = none)
+  bool questions = false;        // with demo: fellow questions, one projected, the console's panel open
 };
 
 // "1280x720" -> width, height. False when malformed or out of range.

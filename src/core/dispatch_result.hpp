@@ -10,6 +10,7 @@ struct DispatchResult {
   bool duplicate = false;
   std::string code;        // rejection code, or "storage" when the journal failed
   std::string message;
+  std::string question;    // an accepted Ask: the question id (see Decision::question)
 };
 
 }  // namespace facilita

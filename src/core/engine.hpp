@@ -62,6 +62,12 @@ struct ShowMessage { std::string text; };  // replaces the message shown to the 
 struct ClearMessage {};
 struct StartBreak { Millis until = 0; };   // pauses the agenda until the facilitator ends the break
 struct EndBreak {};                        // ends the break and resumes
+// Fellow questions (engine_questions.cpp). Seqs share the fellow's seq space with answers.
+struct Ask { std::string participant; std::string text; bool anonymous = true; std::int64_t seq = 0; };
+struct Upvote { std::string participant; std::string question; std::int64_t seq = 0; };
+struct ModerateQuestion { std::string question; std::string action; };  // approve|hide|unhide|answered|unanswered
+struct ProjectQuestion { std::string question; };                       // "" = none
+struct SetModeration { bool on = true; };
 }  // namespace cmd
 
 using Command = std::variant<cmd::Start, cmd::Pause, cmd::Resume, cmd::Next, cmd::Previous, cmd::GoTo,
@@ -69,7 +75,8 @@ using Command = std::variant<cmd::Start, cmd::Pause, cmd::Resume, cmd::Next, cmd
                              cmd::RevealPrompt, cmd::HideAnswer, cmd::Join, cmd::Answer, cmd::RecordOutage,
                              cmd::OutageAsPause, cmd::End, cmd::AcceptReload, cmd::NewRound,
                              cmd::NextStep, cmd::PreviousStep,
-                             cmd::ShowMessage, cmd::ClearMessage, cmd::StartBreak, cmd::EndBreak>;
+                             cmd::ShowMessage, cmd::ClearMessage, cmd::StartBreak, cmd::EndBreak,
+                             cmd::Ask, cmd::Upvote, cmd::ModerateQuestion, cmd::ProjectQuestion, cmd::SetModeration>;
 
 // ---------------------------------------------------------------- events
 namespace ev {
@@ -106,6 +113,11 @@ struct MessageShown { std::string text; };  // trimmed, validated
 struct MessageCleared {};
 struct BreakStarted { Millis until = 0; };  // follows Paused when the agenda was running
 struct BreakEnded {};                       // followed by Resumed (or Ended)
+struct Asked { std::string question; std::string participant; std::string text; bool anonymous = true; std::int64_t seq = 0; };
+struct Upvoted { std::string question; std::string participant; std::int64_t seq = 0; };
+struct QuestionModerated { std::string question; std::string action; };
+struct QuestionProjected { std::string question; };  // "" = none
+struct ModerationSet { bool on = true; };
 }  // namespace ev
 
 using EventData = std::variant<ev::Started, ev::Paused, ev::Resumed, ev::SectionChanged, ev::Adjusted,
@@ -114,7 +126,9 @@ using EventData = std::variant<ev::Started, ev::Paused, ev::Resumed, ev::Section
                                ev::OutageRecorded, ev::OutagePaused, ev::Ended, ev::SessionReloaded,
                                ev::RoundStarted,
                                ev::StepChanged,
-                               ev::MessageShown, ev::MessageCleared, ev::BreakStarted, ev::BreakEnded>;
+                               ev::MessageShown, ev::MessageCleared, ev::BreakStarted, ev::BreakEnded,
+                               ev::Asked, ev::Upvoted, ev::QuestionModerated, ev::QuestionProjected,
+                               ev::ModerationSet>;
 
 struct Event {
   Millis at = 0;
@@ -171,6 +185,7 @@ struct PromptState {
 struct SeenAnswer {
   std::string prompt;
   AnswerValue value;
+  std::string kind;  // "" = an answer; "ask" (value: text), "ask-named", "upvote" (value: question id)
   bool operator==(const SeenAnswer&) const = default;
 };
 
@@ -189,6 +204,22 @@ struct Outage {
   bool operator==(const Outage&) const = default;
 };
 
+// A fellow's question (engine_questions.cpp). Status: hidden > answered > approved > pending.
+struct Question {
+  std::string id;           // "qa-1", "qa-2", ... in order of asking
+  std::string participant;
+  std::string text;         // trimmed, at most kMaxQuestionChars code points
+  bool anonymous = true;
+  Millis at = 0;
+  std::int64_t seq = 0;
+  int section = 0;          // current section when asked
+  bool approved = false;    // asked with moderation off, approved, or moderation turned off
+  bool hidden = false;
+  bool answered = false;
+  std::vector<std::string> voters;  // participants who upvoted, in order; never the author
+  bool operator==(const Question&) const = default;
+};
+
 struct State {
   AgendaState agenda;
   std::vector<AgendaState> undo_stack;  // bounded; see kUndoDepth
@@ -199,6 +230,9 @@ struct State {
   Millis last_event_at = 0; // time of the last applied event: decide never stamps earlier
   std::string room_message; // shown on the projector and every fellow page; "" = none
   Millis break_until = 0;   // a break is under way until this clock time; 0 = no break
+  std::vector<Question> questions;   // in order of asking
+  std::string projected_question;    // "" = none
+  bool qa_moderation = true;         // from the session; SetModeration changes it
   bool operator==(const State&) const = default;
 };
 
@@ -212,6 +246,10 @@ inline constexpr std::size_t kMaxParticipants = 3000;      // joins beyond this:
 inline constexpr int kMaxRenames = 10;                     // name changes per participant: "rename-limit"
 inline constexpr std::size_t kMaxRoomMessageChars = 140;   // code points after trimming, one line
 inline constexpr Millis kMaxBreakMs = 4LL * 3600 * 1000;   // a break ends at most 4 h ahead
+inline constexpr std::size_t kMaxQuestionChars = 280;      // code points after trimming: "bad-text"
+inline constexpr int kMaxOpenQuestions = 5;                // per fellow, not hidden and not answered
+inline constexpr Millis kQuestionGapMs = 10'000;           // between one fellow's questions: "too-soon"
+inline constexpr std::size_t kMaxQuestions = 2000;         // per delivery: "qa-full"
 
 State initial_state(const Session& session);
 
@@ -227,6 +265,7 @@ struct Decision {
   std::vector<Event> events;           // to append to the journal, then apply
   std::optional<Rejection> rejected;   // set when nothing happens
   bool duplicate = false;              // answer with a seq already seen: acknowledge, change nothing
+  std::string question;                // Ask: the question id (new or, for a duplicate, the earlier one)
 };
 
 // Events are stamped max(now, state.last_event_at): a wall clock stepping back

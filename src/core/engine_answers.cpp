@@ -107,7 +107,7 @@ namespace {
 
 // A seq seen before: the same answer again is a resend (true), anything else is not.
 bool same_answer(const Session& session, const SeenAnswer& seen, const cmd::Answer& c) {
-  if (seen.prompt != c.prompt) return false;
+  if (!seen.kind.empty() || seen.prompt != c.prompt) return false;  // the seq went to a question
   AnswerValue value = c.value;
   // Compared in journal form, so ["b","a"] resends ["a","b"]. A value that no
   // longer checks (prompt gone after a reload) is compared as sent.

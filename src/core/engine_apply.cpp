@@ -3,12 +3,14 @@
 #include <algorithm>
 
 #include "core/engine.hpp"
+#include "core/engine_decide.hpp"
 #include "core/engine_internal.hpp"
 
 namespace facilita {
 
 State initial_state(const Session& session) {
   State state;
+  state.qa_moderation = session.questions_moderated;
   const std::size_t n = session.sections.size();
   state.agenda.actual_ms.assign(n, 0);
   state.agenda.cut.assign(n, false);
@@ -141,7 +143,7 @@ struct Applier {
     // projector again just because its author sent it once more.
     const bool hidden = answers.count(e.participant) ? answers[e.participant].hidden : false;
     answers[e.participant] = StoredAnswer{e.value, e.seq, at, hidden};
-    state.participants[e.participant].seen_seq[e.seq] = SeenAnswer{e.prompt, e.value};
+    state.participants[e.participant].seen_seq[e.seq] = SeenAnswer{e.prompt, e.value, ""};
   }
   void operator()(const ev::OutageRecorded& e) { state.outages.push_back(Outage{e.from, e.to, false}); }
   void operator()(const ev::OutagePaused& e) {
@@ -163,6 +165,9 @@ struct Applier {
     agenda().step = e.to;
     agenda().step_started_ms = detail::current_elapsed_ms(agenda(), at);
   }
+  // Questions: engine_questions.cpp.
+  template <class QuestionEvent>
+  void operator()(const QuestionEvent& e) { detail::apply_question(state, e, at); }
   void operator()(const ev::Ended&) {
     AgendaState& a = agenda();
     if (a.running) close_span(a, at);

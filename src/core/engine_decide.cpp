@@ -223,7 +223,8 @@ Decision decide(const Session& session, const State& state, const Command& comma
       return rejected("bad-state", "the state was not made for this session");
     // Ended means ended. Only an answer passes, so a resend of one already
     // counted is still acknowledged (decide_prompt refuses anything else).
-    if (state.agenda.ended && !std::holds_alternative<cmd::Answer>(command))
+    if (state.agenda.ended && !std::holds_alternative<cmd::Answer>(command) &&
+        !std::holds_alternative<cmd::Ask>(command) && !std::holds_alternative<cmd::Upvote>(command))
       return rejected("ended", "the delivery has ended");
     // The journal never goes back in time, whatever the caller's clock did.
     return std::visit(Decider{session, state, std::max(now, state.last_event_at)}, command);

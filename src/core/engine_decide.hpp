@@ -30,5 +30,16 @@ Decision decide_room(const State& state, const cmd::EndBreak& c, Millis now);
 // What End closes first: a break under way ends, the room message goes
 // (nothing could clear it after the end).
 std::vector<EventData> room_closing(const State& state);
+// Questions (engine_questions.cpp).
+Decision decide_prompt(const Session& session, const State& state, const cmd::Ask& c, Millis now);
+Decision decide_prompt(const Session& session, const State& state, const cmd::Upvote& c, Millis now);
+Decision decide_prompt(const Session& session, const State& state, const cmd::ModerateQuestion& c, Millis now);
+Decision decide_prompt(const Session& session, const State& state, const cmd::ProjectQuestion& c, Millis now);
+Decision decide_prompt(const Session& session, const State& state, const cmd::SetModeration& c, Millis now);
+void apply_question(State& state, const ev::Asked& e, Millis at);
+void apply_question(State& state, const ev::Upvoted& e, Millis at);
+void apply_question(State& state, const ev::QuestionModerated& e, Millis at);
+void apply_question(State& state, const ev::QuestionProjected& e, Millis at);
+void apply_question(State& state, const ev::ModerationSet& e, Millis at);
 
 }  // namespace facilita::detail

@@ -18,6 +18,7 @@ constexpr auto kTypeNames = std::to_array<const char*>({
     "ended",           "session-reloaded", "round-started",
     "step-changed",
     "message-shown",   "message-cleared", "break-started",   "break-ended",
+    "question-asked",  "question-upvoted", "question-moderated", "question-projected", "moderation-set",
 });
 static_assert(kTypeNames.size() == std::variant_size_v<EventData>, "name every event type");
 
@@ -43,6 +44,11 @@ class FieldReader {
     return v.get<std::string>();
   }
   std::int64_t int64(const char* key) const { return integer_of(at(key), key); }
+  bool boolean(const char* key) const {
+    const json& v = at(key);
+    if (!v.is_boolean()) fail(type_, std::string("field '") + key + "' must be a boolean, not " + json_kind(v));
+    return v.get<bool>();
+  }
   int int32(const char* key) const { return narrow(int64(key), key); }
   std::vector<int> ints(const char* key) const {
     const json& v = at(key);
@@ -104,6 +110,15 @@ json fields_of(const EventData& data) {
         else if constexpr (std::is_same_v<T, ev::BreakStarted>) return {{"until", e.until}};
         else if constexpr (std::is_same_v<T, ev::SessionReloaded>)
           return {{"file_hash", e.file_hash}, {"old_index", e.old_index}, {"planned_s", e.planned_s}};
+        else if constexpr (std::is_same_v<T, ev::Asked>)
+          return {{"question", e.question}, {"participant", e.participant}, {"text", e.text},
+                  {"anonymous", e.anonymous}, {"seq", e.seq}};
+        else if constexpr (std::is_same_v<T, ev::Upvoted>)
+          return {{"question", e.question}, {"participant", e.participant}, {"seq", e.seq}};
+        else if constexpr (std::is_same_v<T, ev::QuestionModerated>)
+          return {{"question", e.question}, {"action", e.action}};
+        else if constexpr (std::is_same_v<T, ev::QuestionProjected>) return {{"question", e.question}};
+        else if constexpr (std::is_same_v<T, ev::ModerationSet>) return {{"on", e.on}};
         else
           return json::object();  // Started, Paused, Resumed, Undone, Ended, MessageCleared, BreakEnded: no fields
       },
@@ -135,6 +150,11 @@ EventData data_from(std::size_t index, const FieldReader& f) {
     case 20: return ev::MessageCleared{};
     case 21: return ev::BreakStarted{f.int64("until")};
     case 22: return ev::BreakEnded{};
+    case 23: return ev::Asked{f.str("question"), f.str("participant"), f.str("text"), f.boolean("anonymous"), f.int64("seq")};
+    case 24: return ev::Upvoted{f.str("question"), f.str("participant"), f.int64("seq")};
+    case 25: return ev::QuestionModerated{f.str("question"), f.str("action")};
+    case 26: return ev::QuestionProjected{f.str("question")};
+    case 27: return ev::ModerationSet{f.boolean("on")};
     default: throw std::logic_error("event type index out of range");  // kTypeNames and this switch disagree
   }
 }

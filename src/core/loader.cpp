@@ -12,7 +12,8 @@ namespace facilita {
 namespace {
 
 using Keys = std::vector<std::string_view>;
-const Keys kSessionKeys{"id", "title", "language", "duration", "objective", "objectives", "sections"};
+const Keys kSessionKeys{"id", "title", "language", "duration", "objective", "objectives", "sections", "questions"};
+const Keys kQuestionsKeys{"moderation"};
 const Keys kSectionKeys{"id",       "title",      "duration", "min",   "max",  "fixed",
                         "optional", "objectives", "content",  "notes", "prompts", "steps"};
 const Keys kStepKeys{"id", "title", "duration", "text"};
@@ -39,6 +40,10 @@ class Builder {
       s.language = scalar(lang, "language");
       if (!s.language.empty() && s.language != "es" && s.language != "en")
         error(lang, "language must be 'es' or 'en', not '" + s.language + "'");
+    }
+    if (auto q = root["questions"]; q && expect_map(q, "questions")) {
+      check_keys(q, kQuestionsKeys, "questions");
+      if (q["moderation"]) s.questions_moderated = bool_field(q, "moderation");
     }
     for_each_item(root, "objectives", false, [&](const YAML::Node& n) {
       if (!expect_map(n, "objective")) return;

@@ -78,6 +78,7 @@ struct Session {
   std::string objective;
   std::vector<Objective> objectives;
   std::vector<Section> sections;
+  bool questions_moderated = true;  // YAML `questions: {moderation: ...}`
 
   int planned_start_s(std::size_t section_index) const;
   const Prompt* find_prompt(std::string_view prompt_id) const;

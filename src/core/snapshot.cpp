@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/snapshot_questions.hpp"
 #include "core/tally.hpp"
 #include "core/timers.hpp"
 
@@ -163,6 +164,7 @@ json public_state(const Session& session, const State& state, const Timing& timi
     const bool takes_answers = (ps && ps->open) || state.open_prompt == p->id;
     if (ps && ps->revealed && !takes_answers) j["results"] = results_json(tally(session, state, p->id), true);
   }
+  add_public_questions(j, state);
   return j;
 }
 
@@ -213,6 +215,7 @@ json admin_state(const Session& session, const State& state, const Timing& timin
                 {"forecast_end", timing.forecast_end},
                 {"paused_s", timing.paused_ms / 1000},
                 {"can_undo", !state.undo_stack.empty()}};
+  add_admin_questions(j["admin"], state);
   return j;
 }
 

@@ -122,6 +122,8 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   void admin_hello(const std::string& token);
   void start_hello_deadline();
   void handle_answer(AnswerMsg& answer);
+  void handle_ask(AskMsg& ask);        // ws_questions.cpp
+  void handle_upvote(UpvoteMsg& upvote);
   void handle_command(CommandMsg& command);
   bool take_rate_token();
   void send_json(const nlohmann::json& j) { send(std::make_shared<const std::string>(j.dump()), false); }

@@ -100,6 +100,29 @@ std::variant<ClientMessage, ProtocolError> parse_answer(const json& j) {
   return ClientMessage{AnswerMsg{std::move(*prompt), std::move(std::get<AnswerValue>(parsed)), *seq}};
 }
 
+std::variant<ClientMessage, ProtocolError> parse_ask(const json& j) {
+  auto seq = get_seq(j);
+  if (!seq) return fail("bad-message", "a question needs a seq: a whole number from 0");
+  auto text = j.find("text");
+  if (text == j.end() || !text->is_string()) return fail("bad-message", "a question needs \"text\": a string", seq);
+  bool anonymous = true;
+  if (auto a = j.find("anonymous"); a != j.end()) {
+    if (!a->is_boolean()) return fail("bad-message", "\"anonymous\" is true or false", seq);
+    anonymous = a->get<bool>();
+  }
+  if (text->get_ref<const std::string&>().size() > kMaxQuestionBytes)
+    return fail("bad-text", "a question has at most 280 characters", seq);
+  return ClientMessage{AskMsg{text->get<std::string>(), anonymous, *seq}};
+}
+
+std::variant<ClientMessage, ProtocolError> parse_upvote(const json& j) {
+  auto seq = get_seq(j);
+  if (!seq) return fail("bad-message", "an upvote needs a seq: a whole number from 0");
+  auto question = get_id(j, "question");
+  if (!question) return fail("bad-message", "an upvote needs \"question\": a question id", seq);
+  return ClientMessage{UpvoteMsg{std::move(*question), *seq}};
+}
+
 }  // namespace
 
 std::variant<ClientMessage, ProtocolError> parse_client_message(std::string_view text) {
@@ -113,6 +136,8 @@ std::variant<ClientMessage, ProtocolError> parse_client_message(std::string_view
   if (t == "answer") return parse_answer(j);
   if (t == "command") return ClientMessage{CommandMsg{j, get_seq(j)}};
   if (t == "ping") return ClientMessage{PingMsg{j.value("t", json())}};
+  if (t == "ask") return parse_ask(j);
+  if (t == "upvote") return parse_upvote(j);
   return fail("bad-message", "unknown message type", get_seq(j));
 }
 
@@ -152,6 +177,40 @@ static std::variant<Command, ProtocolError> room_command(const std::string& name
   }
   return fail("bad-message", "break needs \"minutes\" (1 to 240) or \"until\"", seq);
 }
+
+namespace {
+
+// approve-question, hide-question, unhide-question, answered-question,
+// unanswered-question {question}; project-question {question or ""}; moderation {on}.
+std::optional<std::variant<Command, ProtocolError>> question_command(const std::string& name, const json& body,
+                                                                     std::optional<std::int64_t> seq) {
+  static constexpr std::pair<std::string_view, std::string_view> kActions[] = {
+      {"approve-question", "approve"}, {"hide-question", "hide"}, {"unhide-question", "unhide"},
+      {"answered-question", "answered"}, {"unanswered-question", "unanswered"}};
+  for (const auto& [command, action] : kActions) {
+    if (name != command) continue;
+    auto question = get_id(body, "question");
+    if (!question) return fail("bad-message", name + " needs \"question\": a question id", seq);
+    return Command{cmd::ModerateQuestion{*question, std::string(action)}};
+  }
+  if (name == "project-question") {
+    auto it = body.find("question");
+    if (it != body.end() && it->is_string() && it->get_ref<const std::string&>().empty())
+      return Command{cmd::ProjectQuestion{""}};
+    if (it == body.end() || it->is_null()) return Command{cmd::ProjectQuestion{""}};
+    auto question = get_id(body, "question");
+    if (!question) return fail("bad-message", "project-question needs \"question\": an id or \"\"", seq);
+    return Command{cmd::ProjectQuestion{*question}};
+  }
+  if (name == "moderation") {
+    auto on = body.find("on");
+    if (on == body.end() || !on->is_boolean()) return fail("bad-message", "moderation needs \"on\": true or false", seq);
+    return Command{cmd::SetModeration{on->get<bool>()}};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
 
 std::variant<Command, ProtocolError> admin_command(const json& body, const AdminContext& context) {
   if (!body.is_object()) return fail("bad-message", "the request body is a JSON object");
@@ -208,6 +267,7 @@ std::variant<Command, ProtocolError> admin_command(const json& body, const Admin
   }
   if (name == "message" || name == "clear-message" || name == "break" || name == "end-break")
     return room_command(name, body, context, seq);
+  if (auto question = question_command(name, body, seq)) return *question;
   return fail("bad-message", "unknown command: " + name.substr(0, 40), seq);
 }
 
@@ -289,6 +349,9 @@ constexpr std::string_view kEngineCodes[] = {
     "too-short",      "unknown-prompt",   "wrap-up",
     "no-steps",       "last-step",        "first-step",
     "bad-text",       "bad-time",         "no-message",       "no-break",        "on-break",
+    // questions
+    "too-many-questions", "too-soon",     "unknown-question", "own-question",
+    "qa-full",        "question-hidden",  "bad-action",
 };
 
 bool is_code(std::string_view code) {  // short lowercase kebab-case

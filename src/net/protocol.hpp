@@ -24,6 +24,7 @@ inline constexpr std::size_t kMaxMultiChoices = 32;
 inline constexpr std::int64_t kMaxSeq = (std::int64_t{1} << 53);  // exact in JS numbers
 inline constexpr int kMaxAdjustMinutes = 60;
 inline constexpr int kMaxBreakMinutes = 240;  // `break` {minutes}
+inline constexpr std::size_t kMaxQuestionBytes = 4 * 280 + 64;  // the engine counts code points (bad-text)
 
 // ------------------------------------------------------------- client messages
 struct HelloMsg {
@@ -43,7 +44,16 @@ struct CommandMsg {  // admin command over the socket: {"type":"command","comman
 struct PingMsg {
   nlohmann::json t;  // echoed back
 };
-using ClientMessage = std::variant<HelloMsg, AnswerMsg, CommandMsg, PingMsg>;
+struct AskMsg {  // {"type":"ask","text":…,"anonymous":bool,"seq":n}
+  std::string text;
+  bool anonymous = true;
+  std::int64_t seq = 0;
+};
+struct UpvoteMsg {  // {"type":"upvote","question":"qa-3","seq":n}
+  std::string question;
+  std::int64_t seq = 0;
+};
+using ClientMessage = std::variant<HelloMsg, AnswerMsg, CommandMsg, PingMsg, AskMsg, UpvoteMsg>;
 
 struct ProtocolError {
   std::string code;  // bad-json, bad-message, bad-value, bad-name, ...

@@ -39,6 +39,8 @@ constexpr Route kRoutes[] = {
     {"/room.js", "room.js", "text/javascript; charset=utf-8", false},
     {"/remote_room.js", "remote_room.js", "text/javascript; charset=utf-8", false},
     {"/cues.js", "cues.js", "text/javascript; charset=utf-8", false},
+    {"/questions.js", "questions.js", "text/javascript; charset=utf-8", false},
+    {"/remote_questions.js", "remote_questions.js", "text/javascript; charset=utf-8", false},
 };
 
 constexpr std::size_t kMaxFileBytes = 2 << 20;

@@ -92,6 +92,8 @@ void WsSession::handle(std::string_view text) {
     std::optional<std::int64_t> seq;
     if (auto* m = std::get_if<ClientMessage>(&parsed))
       if (auto* a = std::get_if<AnswerMsg>(m)) seq = a->seq;
+      else if (auto* q = std::get_if<AskMsg>(m)) seq = q->seq;
+      else if (auto* u = std::get_if<UpvoteMsg>(m)) seq = u->seq;
     send_error({"rate-limited", "too many messages; wait a moment and retry", seq});
     if (++strikes_ >= hub_.options.rate_strikes_to_close) close_after_writes(websocket::close_code::policy_error);
     return;
@@ -101,6 +103,8 @@ void WsSession::handle(std::string_view text) {
   if (auto* hello = std::get_if<HelloMsg>(&message)) return handle_hello(*hello);
   if (auto* answer = std::get_if<AnswerMsg>(&message)) return handle_answer(*answer);
   if (auto* command = std::get_if<CommandMsg>(&message)) return handle_command(*command);
+  if (auto* ask = std::get_if<AskMsg>(&message)) return handle_ask(*ask);
+  if (auto* upvote = std::get_if<UpvoteMsg>(&message)) return handle_upvote(*upvote);
   if (auto* ping = std::get_if<PingMsg>(&message))
     send_json({{"type", "pong"}, {"t", ping->t}, {"server_time", wall_clock_ms()}});
 }

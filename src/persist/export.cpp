@@ -106,6 +106,7 @@ ExportData build_export(const Replayed& r) {
       }
     }
   }
+  out.questions = question_rows(r.session, r.state);
   Timing timing = derive(r.session, r.state, out.as_of);
   for (std::size_t i = 0; i < r.session.sections.size() && i < timing.sections.size(); ++i) {
     const auto& t = timing.sections[i];
@@ -169,7 +170,7 @@ nlohmann::json export_json(const ExportData& data) {
                 {"events", d.events},
                 {"as_of", iso8601_utc(data.as_of)}};
   return {{"format", "facilita-export"}, {"version", 1}, {"delivery", delivery}, {"answers", answers},
-          {"timeline", timeline}};
+          {"timeline", timeline}, {"questions", questions_json(data.questions)}};
 }
 
 }  // namespace facilita

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "persist/export_questions.hpp"
 #include "persist/journal_session.hpp"
 
 namespace facilita {
@@ -44,6 +45,7 @@ struct ExportData {
   Millis as_of = 0;  // the time derive() was evaluated at
   std::vector<AnswerRow> answers;  // session order of prompts, then round, then answer time
   std::vector<TimelineRow> timeline;
+  std::vector<QuestionRow> questions;  // fellow questions, in order of asking (export_questions.hpp)
 };
 
 ExportData build_export(const Replayed& replayed);

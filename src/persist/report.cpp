@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/duration.hpp"
+#include "persist/export_questions.hpp"
 #include "persist/journal_session.hpp"
 
 namespace facilita {
@@ -25,6 +26,18 @@ struct Group {
   std::map<std::string, Accumulator> sections;
 };
 
+// Questions shown in the report: the most voted across deliveries, hidden ones left out.
+void add_questions(SessionReport& report, const Replayed& r) {
+  for (const auto& q : question_rows(r.session, r.state)) {
+    ++report.questions_asked;
+    if (q.status == "hidden") continue;
+    report.questions.push_back({r.delivery.id, q.text, q.votes, q.status});
+  }
+  std::stable_sort(report.questions.begin(), report.questions.end(),
+                   [](const auto& a, const auto& b) { return a.votes > b.votes; });
+  if (report.questions.size() > kReportQuestions) report.questions.resize(kReportQuestions);
+}
+
 void add_delivery(Group& g, const Replayed& r) {
   const DeliveryInfo& d = r.delivery;
   ++g.report.deliveries;
@@ -33,6 +46,7 @@ void add_delivery(Group& g, const Replayed& r) {
   g.latest_order.clear();
   for (const auto& s : r.session.sections) g.latest_order.push_back(s.id);
 
+  add_questions(g.report, r);
   Millis as_of = d.last_event_at ? d.last_event_at : d.started_at;
   Timing timing = derive(r.session, r.state, as_of);
   for (std::size_t i = 0; i < r.session.sections.size() && i < timing.sections.size(); ++i) {

@@ -34,7 +34,12 @@ struct SessionReport {
   int unfinished = 0;  // running or abandoned
   std::vector<SectionStats> sections;  // latest file's order, then sections only older files had
   std::vector<std::string> runs_long_most_often;  // section ids with ran_long > 0, most often first
+  // Fellow questions of every delivery, most voted first (at most kReportQuestions); no names.
+  struct TopQuestion { std::int64_t delivery = 0; std::string text; int votes = 0; std::string status; };
+  std::vector<TopQuestion> questions;
+  int questions_asked = 0;
 };
+inline constexpr std::size_t kReportQuestions = 20;
 
 // Every session (or only `session_id`) with at least one delivery, by session id.
 // Throws JournalError when a delivery cannot be replayed.

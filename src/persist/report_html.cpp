@@ -75,6 +75,19 @@ std::string table(const SessionReport& r) {
   return t + "</tbody>\n</table>\n";
 }
 
+// Fellow questions: the most voted, never a name (fellows may have asked anonymously).
+std::string questions_html(const SessionReport& r) {
+  std::string h = "<h3>Fellow questions</h3>\n";
+  if (r.questions_asked == 0) return h + "<p>No questions were asked.</p>\n";
+  h += "<p>" + std::to_string(r.questions_asked) + (r.questions_asked == 1 ? " question" : " questions") +
+       " asked; the most voted (hidden ones left out):</p>\n<table class=\"questions\">\n<thead><tr><th>Votes</th>"
+       "<th>Question</th><th>Status</th><th>Delivery</th></tr></thead>\n<tbody>\n";
+  for (const auto& q : r.questions)
+    h += "<tr><td>" + std::to_string(q.votes) + "</td><td>" + html_escape(q.text) + "</td><td>" +
+         html_escape(q.status) + "</td><td>" + std::to_string(q.delivery) + "</td></tr>\n";
+  return h + "</tbody>\n</table>\n";
+}
+
 }  // namespace
 
 std::string html_escape(std::string_view text) {
@@ -126,6 +139,7 @@ std::string report_html(const std::vector<SessionReport>& reports) {
       }
       page += "</p>\n";
     }
+    page += questions_html(r);
     page += "</section>\n";
   }
   return page + "</body>\n</html>\n";

@@ -90,7 +90,17 @@ void draw_console(const Session& session, const State& state, const Timing& timi
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("right", ImVec2(0, 0), true);
-  draw_prompts(session, state, timing, dispatch, ui);
+  {
+    const float avail = ImGui::GetContentRegionAvail().y;
+    const float questions_h = ui.questions_open ? std::round(avail * 0.55f) : em * 2.4f;
+    ImGui::BeginChild("prompts", ImVec2(0, avail - questions_h), false);
+    draw_prompts(session, state, timing, dispatch, ui);
+    ImGui::EndChild();
+    ImGui::Separator();
+    ImGui::BeginChild("questions", ImVec2(0, 0), false);
+    draw_questions(session, state, timing, dispatch, ui);
+    ImGui::EndChild();
+  }
   ImGui::EndChild();
   ImGui::PopStyleColor();
   ImGui::PopStyleVar();

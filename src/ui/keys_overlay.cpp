@@ -22,6 +22,7 @@ constexpr KeyHelp kKeys[] = {
     {"S  Shift+S", S::KeyStep},
     {"M", S::KeyRoomMessage},      {"D", S::KeyBreak},
     {"K", S::KeyMute},
+    {"Q", S::KeyQuestions},
 };
 
 }  // namespace

@@ -31,6 +31,8 @@ const Prompt* projected_prompt(const Session& session, const State& state);
 
 void draw_projected_prompt(const ProjectorFrame& frame, const Prompt& prompt, ImVec2 pos, ImVec2 size);
 void draw_projected_content(const ProjectorFrame& frame, ImVec2 pos, ImVec2 size);
+// The question the facilitator projects, as a card over the body (projector_question.cpp).
+void draw_projected_question(const ProjectorFrame& frame, ImVec2 pos, ImVec2 size);
 
 // Room message and break (projector_room.cpp). The banner is drawn from `top`
 // (absolute) over the frame's width; returns its bottom relative to the frame

@@ -164,6 +164,7 @@ void draw_projector(const Session& session, const State& live_state, const Timin
   if (body_size.x > 0 && body_size.y > 0) {
     if (prompt) draw_projected_prompt(f, *prompt, body_pos, body_size);
     else draw_projected_content(f, body_pos, body_size);
+    if (!f.state.projected_question.empty()) draw_projected_question(f, body_pos, body_size);
   }
   if (!prompt && ui.content_pages > 1) {  // long content: which page, and that there is more
     char page[48];

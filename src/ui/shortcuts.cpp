@@ -126,6 +126,7 @@ void handle_shortcut(const KeyInput& in, const Session& session, const State& st
   else if (in.codepoint == '?') ui.show_keys = !ui.show_keys;
   else if (is_char(in, 'r')) ui.request_rebalance_preview = true;
   else if (is_char(in, 'b')) ui.blackout = !ui.blackout;
+  else if (is_char(in, 'q')) ui.questions_open = !ui.questions_open;
   else if (is_char(in, 'f')) ui.request_freeze_toggle = true;
   else if (is_char(in, 'p')) ui.request_toggle_projector = true;
   else if (is_char(in, 'm')) open_message_dialog(ui);

@@ -71,6 +71,11 @@ enum class S {
   RoomMessage, RoomMessageHint, RoomMessageShow, RoomMessageClear, RoomMessageNow, RoomMessageButton, RoomPreset1, RoomPreset2, RoomPreset3, RoomPreset4,
   BreakTitle, BreakButton, BreakMinutes, BreakOther, BreakAtClock, BreakEndsAt, BreakBadClock, BreakStart,
   BreakEnd, BreakStatus, BreakOver, BreakBackAt, BreakBackNow, KeyRoomMessage, KeyBreak, RejectBadText, RejectBadTime, RejectOnBreak,
+  // fellow questions (Q&A)
+  Questions, QuestionsPending, QuestionsNone, QuestionsModeration, QuestionApprove, QuestionHide, QuestionUnhide,
+  QuestionAnswered, QuestionUnanswered, QuestionProject, QuestionUnproject, QuestionVotes, QuestionAnonymous,
+  QuestionStatusPending, QuestionStatusHidden, QuestionStatusAnswered, QuestionProjectedNow, KeyQuestions,
+  RejectQuestionHidden,
   Count
 };
 

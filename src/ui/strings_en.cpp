@@ -226,6 +226,26 @@ constexpr StringEntry kEnglish[] = {
     {S::SoundOn, "Sound: on"},
     {S::SoundOff, "Sound: off"},
     {S::KeyMute, "Cue sound (chime) on / off"},
+    // fellow questions (Q&A)
+    {S::Questions, "Questions"},
+    {S::QuestionsPending, "%d pending"},
+    {S::QuestionsNone, "No questions from the fellows yet."},
+    {S::QuestionsModeration, "Moderation (approve before showing)"},
+    {S::QuestionApprove, "Approve"},
+    {S::QuestionHide, "Hide"},
+    {S::QuestionUnhide, "Show"},
+    {S::QuestionAnswered, "Answered"},
+    {S::QuestionUnanswered, "Reopen"},
+    {S::QuestionProject, "Project"},
+    {S::QuestionUnproject, "Take off the projector"},
+    {S::QuestionVotes, "%d votes"},
+    {S::QuestionAnonymous, "anonymous"},
+    {S::QuestionStatusPending, "pending"},
+    {S::QuestionStatusHidden, "hidden"},
+    {S::QuestionStatusAnswered, "answered"},
+    {S::QuestionProjectedNow, "on the projector"},
+    {S::KeyQuestions, "Open / close the questions panel"},
+    {S::RejectQuestionHidden, "A hidden question cannot be projected; show it first."},
 };
 static_assert(covers_every_key_once(kEnglish), "strings_en.cpp: every key exactly once");
 constexpr IndexedStrings kEnglishIndexed = index_strings(kEnglish);

@@ -226,6 +226,26 @@ constexpr StringEntry kSpanish[] = {
     {S::SoundOn, "Sonido: sí"},
     {S::SoundOff, "Sonido: no"},
     {S::KeyMute, "Sonido de las señales (campanilla) sí / no"},
+    // fellow questions (Q&A)
+    {S::Questions, "Preguntas"},
+    {S::QuestionsPending, "%d pendientes"},
+    {S::QuestionsNone, "Todavía no hay preguntas de los fellows."},
+    {S::QuestionsModeration, "Moderación (aprobar antes de mostrar)"},
+    {S::QuestionApprove, "Aprobar"},
+    {S::QuestionHide, "Ocultar"},
+    {S::QuestionUnhide, "Mostrar"},
+    {S::QuestionAnswered, "Respondida"},
+    {S::QuestionUnanswered, "Reabrir"},
+    {S::QuestionProject, "Proyectar"},
+    {S::QuestionUnproject, "Quitar del proyector"},
+    {S::QuestionVotes, "%d votos"},
+    {S::QuestionAnonymous, "anónima"},
+    {S::QuestionStatusPending, "pendiente"},
+    {S::QuestionStatusHidden, "oculta"},
+    {S::QuestionStatusAnswered, "respondida"},
+    {S::QuestionProjectedNow, "en el proyector"},
+    {S::KeyQuestions, "Abrir / cerrar el panel de preguntas"},
+    {S::RejectQuestionHidden, "Una pregunta oculta no se puede proyectar; muéstrala primero."},
 };
 static_assert(covers_every_key_once(kSpanish), "strings_es.cpp: every key exactly once");
 constexpr IndexedStrings kSpanishIndexed = index_strings(kSpanish);

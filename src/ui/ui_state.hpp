@@ -95,6 +95,7 @@ struct UiState {
   ReloadNotice reload;
   StorageNotice storage;
   std::string demo_label;  // non-empty on screenshots with simulated participants
+  bool questions_open = false;  // the console's questions panel (Q) is expanded
 
   // Room message (M) and break (D) dialogs: drafts only, the views dispatch.
   bool message_dialog = false;

@@ -18,6 +18,8 @@ void draw_controls(const Session& session, const State& state, const Timing& tim
 void draw_status_bar(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
 void draw_notes(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
 void draw_prompts(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
+// Fellow questions (Q): a one-line header when closed, the list when open.
+void draw_questions(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
 void draw_join_area(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
 // Hot reload notice (errors of a saved file, diff to accept), under the status bar.
 void draw_reload_notice(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);

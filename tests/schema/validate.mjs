@@ -287,6 +287,8 @@ function negativeCases() {
   expectRejected("a list as correct answer of a choice", (s) => {
     s.sections[0].prompts = [{ id: "q-x", kind: "choice", text: "?", options: ["a", "b"], correct: ["a"] }];
   }, "type");
+  expectRejected("moderation as a string", (s) => { s.questions = { moderation: "yes" }; }, "type");
+  expectRejected("an unknown key in questions", (s) => { s.questions = { moderacion: true }; }, "additionalProperties");
   expectRejected("an unknown key in scale", (s) => {
     s.sections[0].prompts = [{ id: "q-x", kind: "scale", text: "?", scale: { min: 1, max: 5, step: 1 } }];
   }, "additionalProperties");
