@@ -34,6 +34,7 @@
       else if (msg.type === "welcome") onWelcome(msg);
       else if (msg.type === "ack") queue.onAck(msg.seq);
       else if (msg.type === "error") onError(msg);
+      else if (msg.type === "you" && Facilita.you) Facilita.you.onYou(msg);
     },
   });
 
@@ -163,6 +164,7 @@
     renderPrompt();
     renderCounts();
     renderResults();
+    if (Facilita.you) Facilita.you.onState(state);
     tick();
   }
 

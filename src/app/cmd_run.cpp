@@ -141,6 +141,23 @@ void show_storage(const Delivery& delivery, ui::UiState& ui) {
   ui.storage.since = alarm ? alarm->since : 0;
 }
 
+// Connection health for the status bar and the "not answered" list.
+void show_presence(const Delivery& delivery, ui::UiState& ui) {
+  const NetPump* pump = delivery.pump();
+  ui.presence.known = pump != nullptr;
+  if (!pump) return;
+  const PresenceCounts& c = pump->presence_counts();
+  ui.presence.connected = c.connected;
+  ui.presence.reconnecting = c.reconnecting;
+  ui.presence.gone = c.gone;
+  ui.presence.gone_ids.clear();
+  if (c.gone == 0) return;
+  const Millis at = pump->published_at();
+  for (const auto& [id, participant] : delivery.controller().state().participants)
+    if (presence_of(pump->presence_seen(), id, at, pump->presence_baseline()) == Presence::Gone)
+      ui.presence.gone_ids.insert(id);
+}
+
 int run_delivery(const RunOptions& opt, const SourceFile& file) {
   LoopHandle handle;
   // Before any thread exists (GLFW, Mesa and the network start some).
@@ -185,7 +202,10 @@ int run_delivery(const RunOptions& opt, const SourceFile& file) {
   }
   loop.set_dispatch([&](const Command& c, Millis t) { return delivery->dispatch(c, Source::Key, t); });
   loop.set_next_wake([&](Millis now) { return delivery->next_wake_at(now); });
-  loop.set_on_frame([&] { show_storage(*delivery, ui); });
+  loop.set_on_frame([&] {
+    show_storage(*delivery, ui);
+    show_presence(*delivery, ui);
+  });
 
   // Saves of the session file while it is delivered (hot reload: a console matter).
   HotReload hot_reload(file.path, controller, ui, [&delivery](std::string_view text) {

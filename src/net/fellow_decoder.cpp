@@ -132,6 +132,10 @@ bool FellowDecoder::apply(const json& message) {
     }
     return false;
   }
+  if (type == "you") {
+    apply_you(message);
+    return true;
+  }
   if (type == "live") {
     if (!state_.known || integer(message, "version") < state_.version) return false;
     state_.version = integer(message, "version");
@@ -165,7 +169,37 @@ void FellowDecoder::apply_state(const json& m) {
   if (const json& r = field(m, "results"); r.is_object()) s.results = results_of(r);
   s.answered = small(m, "answered");
   s.participants = small(m, "participants");
+  s.you = std::move(state_.you);
   state_ = std::move(s);
+}
+
+namespace {
+std::vector<std::string> strings_of(const json& list) {
+  std::vector<std::string> out;
+  if (list.is_array())
+    for (const auto& item : list)
+      if (item.is_string()) out.push_back(item.get<std::string>());
+  return out;
+}
+}  // namespace
+
+void FellowDecoder::apply_you(const json& m) {
+  FellowYou you;
+  you.known = true;
+  if (const json& answers = field(m, "answers"); answers.is_object())
+    for (auto it = answers.begin(); it != answers.end(); ++it) {
+      FellowVerdict v;
+      v.verdict = text(it.value(), "verdict");
+      if (v.verdict != "right" && v.verdict != "wrong" && v.verdict != "partial") v.verdict.clear();
+      v.right = strings_of(field(it.value(), "right"));
+      v.missing = strings_of(field(it.value(), "missing"));
+      v.extra = strings_of(field(it.value(), "extra"));
+      you.answers[it.key()] = std::move(v);
+    }
+  if (const json& scores = field(m, "scores"); scores.is_array())
+    for (const auto& s : scores)
+      you.scores.push_back({text(s, "section"), text(s, "title"), small(s, "right"), small(s, "of")});
+  state_.you = std::move(you);
 }
 
 FellowValue fellow_value(const json& value) {

@@ -35,6 +35,7 @@ constexpr Route kRoutes[] = {
     {"/strings.js", "strings.js", "text/javascript; charset=utf-8", false},
     {"/style.css", "style.css", "text/css; charset=utf-8", false},
     {"/favicon.svg", "favicon.svg", "image/svg+xml", false},
+    {"/you.js", "you.js", "text/javascript; charset=utf-8", false},
 };
 
 constexpr std::size_t kMaxFileBytes = 2 << 20;

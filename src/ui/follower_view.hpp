@@ -61,4 +61,9 @@ void draw_follower_window(const FollowerModel& model, FollowerDraft& draft, cons
 // "12:34", "+01:05" when over; for the clock line.
 std::string follower_clock_text(Millis remaining_ms);
 
+// The fellow's own verdict on a revealed prompt and their score cards
+// (follower_feedback_view.cpp).
+void draw_own_verdict(const net::FellowState& room, const net::FellowPrompt& prompt, UiState& ui);
+void draw_score_cards(const net::FellowState& room, UiState& ui);
+
 }  // namespace facilita::ui

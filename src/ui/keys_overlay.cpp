@@ -18,7 +18,7 @@ constexpr KeyHelp kKeys[] = {
     {"F", S::KeyFreeze},           {"O", S::KeyOpenPrompt},       {"C", S::KeyClosePrompt},
     {"V", S::KeyReveal},           {"Ctrl+Z", S::KeyUndo},        {"F1  ?", S::KeyHelp},
     {"↑  ↓", S::KeyContentPage},   {"P", S::KeyProjector},        {"F11", S::KeyFullscreen},
-    {"Ctrl+Enter", S::KeyAcceptReload},
+    {"Ctrl+Enter", S::KeyAcceptReload}, {"A", S::KeyQuizSummary},
 };
 
 }  // namespace

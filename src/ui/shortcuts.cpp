@@ -112,6 +112,7 @@ void handle_shortcut(const KeyInput& in, const Session& session, const State& st
   else if (is_char(in, 'b')) ui.blackout = !ui.blackout;
   else if (is_char(in, 'f')) ui.request_freeze_toggle = true;
   else if (is_char(in, 'p')) ui.request_toggle_projector = true;
+  else if (is_char(in, 'a')) ui.show_quiz_summary = !ui.show_quiz_summary;
   else if (is_char(in, 'o')) {
     if (auto id = prompt_to_open(session, state); !id.empty()) dispatch(cmd::OpenPrompt{id});
   } else if (is_char(in, 'c')) {

@@ -63,6 +63,9 @@ enum class S {
   ErrBadName, ErrRoomFull, YourName, JoinButton, WaitingServer, FellowPrompt, ChooseOne, ChooseMany, SendAnswer,
   ChangeAnswer, AnswerSending, AnswerReceived, AnswerRejected, PromptIsClosed, PendingAnswers, TimeLeft, YourAnswer,
   SessionEnded,
+  // personal feedback, room accuracy, connection health
+  Presence, PresenceGone, QuizSummary, QuizSummaryNone, QuizAccuracyRow, KeyQuizSummary, QuizSummaryButton,
+  YouRight, YouWrong, YouPartial, YouMissing, YouExtra, YouScore,
   Count
 };
 

@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -87,6 +88,13 @@ struct UiState {
   ReloadNotice reload;
   StorageNotice storage;
   std::string demo_label;  // non-empty on screenshots with simulated participants
+  // Connection health, filled by the app from the fellows' server each frame.
+  struct PresenceView {
+    bool known = false;  // false without a server
+    int connected = 0, reconnecting = 0, gone = 0;
+    std::set<std::string> gone_ids;  // participants not seen for a minute
+  } presence;
+  bool show_quiz_summary = false;  // `A`: the room's accuracy per revealed quiz prompt on the projector
 
   MarkdownCache markdown;
   QrCache qr;        // join URL
