@@ -47,6 +47,7 @@ struct RunOptions {
   std::string size = "1920x1080";
   bool demo = false;
   bool reveal = false;
+  bool quiz_summary = false;
   NetFlags net;
 };
 
@@ -98,6 +99,7 @@ int run_screenshot(const RunOptions& opt, const Session& session) {
   shot.at = opt.at;
   shot.demo = opt.demo;
   shot.reveal = opt.reveal;
+  shot.quiz_summary = opt.quiz_summary;
   if (!parse_size(opt.size, shot.width, shot.height)) {
     std::cerr << "--size wants WIDTHxHEIGHT, e.g. 1280x720\n";
     return kExitUsage;
@@ -244,6 +246,8 @@ CommandRunner add_run_command(CLI::App& app) {
   cmd->add_option("--size", opt->size, "With --screenshot: WIDTHxHEIGHT (default 1920x1080)");
   cmd->add_flag("--demo", opt->demo, "With --screenshot: simulated participants and answers (labelled demo data)");
   cmd->add_flag("--reveal", opt->reveal, "With --demo: close and reveal the section's first prompt");
+  cmd->add_flag("--quiz-summary", opt->quiz_summary,
+                "With --demo: ask and reveal every prompt of the section and show the room's accuracy (key A)");
   add_net_flags(*cmd, opt->net);
   return [cmd, opt]() {
     if (!cmd->parsed()) return -1;

@@ -12,5 +12,7 @@ void simulate_joins(Controller& controller, Millis at);
 // Opens the section's first prompt at the section start and lets most
 // participants answer before `now`; with `reveal`, closes and reveals it.
 void simulate_answers(Controller& controller, int section, Millis section_start, Millis now, bool reveal);
+// Every prompt of the section asked, answered by the demo participants and revealed, one after another.
+void simulate_quiz(Controller& controller, int section, Millis section_start, Millis now);
 
 }  // namespace facilita

@@ -85,10 +85,18 @@ int take_screenshot(const Session& session, ui::UiState& ui, const ScreenshotOpt
       controller.dispatch(cmd::Next{}, t0 + Millis{session.planned_start_s(static_cast<std::size_t>(i))} * 1000);
     Millis section_start = t0 + Millis{session.planned_start_s(static_cast<std::size_t>(moment.section))} * 1000;
     now = section_start + Millis{moment.elapsed_s} * 1000;
-    if (opt.demo) simulate_answers(controller, moment.section, section_start, now, opt.reveal);
+    if (opt.demo && opt.quiz_summary) simulate_quiz(controller, moment.section, section_start, now);
+    else if (opt.demo) simulate_answers(controller, moment.section, section_start, now, opt.reveal);
+    ui.show_quiz_summary = opt.quiz_summary;
   }
   if (opt.demo) {
     ui.demo_label = ui.t(ui::S::DemoData);
+    // Connection health of the demo room: two phones reconnecting, one gone.
+    ui.presence.known = true;
+    ui.presence.connected = 11;
+    ui.presence.reconnecting = 2;
+    ui.presence.gone = 1;
+    ui.presence.gone_ids = {"demo-14"};
     if (ui.join_url.empty()) ui.join_url = kDemoJoinUrl;
   }
 

@@ -19,6 +19,7 @@ struct ScreenshotOptions {
   int height = 1080;
   bool demo = false;             // simulated participants and answers (labelled as demo data)
   bool reveal = false;           // with demo: close and reveal the section's first prompt
+  bool quiz_summary = false;     // with demo: every prompt of the section asked and revealed; `A` on
 };
 
 // "1280x720" -> width, height. False when malformed or out of range.
