@@ -1,6 +1,7 @@
 // Server::Impl's per-participant side: personal messages (`you`, prepared on
 // the main thread, forwarded here to that participant's sockets only) and
 // connection health (open sockets and last-seen time per participant).
+#include <algorithm>
 #include <boost/asio/post.hpp>
 
 #include "net/detail.hpp"

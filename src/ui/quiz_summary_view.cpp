@@ -2,6 +2,7 @@
 // of the current section, its text and a bar of the share that answered
 // exactly right ("6 de 8 · 75 %"). Never names anyone; speed never counts.
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "core/personal.hpp"

@@ -60,8 +60,8 @@ TEST_CASE("personal: a verdict only after the reveal, right/wrong on a choice") 
   CHECK(q.you("f1")["answers"]["choice"]["verdict"] == "right");
   json f2 = q.you("f2")["answers"]["choice"];
   CHECK(f2["verdict"] == "wrong");
-  CHECK(f2["missing"] == Strings{"26"});
-  CHECK(f2["extra"] == Strings{"16"});
+  CHECK(f2["missing"] == json(Strings{"26"}));
+  CHECK(f2["extra"] == json(Strings{"16"}));
   CHECK(q.you("f3")["answers"].empty());  // did not answer: nothing to judge
 }
 
@@ -74,13 +74,13 @@ TEST_CASE("personal: multi is right only for the exact set, partial with some ri
   q.room.ok(cmd::RevealPrompt{"multi"});
   json f1 = q.you("f1")["answers"]["multi"], f2 = q.you("f2")["answers"]["multi"], f3 = q.you("f3")["answers"]["multi"];
   CHECK(f1["verdict"] == "right");
-  CHECK(f1["right"] == Strings{"a", "c"});
+  CHECK(f1["right"] == json(Strings{"a", "c"}));
   CHECK(f2["verdict"] == "partial");
-  CHECK(f2["right"] == Strings{"a"});
-  CHECK(f2["missing"] == Strings{"c"});
-  CHECK(f2["extra"] == Strings{"b"});
+  CHECK(f2["right"] == json(Strings{"a"}));
+  CHECK(f2["missing"] == json(Strings{"c"}));
+  CHECK(f2["extra"] == json(Strings{"b"}));
   CHECK(f3["verdict"] == "wrong");
-  CHECK(f3["missing"] == Strings{"a", "c"});
+  CHECK(f3["missing"] == json(Strings{"a", "c"}));
 }
 
 TEST_CASE("personal: poll, scale and text never have a verdict") {
