@@ -150,3 +150,12 @@ TEST_CASE("projector and overlay keys only change the UI state") {
   CHECK(h.ui.request_toggle_fullscreen);
   CHECK(h.sent.empty());
 }
+
+TEST_CASE("A toggles the room's accuracy on the projector and sends nothing") {
+  Harness h;
+  h.type('a');
+  CHECK(h.ui.show_quiz_summary);
+  h.type('A');
+  CHECK_FALSE(h.ui.show_quiz_summary);
+  CHECK(h.sent.empty());
+}
