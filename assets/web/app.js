@@ -35,6 +35,7 @@
       else if (msg.type === "welcome") onWelcome(msg);
       else if (msg.type === "ack") queue.onAck(msg.seq);
       else if (msg.type === "error") onError(msg);
+      else if (msg.type === "you" && Facilita.you) Facilita.you.onYou(msg);
       if (qa) qa.after(msg);
     },
   });
@@ -170,6 +171,7 @@
     renderResults();
     FacilitaSteps.render(state);
     if (Facilita.renderRoom) Facilita.renderRoom(state, conn.offset);  // room.js: message, break
+    if (Facilita.you) Facilita.you.onState(state);
     tick();
   }
 

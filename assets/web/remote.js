@@ -94,6 +94,10 @@
     $("drift").textContent = state.admin ? t("drift_label", { drift: (drift > 0 ? "+" : drift < 0 ? "−" : "") + formatClock(Math.abs(drift) * 1000) }) : "";
     $("forecast").textContent = a.forecast_end ? t("forecast_label", { time: new Date(a.forecast_end - 0).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) }) : "";
     $("people").textContent = t("participants_count", { participants: state.participants });
+    const pr = a.presence;  // connection health: shown once anyone joined
+    $("presence").hidden = !pr || pr.connected + pr.reconnecting + pr.gone === 0;
+    if (pr) $("presence").textContent = t("presence_line", pr);
+    $("presence").dataset.alert = pr && pr.reconnecting + pr.gone > 0 ? "yes" : "";
     renderPrompts(a.prompts || []);
     renderLive(a.live);
     if (Facilita.renderRemoteQuestions) Facilita.renderRemoteQuestions(state, command, authorized);

@@ -3,6 +3,14 @@
 "use strict";
 window.FACILITA_STRINGS = {
   es: {
+    you_heading: "Tu respuesta",
+    you_right: "✓ correcta",
+    you_wrong: "✗ incorrecta — la correcta: {correct}",
+    you_partial: "Acertaste {right} de {total}",
+    you_missing: "faltó: {list}",
+    you_extra: "sobró: {list}",
+    you_score: "Tu resultado: {right} de {of}",
+    presence_line: "{connected} conectados · {reconnecting} reconectando · {gone} sin señal",
     app_name: "Facilita",
     join_title: "Únete a la sesión",
     join_intro: "Escribe el nombre con el que te verá quien facilita. Tus respuestas se guardan con él.",
@@ -163,6 +171,14 @@ window.FACILITA_STRINGS = {
     qa_anonymous_tag: "anónima"
   },
   en: {
+    you_heading: "Your answer",
+    you_right: "✓ correct",
+    you_wrong: "✗ wrong — the right one: {correct}",
+    you_partial: "You got {right} of {total}",
+    you_missing: "missing: {list}",
+    you_extra: "extra: {list}",
+    you_score: "Your result: {right} of {of}",
+    presence_line: "{connected} connected · {reconnecting} reconnecting · {gone} no signal",
     app_name: "Facilita",
     join_title: "Join the session",
     join_intro: "Type the name the facilitator will see. Your answers are saved under it.",

@@ -52,6 +52,7 @@ struct RunOptions {
   std::string room_message;  // --message
   int break_s = 0;           // --break-left
   bool questions = false;
+  bool quiz_summary = false;
   NetFlags net;
 };
 
@@ -106,6 +107,7 @@ int run_screenshot(const RunOptions& opt, const Session& session) {
   shot.message = opt.room_message;
   shot.break_s = opt.break_s;
   shot.questions = opt.questions;
+  shot.quiz_summary = opt.quiz_summary;
   if (!parse_size(opt.size, shot.width, shot.height)) {
     std::cerr << "--size wants WIDTHxHEIGHT, e.g. 1280x720\n";
     return kExitUsage;
@@ -147,6 +149,23 @@ void show_storage(const Delivery& delivery, ui::UiState& ui) {
   ui.storage.reason = alarm ? alarm->reason : "";
   ui.storage.source = alarm ? std::string(to_string(alarm->source)) : "";
   ui.storage.since = alarm ? alarm->since : 0;
+}
+
+// Connection health for the status bar and the "not answered" list.
+void show_presence(const Delivery& delivery, ui::UiState& ui) {
+  const NetPump* pump = delivery.pump();
+  ui.presence.known = pump != nullptr;
+  if (!pump) return;
+  const PresenceCounts& c = pump->presence_counts();
+  ui.presence.connected = c.connected;
+  ui.presence.reconnecting = c.reconnecting;
+  ui.presence.gone = c.gone;
+  ui.presence.gone_ids.clear();
+  if (c.gone == 0) return;
+  const Millis at = pump->published_at();
+  for (const auto& [id, participant] : delivery.controller().state().participants)
+    if (presence_of(pump->presence_seen(), id, at, pump->presence_baseline()) == Presence::Gone)
+      ui.presence.gone_ids.insert(id);
 }
 
 int run_delivery(const RunOptions& opt, const SourceFile& file) {
@@ -193,7 +212,10 @@ int run_delivery(const RunOptions& opt, const SourceFile& file) {
   }
   loop.set_dispatch([&](const Command& c, Millis t) { return delivery->dispatch(c, Source::Key, t); });
   loop.set_next_wake([&](Millis now) { return delivery->next_wake_at(now); });
-  loop.set_on_frame([&] { show_storage(*delivery, ui); });
+  loop.set_on_frame([&] {
+    show_storage(*delivery, ui);
+    show_presence(*delivery, ui);
+  });
 
   // Saves of the session file while it is delivered (hot reload: a console matter).
   HotReload hot_reload(file.path, controller, ui, [&delivery](std::string_view text) {
@@ -240,6 +262,8 @@ CommandRunner add_run_command(CLI::App& app) {
   cmd->add_option("--break-left", opt->break_s, "With --screenshot and --at: a break with this many seconds left")
       ->check(CLI::Range(1, 4 * 3600));
   cmd->add_flag("--questions", opt->questions, "With --demo: fellow questions, one projected, the questions panel open");
+  cmd->add_flag("--quiz-summary", opt->quiz_summary,
+                "With --demo: ask and reveal every prompt of the section and show the room's accuracy (key A)");
   add_net_flags(*cmd, opt->net);
   return [cmd, opt]() {
     if (!cmd->parsed()) return -1;

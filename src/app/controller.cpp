@@ -53,6 +53,8 @@ std::vector<DispatchResult> Controller::dispatch_batch(const std::vector<Command
   storage_error_.clear();
   state_ = std::move(*scratch);
   ++version_;
+  if (on_applied_)
+    for (const auto& event : events) on_applied_(event);
   return results;
 }
 
@@ -88,6 +90,8 @@ DispatchResult Controller::commit(const Decision& decision, const std::function<
     storage_error_.clear();
     for (const auto& event : decision.events) apply_event(event);
     ++version_;
+    if (on_applied_)
+      for (const auto& event : decision.events) on_applied_(event);
   }
   result.ok = true;
   result.question = decision.question;

@@ -41,6 +41,9 @@ class Controller {
   // Increments on every applied change; views and the server use it to redraw/broadcast.
   std::uint64_t version() const { return version_; }
   const std::string& last_storage_error() const { return storage_error_; }
+  // Called on the main thread for every event once it is committed and applied
+  // (the pump marks whose personal feedback changed).
+  void set_on_applied(std::function<void(const Event&)> fn) { on_applied_ = std::move(fn); }
 
  private:
   DispatchResult commit(const Decision& decision, const std::function<void(const Event&)>& apply_event);
@@ -49,6 +52,7 @@ class Controller {
   JournalSink sink_;
   std::uint64_t version_ = 0;
   std::string storage_error_;
+  std::function<void(const Event&)> on_applied_;
 };
 
 }  // namespace facilita

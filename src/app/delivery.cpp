@@ -73,6 +73,7 @@ bool Delivery::serve(net::ServerOptions options, std::function<void()> wake, std
   if (!server->start(problem)) return false;
   server_ = std::move(server);
   pump_.emplace(*server_);
+  pump_->attach(*controller_);
   pump_->publish(*controller_, now());
   return true;
 }

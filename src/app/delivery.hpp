@@ -92,6 +92,8 @@ class Delivery {
   // false + a one-line `problem` when it cannot start.
   bool serve(net::ServerOptions options, std::function<void()> wake, std::string& problem);
   net::Server* server() { return server_.get(); }
+  // The pump (connection health as of its last publish); nullptr without a server.
+  const NetPump* pump() const { return pump_ ? &*pump_ : nullptr; }
 
   Millis now() { return clock_.now(); }
 

@@ -75,4 +75,22 @@ void simulate_answers(Controller& controller, int section, Millis section_start,
   }
 }
 
+void simulate_quiz(Controller& controller, int section, Millis section_start, Millis now) {
+  const Session& session = controller.session();
+  if (section < 0 || section >= static_cast<int>(session.sections.size())) return;
+  const auto& prompts = session.sections[static_cast<std::size_t>(section)].prompts;
+  if (prompts.empty()) return;
+  const Millis slot = std::max<Millis>(kAnswering + 2, (now - section_start) / static_cast<Millis>(prompts.size()));
+  std::int64_t seq = 100;
+  for (std::size_t k = 0; k < prompts.size(); ++k) {
+    const Prompt& prompt = prompts[k];
+    const Millis start = section_start + slot * static_cast<Millis>(k);
+    controller.dispatch(cmd::OpenPrompt{prompt.id}, start);
+    for (int i = 0; i < kAnswering; ++i)
+      controller.dispatch(cmd::Answer{participant_id(i), prompt.id, demo_answer(prompt, (i + static_cast<int>(k)) % kAnswering), ++seq},
+                          start + 1 + i);
+    controller.dispatch(cmd::RevealPrompt{prompt.id}, start + slot - 1);
+  }
+}
+
 }  // namespace facilita

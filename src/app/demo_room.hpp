@@ -14,5 +14,7 @@ void simulate_joins(Controller& controller, Millis at);
 void simulate_answers(Controller& controller, int section, Millis section_start, Millis now, bool reveal);
 // Fellow questions (demo_questions.cpp): approved with votes, pending, answered, hidden; one projected.
 void simulate_questions(Controller& controller, Millis now);
+// Every prompt of the section asked, answered by the demo participants and revealed, one after another.
+void simulate_quiz(Controller& controller, int section, Millis section_start, Millis now);
 
 }  // namespace facilita

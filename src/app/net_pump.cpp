@@ -1,5 +1,6 @@
 #include "app/net_pump.hpp"
 
+#include "core/personal.hpp"
 #include "core/snapshot.hpp"
 
 namespace facilita {
@@ -36,9 +37,60 @@ void NetPump::publish(const Controller& controller, Millis now) {
   Timing timing = derive(session, state, now);
   nlohmann::json pub = public_state(session, state, timing, now, controller.version());
   if (filter_) filter_(pub);
-  server_.publish(std::move(pub), admin_state(session, state, timing, now, controller.version()));
+  nlohmann::json admin = admin_state(session, state, timing, now, controller.version());
+  presence_seen_ = server_.presence();
+  presence_counts_ = count_presence(state, presence_seen_, now, server_.started_at());
+  admin["admin"]["presence"] = presence_json(presence_counts_);
+  server_.publish(std::move(pub), std::move(admin));
+  publish_personal(controller);
   published_version_ = controller.version();
   published_at_ = now;
+}
+
+void NetPump::attach(Controller& controller) {
+  controller.set_on_applied([this](const Event& event) { note(event); });
+  all_dirty_ = true;
+}
+
+void NetPump::note(const Event& event) {
+  std::visit(
+      [this](const auto& e) {
+        using E = std::decay_t<decltype(e)>;
+        if constexpr (std::is_same_v<E, ev::Answered> || std::is_same_v<E, ev::Joined>) {
+          if (!all_dirty_) dirty_.insert(e.participant);
+        } else if constexpr (std::is_same_v<E, ev::PromptRevealed> || std::is_same_v<E, ev::RoundStarted> ||
+                             std::is_same_v<E, ev::SectionChanged> || std::is_same_v<E, ev::Ended> ||
+                             std::is_same_v<E, ev::SessionReloaded> || std::is_same_v<E, ev::Undone>) {
+          all_dirty_ = true;
+          dirty_.clear();
+        }
+      },
+      event.data);
+}
+
+// Only the dirty fellows are serialised; only changed texts go to the server.
+void NetPump::publish_personal(const Controller& controller) {
+  if (!all_dirty_ && dirty_.empty()) return;
+  const Session& session = controller.session();
+  const State& state = controller.state();
+  std::vector<std::pair<std::string, std::string>> changed;
+  auto build = [&](const std::string& participant) {
+    ++personal_built_;
+    std::string text = personal_state(session, state, participant).dump();
+    auto [it, fresh] = you_sent_.try_emplace(participant);
+    if (!fresh && it->second == text) return;
+    it->second = text;
+    changed.emplace_back(participant, std::move(text));
+  };
+  if (all_dirty_) {
+    for (const auto& [participant, p] : state.participants) build(participant);
+  } else {
+    for (const auto& participant : dirty_)
+      if (state.participants.count(participant)) build(participant);
+  }
+  all_dirty_ = false;
+  dirty_.clear();
+  server_.send_personal(std::move(changed));
 }
 
 }  // namespace facilita

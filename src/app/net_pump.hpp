@@ -11,6 +11,9 @@
 #include <cstdint>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "app/controller.hpp"
 #include "net/server.hpp"
@@ -20,6 +23,18 @@ namespace facilita {
 class NetPump {
  public:
   explicit NetPump(net::Server& server) : server_(server) {}
+
+  // Personal feedback (`you`, core/personal.hpp): the pump learns from the
+  // controller which fellows' feedback may have changed (attach() sets the
+  // controller's on_applied), and on each publish rebuilds only theirs, sending
+  // each to the server only when it differs from what that fellow got last.
+  void attach(Controller& controller);
+  void note(const Event& event);  // marks dirty: one fellow, or everyone
+  std::size_t personal_built() const { return personal_built_; }  // how many `you` were rebuilt so far
+  // Connection health as of the last publish (counts over the joined participants).
+  const PresenceCounts& presence_counts() const { return presence_counts_; }
+  const PresenceMap& presence_seen() const { return presence_seen_; }
+  Millis presence_baseline() const { return server_.started_at(); }
 
   // Sees every result of a turn before the replies go (e.g. to record storage failures).
   using Observer = std::function<void(const net::Inbound& inbound, const DispatchResult& result)>;
@@ -40,6 +55,13 @@ class NetPump {
   std::uint64_t published_version_ = UINT64_MAX;
   Millis published_at_ = 0;
   std::function<void(nlohmann::json&)> filter_;
+  void publish_personal(const Controller& controller);
+  bool all_dirty_ = true;
+  std::unordered_set<std::string> dirty_;
+  std::unordered_map<std::string, std::string> you_sent_;  // participant -> the `you` text sent last
+  std::size_t personal_built_ = 0;
+  PresenceCounts presence_counts_;
+  PresenceMap presence_seen_;
 };
 
 }  // namespace facilita

@@ -93,7 +93,9 @@ int take_screenshot(const Session& session, ui::UiState& ui, const ScreenshotOpt
         controller.dispatch(cmd::NextStep{}, section_start + Millis{step_start_s} * 1000);
       step_start_s += step_s;
     }
-    if (opt.demo) simulate_answers(controller, moment.section, section_start, now, opt.reveal);
+    if (opt.demo && opt.quiz_summary) simulate_quiz(controller, moment.section, section_start, now);
+    else if (opt.demo) simulate_answers(controller, moment.section, section_start, now, opt.reveal);
+    ui.show_quiz_summary = opt.quiz_summary;
   }
   if (!opt.message.empty()) controller.dispatch(cmd::ShowMessage{opt.message}, now);
   if (opt.break_s > 0) controller.dispatch(cmd::StartBreak{now + Millis{opt.break_s} * 1000}, now);
@@ -104,6 +106,12 @@ int take_screenshot(const Session& session, ui::UiState& ui, const ScreenshotOpt
   }
   if (opt.demo) {
     ui.demo_label = ui.t(ui::S::DemoData);
+    // Connection health of the demo room: two phones reconnecting, one gone.
+    ui.presence.known = true;
+    ui.presence.connected = 11;
+    ui.presence.reconnecting = 2;
+    ui.presence.gone = 1;
+    ui.presence.gone_ids = {"demo-14"};
     if (ui.join_url.empty()) ui.join_url = kDemoJoinUrl;
   }
 

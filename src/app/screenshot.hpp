@@ -22,6 +22,7 @@ struct ScreenshotOptions {
   std::string message;           // a room message shown at the moment ("" = none)
   int break_s = 0;               // a break under way with this many seconds left (0 = none)
   bool questions = false;        // with demo: fellow questions, one projected, the console's panel open
+  bool quiz_summary = false;     // with demo: every prompt of the section asked and revealed; `A` on
 };
 
 // "1280x720" -> width, height. False when malformed or out of range.

@@ -91,7 +91,7 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   ~WsSession();
   void run(http::request<http::string_body> request);
   // What a queued message is, for replacing obsolete unsent ones.
-  enum class Kind { Other, State, Live, Content };
+  enum class Kind { Other, State, Live, Content, Personal };
   // Queues a message. A state replaces unsent older states and live messages,
   // a live message unsent older live messages; a full queue drops the client.
   void send(const Text& text, Kind kind);
@@ -105,6 +105,12 @@ class WsSession : public std::enable_shared_from_this<WsSession> {
   void set_frame_seq(std::uint64_t seq) { frame_seq_ = seq; }
   void drop(const char* why);  // close the socket now
   bool admin() const { return admin_; }
+  // The participant of a welcomed fellow socket, else "" (personal messages, presence).
+  const std::string& welcomed_participant() const {
+    static const std::string kNone;
+    return hello_done_ && !admin_ ? participant_ : kNone;
+  }
+  bool presence_counted = false;  // counted in Impl's presence as an open socket
   bool write_stalled(SteadyClock::time_point now, std::chrono::seconds limit) const {
     return writing_ && now - write_started_ > limit;
   }
@@ -198,6 +204,14 @@ class Server::Impl {
   // Sends `session` the latest state (catch-up on connect and after hello).
   void catch_up(WsSession& session);
   nlohmann::json health() const;
+  // Personal messages and presence (personal_send.cpp).
+  void send_personal(std::vector<std::pair<std::string, std::string>> messages);  // any thread
+  Text personal_for(const std::string& participant) const;                         // any thread
+  PresenceMap presence() const;                                                    // any thread
+  void presence_opened(WsSession& session);  // network thread: a fellow socket was welcomed
+  void presence_seen(const std::string& participant);
+  void presence_closed(WsSession& session);
+  const Millis started_at_ = wall_clock_ms();
 
   const ServerOptions options;
   const StaticFiles& files() const { return files_; }
@@ -257,6 +271,10 @@ class Server::Impl {
   std::optional<SteadyClock::time_point> flush_at_;  // when the flush timer fires
   IpLimits limits_;
   std::unordered_set<std::string> welcomed_;
+  mutable std::mutex personal_mutex_;
+  std::unordered_map<std::string, Text> personal_;  // latest personal message per participant
+  mutable std::mutex presence_mutex_;
+  PresenceMap presence_;
   std::thread thread_;
   bool running_ = false;
 };

@@ -149,6 +149,10 @@ bool FellowDecoder::apply(const json& message) {
     }
     return false;
   }
+  if (type == "you") {
+    apply_you(message);
+    return true;
+  }
   if (type == "live") {
     if (!state_.known || integer(message, "version") < state_.version) return false;
     state_.version = integer(message, "version");
@@ -185,7 +189,37 @@ void FellowDecoder::apply_state(const json& m) {
   if (const json& msg = field(m, "message"); msg.is_string()) s.message = msg.get<std::string>();
   if (const json& b = field(m, "break"); b.is_object() && field(b, "until").is_number_integer())
     s.break_until = field(b, "until").get<std::int64_t>();
+  s.you = std::move(state_.you);
   state_ = std::move(s);
+}
+
+namespace {
+std::vector<std::string> strings_of(const json& list) {
+  std::vector<std::string> out;
+  if (list.is_array())
+    for (const auto& item : list)
+      if (item.is_string()) out.push_back(item.get<std::string>());
+  return out;
+}
+}  // namespace
+
+void FellowDecoder::apply_you(const json& m) {
+  FellowYou you;
+  you.known = true;
+  if (const json& answers = field(m, "answers"); answers.is_object())
+    for (auto it = answers.begin(); it != answers.end(); ++it) {
+      FellowVerdict v;
+      v.verdict = text(it.value(), "verdict");
+      if (v.verdict != "right" && v.verdict != "wrong" && v.verdict != "partial") v.verdict.clear();
+      v.right = strings_of(field(it.value(), "right"));
+      v.missing = strings_of(field(it.value(), "missing"));
+      v.extra = strings_of(field(it.value(), "extra"));
+      you.answers[it.key()] = std::move(v);
+    }
+  if (const json& scores = field(m, "scores"); scores.is_array())
+    for (const auto& s : scores)
+      you.scores.push_back({text(s, "section"), text(s, "title"), small(s, "right"), small(s, "of")});
+  state_.you = std::move(you);
 }
 
 FellowValue fellow_value(const json& value) {

@@ -20,6 +20,7 @@ class FellowDecoder {
 
  private:
   void apply_state(const nlohmann::json& message);
+  void apply_you(const nlohmann::json& message);
   FellowState state_;
   std::map<std::string, std::shared_ptr<const std::string>> contents_;  // by content key
 };

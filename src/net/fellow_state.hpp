@@ -4,6 +4,7 @@
 // net/fellow_decoder.hpp.
 #pragma once
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -75,6 +76,24 @@ struct FellowResults {
   std::vector<std::pair<std::string, int>> top_words;
 };
 
+// The fellow's own feedback (`you`): a verdict per revealed quiz prompt they
+// answered, and a score card per quiz section the room has left.
+struct FellowVerdict {
+  std::string verdict;  // "" = none yet; right | wrong | partial
+  std::vector<std::string> right, missing, extra;
+};
+struct FellowScore {
+  std::string section;
+  std::string title;
+  int right = 0;
+  int of = 0;
+};
+struct FellowYou {
+  bool known = false;
+  std::map<std::string, FellowVerdict> answers;  // by prompt id
+  std::vector<FellowScore> scores;
+};
+
 struct FellowState {
   bool known = false;  // a state arrived
   std::int64_t version = 0;
@@ -94,6 +113,7 @@ struct FellowState {
   int participants = 0;
   std::string message;                       // the room message; "" = none
   std::optional<std::int64_t> break_until;   // server clock, ms; set during a break
+  FellowYou you;  // from `you` messages; kept across states
 
   bool ended() const { return status == RoomStatus::Ended; }
 };

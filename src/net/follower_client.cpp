@@ -207,7 +207,7 @@ class FollowerClient::Impl {
     c->got_message = true;
     const std::string type = msg["type"];
     if (type == "welcome") on_welcome(c, msg);
-    else if (type == "state" || type == "content" || type == "live") on_room(msg);
+    else if (type == "state" || type == "content" || type == "live" || type == "you") on_room(msg);
     else if (type == "ack") on_ack(msg);
     else if (type == "error") on_error(c, msg);
   }

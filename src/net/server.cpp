@@ -215,7 +215,10 @@ void Server::Impl::sweep() {
 }
 
 void Server::Impl::add(WsSession* session, const std::weak_ptr<WsSession>& weak) { sessions_[session] = weak; }
-void Server::Impl::remove(WsSession* session) { sessions_.erase(session); }
+void Server::Impl::remove(WsSession* session) {
+  sessions_.erase(session);
+  presence_closed(*session);
+}
 
 json Server::Impl::health() const {
   return {{"ok", true}, {"connections", connections_.load()}, {"websockets", sessions_.size()},
@@ -235,6 +238,11 @@ std::vector<Inbound> Server::take_inbound() { return impl_->take_inbound(); }
 void Server::publish(json public_state, json admin_state) {
   impl_->publish(std::move(public_state), std::move(admin_state));
 }
+void Server::send_personal(std::vector<std::pair<std::string, std::string>> messages) {
+  impl_->send_personal(std::move(messages));
+}
+PresenceMap Server::presence() const { return impl_->presence(); }
+Millis Server::started_at() const { return impl_->started_at_; }
 unsigned short Server::port() const { return impl_->port_.load(); }
 const std::string& Server::admin_token() const { return impl_->admin_token_; }
 std::size_t Server::connections() const { return impl_->connections_.load(); }

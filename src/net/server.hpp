@@ -28,6 +28,7 @@
 
 #include "core/dispatch_result.hpp"
 #include "core/engine.hpp"
+#include "core/presence.hpp"
 
 namespace facilita::net {
 
@@ -97,6 +98,14 @@ class Server {
   // Main thread. `admin_state` (optional) goes to authenticated remotes;
   // see core/snapshot.hpp.
   void publish(nlohmann::json public_state, nlohmann::json admin_state = nullptr);
+
+  // Main thread. Per-participant messages (the `you` feedback, see
+  // core/personal.hpp): each text goes to every welcomed socket of that
+  // participant only, and is kept to follow the `welcome` of a later socket.
+  void send_personal(std::vector<std::pair<std::string, std::string>> messages);
+  // Any thread: open sockets and last-seen time per participant (connection health).
+  PresenceMap presence() const;
+  Millis started_at() const;             // wall clock at construction (presence baseline)
 
   unsigned short port() const;           // the bound port (after start)
   const std::string& admin_token() const;

@@ -41,6 +41,7 @@ constexpr Route kRoutes[] = {
     {"/cues.js", "cues.js", "text/javascript; charset=utf-8", false},
     {"/questions.js", "questions.js", "text/javascript; charset=utf-8", false},
     {"/remote_questions.js", "remote_questions.js", "text/javascript; charset=utf-8", false},
+    {"/you.js", "you.js", "text/javascript; charset=utf-8", false},
 };
 
 constexpr std::size_t kMaxFileBytes = 2 << 20;

@@ -28,6 +28,11 @@ void WsSession::run(http::request<http::string_body> request) {
   ws_.set_option(websocket::stream_base::decorator(
       [](websocket::response_type& res) { res.set(http::field::server, "facilita"); }));
   ws_.read_message_max(hub_.options.max_message);
+  // A pong (to the server's keep-alive ping) is a sign of life too. Called
+  // only from this session's own reads, so `this` is alive.
+  ws_.control_callback([this](websocket::frame_type kind, beast::string_view) {
+    if (kind == websocket::frame_type::pong && presence_counted) hub_.presence_seen(participant_);
+  });
   rate_tokens_ = hub_.options.rate_burst;
   rate_refilled_ = SteadyClock::now();
   ws_.async_accept(request, [self = shared_from_this()](beast::error_code ec) { self->on_accept(ec); });
@@ -87,6 +92,7 @@ bool WsSession::take_rate_token() {
 }
 
 void WsSession::handle(std::string_view text) {
+  if (presence_counted) hub_.presence_seen(participant_);  // any message counts as a sign of life
   auto parsed = parse_client_message(text);
   if (!take_rate_token()) {
     std::optional<std::int64_t> seq;
@@ -148,6 +154,8 @@ void WsSession::handle_hello(HelloMsg& hello) {
                          self.hub_.mark_welcomed(self.participant_);
                          self.send_json(welcome);
                          self.send_current_state();
+                         if (self.registered_) self.hub_.presence_opened(self);
+                         if (Text you = self.hub_.personal_for(self.participant_)) self.send(you, Kind::Personal);
                        })});
 }
 
@@ -214,6 +222,16 @@ void WsSession::remember_content(const std::string& key) {
 
 void WsSession::send(const Text& text, Kind kind) {
   if (dropped_ || close_code_) return;
+  if (kind == Kind::Personal) {  // only the newest personal message matters
+    for (std::size_t i = writing_ ? 1 : 0; i < queue_.size();) {
+      if (queue_[i].kind == Kind::Personal) {
+        queued_bytes_ -= queue_[i].text->size();
+        queue_.erase(queue_.begin() + static_cast<std::ptrdiff_t>(i));
+      } else {
+        ++i;
+      }
+    }
+  }
   if (kind == Kind::State || kind == Kind::Live) {  // a slow client gets the latest, not a backlog
     for (std::size_t i = writing_ ? 1 : 0; i < queue_.size();) {
       const Kind queued = queue_[i].kind;

@@ -298,6 +298,7 @@ void prompt_card(const FollowerModel& m, FollowerDraft& d, const FollowerActions
   }
   if (mine != m.answers.end()) answer_status(mine->second, ui);
   if (st.results) results_view(*st.results, p, ui);
+  if (!p.open && p.revealed) draw_own_verdict(st, p, ui);
 }
 
 void content(const FollowerModel& m, UiState& ui) {
@@ -357,6 +358,7 @@ void draw_follower_window(const FollowerModel& m, FollowerDraft& d, const Follow
     return;
   }
   section_header(m, ui);
+  draw_score_cards(*m.room, ui);
   ImGui::Separator();
   const float width = ImGui::GetContentRegionAvail().x;
   const bool has_prompt = m.room->prompt.has_value();

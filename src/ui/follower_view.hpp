@@ -64,5 +64,9 @@ std::string follower_clock_text(Millis remaining_ms);
 // The room message (a line) and a break (countdown) above the section; true
 // while a break replaces the section (follower_room.cpp).
 bool draw_follower_room(const FollowerModel& model, UiState& ui);
+// The fellow's own verdict on a revealed prompt and their score cards
+// (follower_feedback_view.cpp).
+void draw_own_verdict(const net::FellowState& room, const net::FellowPrompt& prompt, UiState& ui);
+void draw_score_cards(const net::FellowState& room, UiState& ui);
 
 }  // namespace facilita::ui

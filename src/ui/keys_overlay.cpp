@@ -23,6 +23,7 @@ constexpr KeyHelp kKeys[] = {
     {"M", S::KeyRoomMessage},      {"D", S::KeyBreak},
     {"K", S::KeyMute},
     {"Q", S::KeyQuestions},
+    {"Ctrl+Enter", S::KeyAcceptReload}, {"A", S::KeyQuizSummary},
 };
 
 }  // namespace

@@ -162,11 +162,12 @@ void draw_projector(const Session& session, const State& live_state, const Timin
   ImVec2 body_pos(pos.x + f.margin, pos.y + y);
   ImVec2 body_size(size.x - f.margin * 2 - join.x, size.y - y - f.margin * 0.6f - join.y);
   if (body_size.x > 0 && body_size.y > 0) {
-    if (prompt) draw_projected_prompt(f, *prompt, body_pos, body_size);
+    if (ui.show_quiz_summary) draw_quiz_summary(session, f.state, ui, body_pos, body_size);
+    else if (prompt) draw_projected_prompt(f, *prompt, body_pos, body_size);
     else draw_projected_content(f, body_pos, body_size);
     if (!f.state.projected_question.empty()) draw_projected_question(f, body_pos, body_size);
   }
-  if (!prompt && ui.content_pages > 1) {  // long content: which page, and that there is more
+  if (!prompt && !ui.show_quiz_summary && ui.content_pages > 1) {  // long content: which page, and that there is more
     char page[48];
     std::snprintf(page, sizeof page, "  ·  %d / %d %s", ui.content_page + 1, ui.content_pages,
                   ui.content_page + 1 < ui.content_pages ? "▼" : "▲");

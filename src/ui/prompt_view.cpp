@@ -113,6 +113,7 @@ void not_answered(const Tally& t, const State& state, UiState& ui) {
   for (const std::string& id : t.not_answered) {
     auto it = state.participants.find(id);
     names += (names.empty() ? "" : ", ") + (it == state.participants.end() ? id : it->second.name);
+    if (ui.presence.gone_ids.count(id)) names += std::string(" ") + ui.t(S::PresenceGone);
   }
   ImGui::TextDisabled("%s", ui.t(S::NotAnswered));
   ImGui::TextWrapped("%s", names.c_str());

@@ -132,6 +132,7 @@ void handle_shortcut(const KeyInput& in, const Session& session, const State& st
   else if (is_char(in, 'm')) open_message_dialog(ui);
   else if (is_char(in, 'd')) open_break_dialog(ui);
   else if (is_char(in, 'k')) ui.muted = !ui.muted;
+  else if (is_char(in, 'a')) ui.show_quiz_summary = !ui.show_quiz_summary;
   else if (is_char(in, 'o')) {
     if (auto id = prompt_to_open(session, state); !id.empty()) dispatch(cmd::OpenPrompt{id});
   } else if (is_char(in, 'c')) {

@@ -34,6 +34,8 @@ void draw_status_bar(const Session& session, const State& state, const Timing& t
   const float progress_w = em * 9;
   float drift_w = ImGui::CalcTextSize(ui.t(S::Drift)).x + em * 0.4f + text_size(fonts.bold, em, drift).x;
   float group_w = drift_w + ImGui::CalcTextSize(ends.c_str()).x + progress_w + ImGui::CalcTextSize(roster).x + spacing * 3;
+  const std::string presence = presence_line(ui);
+  if (!presence.empty()) group_w += ImGui::CalcTextSize(presence.c_str()).x + spacing;
 
   float avail = ImGui::GetContentRegionAvail().x;
   float title_w = avail - group_w - spacing;
@@ -74,6 +76,10 @@ void draw_status_bar(const Session& session, const State& state, const Timing& t
   ImGui::ProgressBar(static_cast<float>(timing.progress), ImVec2(progress_w, 0), progress);
   ImGui::SameLine(0, spacing);
   ImGui::TextUnformatted(roster);
+  if (!presence.empty()) {
+    ImGui::SameLine(0, spacing);
+    draw_presence_line(ui, presence);
+  }
 }
 
 }  // namespace facilita::ui

@@ -76,6 +76,9 @@ enum class S {
   QuestionAnswered, QuestionUnanswered, QuestionProject, QuestionUnproject, QuestionVotes, QuestionAnonymous,
   QuestionStatusPending, QuestionStatusHidden, QuestionStatusAnswered, QuestionProjectedNow, KeyQuestions,
   RejectQuestionHidden,
+  // personal feedback, room accuracy, connection health
+  Presence, PresenceGone, QuizSummary, QuizSummaryNone, QuizAccuracyRow, KeyQuizSummary, QuizSummaryButton,
+  YouRight, YouWrong, YouPartial, YouMissing, YouExtra, YouScore,
   Count
 };
 

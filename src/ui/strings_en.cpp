@@ -246,6 +246,19 @@ constexpr StringEntry kEnglish[] = {
     {S::QuestionProjectedNow, "on the projector"},
     {S::KeyQuestions, "Open / close the questions panel"},
     {S::RejectQuestionHidden, "A hidden question cannot be projected; show it first."},
+    {S::Presence, "%d connected · %d reconnecting · %d no signal"},
+    {S::PresenceGone, "(no signal)"},
+    {S::QuizSummary, "Room accuracy"},
+    {S::QuizSummaryNone, "No quiz question of this section has been revealed yet."},
+    {S::QuizAccuracyRow, "%d of %d · %.0f %%"},
+    {S::KeyQuizSummary, "Room accuracy on the projector"},
+    {S::QuizSummaryButton, "Accuracy (A)"},
+    {S::YouRight, "Your answer: ✓ correct"},
+    {S::YouWrong, "Your answer: ✗ wrong — the right one: %s"},
+    {S::YouPartial, "You got %d of %d"},
+    {S::YouMissing, "missing: %s"},
+    {S::YouExtra, "extra: %s"},
+    {S::YouScore, "Your result in %s: %d of %d"},
 };
 static_assert(covers_every_key_once(kEnglish), "strings_en.cpp: every key exactly once");
 constexpr IndexedStrings kEnglishIndexed = index_strings(kEnglish);

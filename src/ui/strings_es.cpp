@@ -246,6 +246,19 @@ constexpr StringEntry kSpanish[] = {
     {S::QuestionProjectedNow, "en el proyector"},
     {S::KeyQuestions, "Abrir / cerrar el panel de preguntas"},
     {S::RejectQuestionHidden, "Una pregunta oculta no se puede proyectar; muéstrala primero."},
+    {S::Presence, "%d conectados · %d reconectando · %d sin señal"},
+    {S::PresenceGone, "(sin señal)"},
+    {S::QuizSummary, "Aciertos de la sala"},
+    {S::QuizSummaryNone, "Aún no se revela ninguna pregunta del quiz en esta sección."},
+    {S::QuizAccuracyRow, "%d de %d · %.0f %%"},
+    {S::KeyQuizSummary, "Aciertos de la sala en el proyector"},
+    {S::QuizSummaryButton, "Aciertos (A)"},
+    {S::YouRight, "Tu respuesta: ✓ correcta"},
+    {S::YouWrong, "Tu respuesta: ✗ incorrecta — la correcta: %s"},
+    {S::YouPartial, "Acertaste %d de %d"},
+    {S::YouMissing, "faltó: %s"},
+    {S::YouExtra, "sobró: %s"},
+    {S::YouScore, "Tu resultado en %s: %d de %d"},
 };
 static_assert(covers_every_key_once(kSpanish), "strings_es.cpp: every key exactly once");
 constexpr IndexedStrings kSpanishIndexed = index_strings(kSpanish);

@@ -6,6 +6,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -105,6 +106,13 @@ struct UiState {
   int break_minutes = 10;            // 5 / 10 / 15 or any other 1-240; 0 = at a clock time
   char break_clock[6] = {};          // "HH:MM" when break_minutes == 0
   Millis now = 0;                    // the loop's clock for this frame (break countdowns)
+  // Connection health, filled by the app from the fellows' server each frame.
+  struct PresenceView {
+    bool known = false;  // false without a server
+    int connected = 0, reconnecting = 0, gone = 0;
+    std::set<std::string> gone_ids;  // participants not seen for a minute
+  } presence;
+  bool show_quiz_summary = false;  // `A`: the room's accuracy per revealed quiz prompt on the projector
 
   MarkdownCache markdown;
   QrCache qr;        // join URL

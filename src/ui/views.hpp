@@ -40,6 +40,15 @@ void draw_room_message_dialog(const Session& session, const State& state, const 
 void draw_break_dialog(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
 void draw_keys_overlay(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
 
+// Connection health ("18 conectados · 2 reconectando · 3 sin señal"); "" without
+// a server or before anyone joined. Drawn in the status bar, coloured when
+// anyone is reconnecting or gone (presence_view.cpp).
+std::string presence_line(const UiState& ui);
+void draw_presence_line(const UiState& ui, const std::string& line);
+// The room's accuracy per revealed quiz prompt of the current section, on the
+// projector while `A` is on (quiz_summary_view.cpp).
+void draw_quiz_summary(const Session& session, const State& state, UiState& ui, ImVec2 pos, ImVec2 size);
+
 // The whole console window (all of the above); `projector_pane` draws the
 // projector inside the console (--single-window).
 void draw_console(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);

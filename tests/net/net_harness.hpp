@@ -104,6 +104,7 @@ class Harness {
     std::string error;
     REQUIRE_MESSAGE(server_->start(error), error);
     net_pump_.emplace(*server_);
+    net_pump_->attach(controller_);
     if (pad_)
       net_pump_->set_public_filter([this](json& pub) { pub["pad"] = std::string(200 * 1024 + controller_.version() % 7, 'x'); });
     net_pump_->publish(controller_, wall_ms());

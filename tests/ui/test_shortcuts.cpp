@@ -165,3 +165,12 @@ TEST_CASE("S moves to the next step, Shift+S to the previous one; the typed lett
   h.key(GLFW_KEY_S, GLFW_MOD_CONTROL);
   CHECK(h.sent.empty());
 }
+
+TEST_CASE("A toggles the room's accuracy on the projector and sends nothing") {
+  Harness h;
+  h.type('a');
+  CHECK(h.ui.show_quiz_summary);
+  h.type('A');
+  CHECK_FALSE(h.ui.show_quiz_summary);
+  CHECK(h.sent.empty());
+}
