@@ -50,7 +50,10 @@ window.FacilitaSteps = (() => {
     if (!time || !state || !state.section || !state.section.step) return;
     const ms = remaining(state, offset);
     time.textContent = formatClock(ms);
-    document.getElementById("step-clock").dataset.phase = ms < 0 ? "overtime" : "normal";
+    const clock = document.getElementById("step-clock");
+    clock.dataset.phase = ms < 0 ? "overtime" : "normal";
+    if (window.FacilitaCues)  // the step's clock pulses at zero too (cues.js)
+      window.FacilitaCues.observe(clock, state.section.id + "/" + state.section.step.id, ms, state.status === "running");
   }
 
   return { render, tick, remaining };

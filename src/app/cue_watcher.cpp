@@ -18,7 +18,13 @@ std::string cue_log_line(const Session& session, const Cue& cue, std::string_vie
   line += " section=";
   const bool known = cue.section >= 0 && cue.section < static_cast<int>(session.sections.size());
   line += known ? session.sections[static_cast<std::size_t>(cue.section)].id : std::to_string(cue.section);
-  if (cue.kind == CueKind::StepZero) line += " step=" + std::to_string(cue.step + 1);
+  if (cue.kind == CueKind::StepZero) {
+    const auto* steps = known ? &session.sections[static_cast<std::size_t>(cue.section)].steps : nullptr;
+    line += " step=";
+    line += steps && cue.step >= 0 && cue.step < static_cast<int>(steps->size())
+                ? (*steps)[static_cast<std::size_t>(cue.step)].id
+                : std::to_string(cue.step + 1);
+  }
   line += " (";
   line += outcome;
   line += ")";

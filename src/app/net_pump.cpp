@@ -48,16 +48,30 @@ void NetPump::publish(const Controller& controller, Millis now) {
 }
 
 void NetPump::attach(Controller& controller) {
-  controller.set_on_applied([this](const Event& event) { note(event); });
+  controller.set_on_applied([this, &controller](const Event& event) { note(event, controller.state()); });
   all_dirty_ = true;
 }
 
-void NetPump::note(const Event& event) {
+void NetPump::note(const Event& event, const State& state) {
+  auto author_of = [&state](const std::string& question) -> std::string {
+    for (const auto& q : state.questions)
+      if (q.id == question) return q.participant;
+    return {};
+  };
   std::visit(
-      [this](const auto& e) {
+      [&](const auto& e) {
         using E = std::decay_t<decltype(e)>;
-        if constexpr (std::is_same_v<E, ev::Answered> || std::is_same_v<E, ev::Joined>) {
+        if constexpr (std::is_same_v<E, ev::Answered> || std::is_same_v<E, ev::Joined> ||
+                      std::is_same_v<E, ev::Asked>) {
           if (!all_dirty_) dirty_.insert(e.participant);
+        } else if constexpr (std::is_same_v<E, ev::Upvoted>) {  // the voter's list and the author's count
+          if (!all_dirty_) {
+            dirty_.insert(e.participant);
+            if (auto author = author_of(e.question); !author.empty()) dirty_.insert(author);
+          }
+        } else if constexpr (std::is_same_v<E, ev::QuestionModerated>) {  // the author's status
+          if (!all_dirty_)
+            if (auto author = author_of(e.question); !author.empty()) dirty_.insert(author);
         } else if constexpr (std::is_same_v<E, ev::PromptRevealed> || std::is_same_v<E, ev::RoundStarted> ||
                              std::is_same_v<E, ev::SectionChanged> || std::is_same_v<E, ev::Ended> ||
                              std::is_same_v<E, ev::SessionReloaded> || std::is_same_v<E, ev::Undone>) {

@@ -29,7 +29,7 @@ class NetPump {
   // controller's on_applied), and on each publish rebuilds only theirs, sending
   // each to the server only when it differs from what that fellow got last.
   void attach(Controller& controller);
-  void note(const Event& event);  // marks dirty: one fellow, or everyone
+  void note(const Event& event, const State& state);  // marks dirty: one fellow or a few, or everyone
   std::size_t personal_built() const { return personal_built_; }  // how many `you` were rebuilt so far
   // Connection health as of the last publish (counts over the joined participants).
   const PresenceCounts& presence_counts() const { return presence_counts_; }

@@ -1,5 +1,7 @@
 #include "core/personal.hpp"
 
+#include "core/snapshot_questions.hpp"
+
 #include <algorithm>
 #include <set>
 
@@ -107,9 +109,10 @@ json personal_state(const Session& session, const State& state, std::string_view
   return you;
 }
 
-void add_personal_questions(const Session&, const State&, std::string_view, json& you) {
-  you["questions"] = json::array();
-  you["upvoted"] = json::array();
+void add_personal_questions(const Session&, const State& state, std::string_view participant, json& you) {
+  json own = personal_questions(state, participant);
+  you["questions"] = std::move(own["questions"]);
+  you["upvoted"] = std::move(own["upvoted"]);
 }
 
 std::vector<QuizAccuracy> quiz_summary(const Session& session, const State& state, int section) {

@@ -33,8 +33,8 @@ bool quiz_revealed(const Session& session, const State& state, const Prompt& pro
 // {"type":"you","answers":{…},"scores":[…],"questions":[],"upvoted":[]}
 nlohmann::json personal_state(const Session& session, const State& state, std::string_view participant);
 
-// Hook for fellow questions: sets the participant's own `questions` and the
-// ids they `upvoted` in `you`. Until questions exist it sets both to [].
+// Sets the participant's own `questions` (any status, with votes) and the ids
+// of the questions they `upvoted` in `you` (snapshot_questions.hpp).
 void add_personal_questions(const Session& session, const State& state, std::string_view participant,
                             nlohmann::json& you);
 
