@@ -96,7 +96,7 @@ void draw_agenda_steps(const Session& session, const State& state, const Timing&
     ImGui::Indent(ImGui::GetFontSize());
     const ImU32 color = current ? theme::kAccent : done ? IM_COL32(130, 130, 138, 255) : IM_COL32(190, 190, 196, 255);
     ImGui::PushStyleColor(ImGuiCol_Text, theme::to_vec4(color));
-    ImGui::TextWrapped("%s %zu. %s", current ? "▸" : " ", k + 1, section.steps[k].title.c_str());
+    ImGui::TextWrapped("%s %zu. %s", current ? "▶" : " ", k + 1, section.steps[k].title.c_str());
     ImGui::PopStyleColor();
     ImGui::Unindent(ImGui::GetFontSize());
     ImGui::TableSetColumnIndex(3);
