@@ -16,7 +16,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/console_lib.sh"
 fail=0
 ok() { echo "ok   $1"; }
 bad() { echo "FAIL $1"; fail=1; }
-keys() { for k in "$@"; do xdotool key --window "$wid" "$k"; sleep 0.15; done; }
+keys() { for k in "$@"; do xdotool key --window "$wid" "$k"; sleep 0.3; done; }
 wait_log() {  # PATTERN: up to 5 s for a line in the run's log
   for _ in $(seq 1 50); do grep -q -- "$1" "$tmp/out.txt" && return 0; sleep 0.1; done
   return 1
@@ -32,14 +32,15 @@ warmth() {  # PNG: mean red minus mean blue (the dark projector ~0, an amber vei
 }
 
 start_console "$module" "$tmp"
+sleep 1  # the first keys right after the window maps can be lost
 pwid="$(xdotool search --name "Facilita · Proyector" 2>/dev/null | head -1)"
 [[ -n "$pwid" ]] || bad "no projector window"
 
 # introduccion: 5 min; four `-` leave 1 min, which is its wrap-up.
+import -window "$pwid" "$tmp/before.png" 2>/dev/null
 keys space minus minus minus
 sleep 0.5
 grep -q "cue:" "$tmp/out.txt" && bad "a cue before the wrap-up: $(grep cue: "$tmp/out.txt")"
-import -window "$pwid" "$tmp/before.png" 2>/dev/null
 keys minus
 if wait_log "cue: wrap-up section=introduccion (chime)"; then ok "wrap-up cue logged with the chime"; else bad "no chime cue line"; fi
 sleep 0.4
@@ -72,7 +73,7 @@ fi
 # Restart (the delivery resumes): avance (8 min) shortened to 1 min is still muted.
 mv "$tmp/out.txt" "$tmp/first-run.txt"; rm -f "$state"
 start_console "$module" "$tmp"
-sleep 0.5
+sleep 1
 keys Right
 keys $(printf 'minus %.0s' $(seq 1 7))
 if wait_log "cue: wrap-up section=avance (muted)"; then ok "mute remembered after a restart"; else bad "not muted after restart: $(grep cue: "$tmp/out.txt")"; fi
