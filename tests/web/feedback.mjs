@@ -93,7 +93,7 @@ try {
   await beto.page.locator("#you-verdict[data-verdict='wrong']").waitFor();
   check((await verdictText(beto)) === "✗ incorrecta — la correcta: 26", "Beto: wrong, with the right one: " + await verdictText(beto));
   await carla.page.locator("#you-verdict[data-verdict='wrong']").waitFor();
-  await shot(beto, "feedback-wrong-390x844.png");
+  await shot(beto.page, "feedback-wrong-390x844.png");
   step("choice: each page shows its own verdict after the reveal");
 
   await admin(server.base, "open", { prompt: MULTI });
@@ -109,7 +109,7 @@ try {
   await carla.page.locator("#you-verdict[data-verdict='partial']").waitFor();
   check((await verdictText(carla)) === `Acertaste 2 de 3; faltó: ${GARANTE}; sobró: ${PARTIES}`, "Carla: partial with extra: " + await verdictText(carla));
   await carla.page.locator("#you-verdict").scrollIntoViewIfNeeded();
-  await shot(carla, "feedback-partial-390x844.png");
+  await shot(carla.page, "feedback-partial-390x844.png");
   step("multi: right, partial (missing), partial (missing + extra)");
 
   check(await ana.page.locator(".you.score").count() === 0, "no score card while in the quiz section");
@@ -121,7 +121,7 @@ try {
   await card(beto, "Tu resultado: 0 de 2");
   await card(carla, "Tu resultado: 0 de 2");
   await ana.page.locator(".you.score").scrollIntoViewIfNeeded();
-  await shot(ana, "feedback-score-390x844.png");
+  await shot(ana.page, "feedback-score-390x844.png");
   step("score cards after leaving the quiz section");
 
   // Every `you` a page received carries that fellow's own answers and nothing else.
