@@ -52,13 +52,23 @@ void draw_room_message_dialog(const Session&, const State& state, const Timing&,
   ImGui::TextUnformatted(ui.t(S::RoomMessage));
   ImGui::PopFont();
   ImGui::TextDisabled("%s", ui.t(S::RoomMessageHint));
-  if (ui.dialog_opened) {  // the M that opened the dialog must not land in the field
+  // Until the field has the focus, typed characters reach the draft through the
+  // shortcuts (type_ahead) and ImGui's copy of them is dropped: the M that
+  // opened the dialog stays out, and the words typed right after it stay in.
+  if (ui.dialog_opened) {
     ImGui::GetIO().InputQueueCharacters.resize(0);
     ImGui::SetKeyboardFocusHere();
-    ui.dialog_opened = false;
   }
   ImGui::SetNextItemWidth(-1);
-  ImGui::InputText("##draft", ui.message_draft, sizeof ui.message_draft);
+  ImGui::InputText("##draft", ui.message_draft, sizeof ui.message_draft, ImGuiInputTextFlags_CallbackAlways,
+                   [](ImGuiInputTextCallbackData* data) {
+                     // The first focused frame: the cursor after the typed-ahead text, nothing selected.
+                     if (static_cast<UiState*>(data->UserData)->dialog_opened)
+                       data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
+                     return 0;
+                   },
+                   &ui);
+  if (ImGui::IsItemActive()) ui.dialog_opened = false;
   const int count = code_points(ui.message_draft);
   const bool too_long = count > static_cast<int>(kMaxRoomMessageChars);
   ImGui::PushStyleColor(ImGuiCol_Text, theme::to_vec4(too_long ? theme::kOvertime : theme::kIdle));

@@ -54,6 +54,31 @@ void open_break_dialog(UiState& ui) {
   ui.dialog_opened = true;
 }
 
+void type_ahead(UiState& ui, unsigned codepoint) {
+  if (codepoint < 0x20 || codepoint == 0x7f || codepoint > 0x10ffff) return;
+  char bytes[4];
+  std::size_t n = 0;
+  if (codepoint < 0x80) {
+    bytes[n++] = static_cast<char>(codepoint);
+  } else if (codepoint < 0x800) {
+    bytes[n++] = static_cast<char>(0xc0 | (codepoint >> 6));
+    bytes[n++] = static_cast<char>(0x80 | (codepoint & 0x3f));
+  } else if (codepoint < 0x10000) {
+    bytes[n++] = static_cast<char>(0xe0 | (codepoint >> 12));
+    bytes[n++] = static_cast<char>(0x80 | ((codepoint >> 6) & 0x3f));
+    bytes[n++] = static_cast<char>(0x80 | (codepoint & 0x3f));
+  } else {
+    bytes[n++] = static_cast<char>(0xf0 | (codepoint >> 18));
+    bytes[n++] = static_cast<char>(0x80 | ((codepoint >> 12) & 0x3f));
+    bytes[n++] = static_cast<char>(0x80 | ((codepoint >> 6) & 0x3f));
+    bytes[n++] = static_cast<char>(0x80 | (codepoint & 0x3f));
+  }
+  std::size_t len = std::strlen(ui.message_draft);
+  if (len + n + 1 > sizeof ui.message_draft) return;  // full: the field would refuse it too
+  std::memcpy(ui.message_draft + len, bytes, n);
+  ui.message_draft[len + n] = '\0';
+}
+
 void send_room_message(const Dispatch& dispatch, UiState& ui) {
   if (ui.message_draft[0] == '\0') return;
   dispatch(cmd::ShowMessage{ui.message_draft});  // the engine trims and checks it

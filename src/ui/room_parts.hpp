@@ -21,6 +21,9 @@ void open_message_dialog(UiState& ui);
 void open_break_dialog(UiState& ui);
 // Dispatch the draft / the choice and close the dialog (an empty draft or an unreadable time keeps it open).
 void send_room_message(const Dispatch& dispatch, UiState& ui);
+// A character typed while the message field is not focused yet (the frames
+// right after M): kept in the draft, so fast typing loses nothing.
+void type_ahead(UiState& ui, unsigned codepoint);
 void start_break(const Dispatch& dispatch, UiState& ui);
 
 }  // namespace facilita::ui

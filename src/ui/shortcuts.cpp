@@ -33,6 +33,7 @@ bool handle_modal(const KeyInput& in, const Dispatch& dispatch, UiState& ui) {
     if (enter && ui.message_dialog) send_room_message(dispatch, ui);
     else if (enter) start_break(dispatch, ui);
     if (escape) ui.message_dialog = ui.break_dialog = false;
+    if (ui.message_dialog && ui.dialog_opened && in.codepoint) type_ahead(ui, in.codepoint);
     return true;
   }
   return false;
