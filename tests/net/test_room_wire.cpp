@@ -15,7 +15,7 @@ namespace {
 using net::AdminContext;
 using net::ProtocolError;
 
-std::variant<Command, ProtocolError> parse(const char* text, Millis now = 1'000'000) {
+std::variant<Command, ProtocolError> parse(const std::string& text, Millis now = 1'000'000) {
   AdminContext context{{"uno"}, "", ""};
   context.now = now;
   return net::admin_command(json::parse(text), context);

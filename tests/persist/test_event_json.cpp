@@ -32,7 +32,17 @@ EventData sample(std::size_t index) {
     case 15: return ev::Ended{};
     case 16: return ev::SessionReloaded{std::string(64, 'a'), {0, 1, -1, 3}, {300, 720, 120, 600}};
     case 17: return ev::RoundStarted{"q-entidades"};
-    default: return ev::StepChanged{4, 1, 2};
+    case 18: return ev::StepChanged{4, 1, 2};
+    case 19: return ev::MessageShown{"Regresamos en 5 minutos «café»"};
+    case 20: return ev::MessageCleared{};
+    case 21: return ev::BreakStarted{1'700'000'600'000};
+    case 22: return ev::BreakEnded{};
+    case 23: return ev::Asked{"qa-3", "tok-2", "¿Qué pasa si \"no\" hay PAL?", false, 11};
+    case 24: return ev::Upvoted{"qa-3", "tok-1", 12};
+    case 25: return ev::QuestionModerated{"qa-3", "approve"};
+    case 26: return ev::QuestionProjected{"qa-3"};
+    case 27: return ev::ModerationSet{false};
+    default: FAIL("no sample for event index " << index); return ev::Started{};
   }
 }
 

@@ -18,7 +18,7 @@ export async function servePages(context, webRoot) {
   await context.route(ORIGIN + "/**", (route) => {
     const path = new URL(route.request().url()).pathname;
     const file = path === "/" ? "index.html" : path === "/remote" ? "remote.html" : path.slice(1);
-    if (!/^[a-z]+\.(html|js|css|svg)$/.test(file)) return route.fulfill({ status: 404, body: "not found" });
+    if (!/^[a-z_]+\.(html|js|css|svg)$/.test(file)) return route.fulfill({ status: 404, body: "not found" });
     let body;
     try { body = readFileSync(join(webRoot, file)); } catch { return route.fulfill({ status: 404, body: "not found" }); }
     return route.fulfill({ status: 200, body, headers: { "Content-Type": TYPES[file.split(".").pop()],
