@@ -30,7 +30,12 @@ void draw_quiz_summary(const Session& session, const State& state, UiState& ui, 
   const float left = pos.y + size.y - y;
   const float row_h = std::min(px * 2.0f, left / static_cast<float>(rows.size()));
   px = std::max(px * 0.6f, row_h / 2.0f);
-  const float text_w = size.x * 0.55f, bar_x = pos.x + text_w + px, bar_w = size.x - text_w - px;
+  // The count sits right of its bar, in the text colour, readable whatever the bar's length.
+  char widest[64];
+  std::snprintf(widest, sizeof widest, ui.t(S::QuizAccuracyRow), 888, 888, 100.0);
+  const float value_w = text_size(fonts.bold, px * 0.8f, widest).x;
+  const float text_w = size.x * 0.5f, bar_x = pos.x + text_w + px;
+  const float bar_w = std::max(px * 3.0f, size.x - text_w - px - value_w - px * 0.6f);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const QuizAccuracy& row = rows[i];
     bool shortened = false;
@@ -48,9 +53,7 @@ void draw_quiz_summary(const Session& session, const State& state, UiState& ui, 
       dl->AddRectFilled(a, ImVec2(a.x + bar_w * static_cast<float>(row.accuracy), b.y), theme::kCorrect, px * 0.2f);
     char value[64];
     std::snprintf(value, sizeof value, ui.t(S::QuizAccuracyRow), row.right, row.answered, row.accuracy * 100.0);
-    const ImVec2 value_size = text_size(fonts.bold, px * 0.8f, value);
-    draw_text(dl, fonts.bold, px * 0.8f, ImVec2(b.x - value_size.x - px * 0.3f, cy + px * 0.15f), IM_COL32(10, 10, 12, 255),
-              value);
+    draw_text(dl, fonts.bold, px * 0.8f, ImVec2(b.x + px * 0.6f, cy + px * 0.15f), theme::kProjectorText, value);
     y += row_h;
   }
 }

@@ -118,6 +118,8 @@ try {
   const phone = pages[9];
   await phone.locator("#qa").scrollIntoViewIfNeeded();
   await phone.screenshot({ path: join(outDir, "qa-fellow-390x844.png") });
+  const sideways = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  check(sideways <= 1, "the phone page never scrolls sideways (a wide table scrolls in its card): " + sideways + " px");
   await pages[3].locator("#qa").scrollIntoViewIfNeeded();
   await pages[3].screenshot({ path: join(outDir, "qa-fellow-pending-800x900.png") });
 
