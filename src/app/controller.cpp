@@ -47,7 +47,7 @@ std::vector<DispatchResult> Controller::dispatch_batch(const std::vector<Command
   if (sink_ && !sink_(events, error)) {
     storage_error_ = error;
     for (std::size_t i = *first_change; i < commands.size(); ++i)
-      if (results[i].ok) results[i] = DispatchResult{false, false, "storage", error};
+      if (results[i].ok) results[i] = DispatchResult{false, false, "storage", error, {}};
     return results;
   }
   storage_error_.clear();

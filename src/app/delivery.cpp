@@ -152,7 +152,7 @@ void Delivery::heartbeat(Millis now) {
     if (alarm_ && alarm_->sources == (1u << static_cast<unsigned>(Source::Heartbeat))) wrote_ok();
     return;
   }
-  record(DispatchResult{false, false, "storage", error}, Source::Heartbeat, now);
+  record(DispatchResult{false, false, "storage", error, {}}, Source::Heartbeat, now);
 }
 
 }  // namespace facilita

@@ -96,10 +96,11 @@ void WsSession::handle(std::string_view text) {
   auto parsed = parse_client_message(text);
   if (!take_rate_token()) {
     std::optional<std::int64_t> seq;
-    if (auto* m = std::get_if<ClientMessage>(&parsed))
+    if (auto* m = std::get_if<ClientMessage>(&parsed)) {
       if (auto* a = std::get_if<AnswerMsg>(m)) seq = a->seq;
       else if (auto* q = std::get_if<AskMsg>(m)) seq = q->seq;
       else if (auto* u = std::get_if<UpvoteMsg>(m)) seq = u->seq;
+    }
     send_error({"rate-limited", "too many messages; wait a moment and retry", seq});
     if (++strikes_ >= hub_.options.rate_strikes_to_close) close_after_writes(websocket::close_code::policy_error);
     return;

@@ -9,6 +9,7 @@
 #include "ui/fonts.hpp"
 #include "ui/room_parts.hpp"
 #include "ui/theme.hpp"
+#include "ui/modal.hpp"
 #include "ui/views.hpp"
 
 namespace facilita::ui {
@@ -40,19 +41,8 @@ void draw_break(const Session&, const State& state, const Timing&, const Dispatc
 
 void draw_break_dialog(const Session&, const State&, const Timing&, const Dispatch& dispatch, UiState& ui) {
   constexpr const char* kPopup = "##break";
-  if (!ui.break_dialog) {
-    if (ImGui::IsPopupOpen(kPopup) && ImGui::BeginPopupModal(kPopup)) {
-      ImGui::CloseCurrentPopup();
-      ImGui::EndPopup();
-    }
-    return;
-  }
-  if (!ImGui::IsPopupOpen(kPopup)) ImGui::OpenPopup(kPopup);
+  if (!begin_centered_modal(kPopup, ui.break_dialog, 28)) return;
   const float em = ImGui::GetFontSize();
-  ImVec2 display = ImGui::GetIO().DisplaySize;
-  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(display.x * 0.9f, em * 28), 0));
-  if (!ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize)) return;
   if (ui.dialog_opened) {  // the D that opened the dialog must not land in a field
     ImGui::GetIO().InputQueueCharacters.resize(0);
     ui.dialog_opened = false;

@@ -5,24 +5,14 @@
 
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
+#include "ui/modal.hpp"
 #include "ui/views.hpp"
 
 namespace facilita::ui {
 
 void draw_confirm_end(const Session&, const State&, const Timing&, const Dispatch& dispatch, UiState& ui) {
   constexpr const char* kPopup = "##confirm-end";
-  if (!ui.confirm_end) {
-    if (ImGui::IsPopupOpen(kPopup) && ImGui::BeginPopupModal(kPopup)) {
-      ImGui::CloseCurrentPopup();
-      ImGui::EndPopup();
-    }
-    return;
-  }
-  if (!ImGui::IsPopupOpen(kPopup)) ImGui::OpenPopup(kPopup);
-  ImVec2 display = ImGui::GetIO().DisplaySize;
-  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(display.x * 0.9f, ImGui::GetFontSize() * 28), 0));
-  if (!ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize)) return;
+  if (!begin_centered_modal(kPopup, ui.confirm_end, 28)) return;
   ImGui::PushFont(current_fonts().h2);
   ImGui::TextUnformatted(ui.t(S::ConfirmEndTitle));
   ImGui::PopFont();

@@ -39,7 +39,7 @@ void draw_quiz_summary(const Session& session, const State& state, UiState& ui, 
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const QuizAccuracy& row = rows[i];
     bool shortened = false;
-    char number[16];
+    char number[32];
     std::snprintf(number, sizeof number, "%zu. ", i + 1);
     std::string label = number + row.text;
     std::string_view shown = ellipsize(fonts.body, px, label, text_w, shortened);

@@ -7,6 +7,7 @@
 #include "ui/fonts.hpp"
 #include "ui/room_parts.hpp"
 #include "ui/theme.hpp"
+#include "ui/modal.hpp"
 #include "ui/views.hpp"
 
 namespace facilita::ui {
@@ -35,19 +36,8 @@ void draw_room_message(const Session&, const State& state, const Timing&, const 
 void draw_room_message_dialog(const Session&, const State& state, const Timing&, const Dispatch& dispatch,
                               UiState& ui) {
   constexpr const char* kPopup = "##room-message";
-  if (!ui.message_dialog) {
-    if (ImGui::IsPopupOpen(kPopup) && ImGui::BeginPopupModal(kPopup)) {
-      ImGui::CloseCurrentPopup();
-      ImGui::EndPopup();
-    }
-    return;
-  }
-  if (!ImGui::IsPopupOpen(kPopup)) ImGui::OpenPopup(kPopup);
+  if (!begin_centered_modal(kPopup, ui.message_dialog, 34)) return;
   const float em = ImGui::GetFontSize();
-  ImVec2 display = ImGui::GetIO().DisplaySize;
-  ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-  ImGui::SetNextWindowSize(ImVec2(std::min(display.x * 0.9f, em * 34), 0));
-  if (!ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize)) return;
   ImGui::PushFont(current_fonts().h2);
   ImGui::TextUnformatted(ui.t(S::RoomMessage));
   ImGui::PopFont();

@@ -352,14 +352,14 @@ TEST_CASE("pages allow connections to their own origin only") {
 
 TEST_CASE("public errors: storage, internal and unknown codes lose their message, engine codes keep it") {
   const std::string path = "disk I/O error in /tmp/x/facilita.sqlite3";
-  auto e = net::public_error({false, false, "storage", path}, 7);
+  auto e = net::public_error({false, false, "storage", path, {}}, 7);
   CHECK(e.code == "storage");
   CHECK(e.seq == 7);
   CHECK(e.message.find("/tmp") == std::string::npos);
-  CHECK(net::public_error({false, false, "internal", path}).message.find("/tmp") == std::string::npos);
-  CHECK(net::public_error({false, false, "", path}).code == "internal");
-  CHECK(net::public_error({false, false, "Bad Code /tmp", path}).code == "internal");
-  auto unknown = net::public_error({false, false, "new-code", path});
+  CHECK(net::public_error({false, false, "internal", path, {}}).message.find("/tmp") == std::string::npos);
+  CHECK(net::public_error({false, false, "", path, {}}).code == "internal");
+  CHECK(net::public_error({false, false, "Bad Code /tmp", path, {}}).code == "internal");
+  auto unknown = net::public_error({false, false, "new-code", path, {}});
   CHECK(unknown.code == "new-code");
   CHECK(unknown.message.find("/tmp") == std::string::npos);
   CHECK(net::public_error({false, false, "prompt-closed", "the prompt is closed"}).message == "the prompt is closed");

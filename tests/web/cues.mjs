@@ -10,17 +10,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SKIP, admin, check, launchBrowser, newPage, startServer, stopServer, supportsHeadless } from "./lib.mjs";
+import { admin, check, launchBrowser, newPage, startServer, stopServer, testArgs } from "./lib.mjs";
 
-const [facilita, session, outDir] = process.argv.slice(2);
-if (!facilita || !session || !outDir) {
-  console.error("usage: node cues.mjs FACILITA SESSION.yaml OUT_DIR");
-  process.exit(2);
-}
-if (!supportsHeadless(facilita)) {
-  console.log("SKIP: this facilita has no `run --headless`");
-  process.exit(SKIP);
-}
+const { facilita, session, outDir } = testArgs("cues.mjs");
 
 const data = mkdtempSync(join(tmpdir(), "facilita-cues-"));
 const errors = [];

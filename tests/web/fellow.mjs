@@ -10,18 +10,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ADMIN_TOKEN, SKIP, admin, check, launchBrowser, newPage, publicState, startServer, stopServer,
-  supportsHeadless, waitFor } from "./lib.mjs";
+import { ADMIN_TOKEN, admin, check, launchBrowser, newPage, publicState, startServer, stopServer, testArgs, waitFor } from "./lib.mjs";
 
-const [facilita, session, outDir] = process.argv.slice(2);
-if (!facilita || !session || !outDir) {
-  console.error("usage: node fellow.mjs FACILITA SESSION.yaml OUT_DIR");
-  process.exit(2);
-}
-if (!supportsHeadless(facilita)) {
-  console.log("SKIP: this facilita has no `run --headless`");
-  process.exit(SKIP);
-}
+const { facilita, session, outDir } = testArgs("fellow.mjs");
 
 const PROMPT = "q-etapa-entidad";
 const FIRST = "Tiene STL instalado, sin PAL publicado";

@@ -16,6 +16,22 @@ export function supportsHeadless(facilita) {
 }
 
 // Starts the server and resolves with {proc, port, base} once it prints its port.
+// The command line of a browser test that runs a delivery: FACILITA SESSION.yaml OUT_DIR.
+// Exits 2 with a usage line when it is incomplete, SKIP when this facilita has
+// no `run --headless`.
+export function testArgs(script) {
+  const [facilita, session, outDir] = process.argv.slice(2);
+  if (!facilita || !session || !outDir) {
+    console.error(`usage: node ${script} FACILITA SESSION.yaml OUT_DIR`);
+    process.exit(2);
+  }
+  if (!supportsHeadless(facilita)) {
+    console.log("SKIP: this facilita has no `run --headless`");
+    process.exit(SKIP);
+  }
+  return { facilita, session, outDir };
+}
+
 export function startServer(facilita, session, dataDir, port = 0) {
   // FACILITA_WEB_ROOT serves other pages (e.g. an older version, to see a test fail).
   const webRoot = process.env.FACILITA_WEB_ROOT ? ["--web-root", process.env.FACILITA_WEB_ROOT] : [];
