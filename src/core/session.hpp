@@ -32,6 +32,8 @@ struct Prompt {
   std::optional<ScaleSpec> scale;    // scale only
   int time_s = 0;                    // answer window; 0 = open until closed
   SourcePos pos;
+  std::vector<std::string> objectives;        // empty = its section's (see core/mastery.hpp)
+  std::vector<SourcePos> objectives_pos;      // one per id in `objectives`, for diagnostics
 };
 
 struct Objective {
@@ -48,7 +50,6 @@ struct Step {
   int duration_s = 0;
   std::string text;  // optional: what to do during the step
   SourcePos pos;
-  bool operator==(const Step&) const = default;
 };
 
 struct Section {
