@@ -17,7 +17,7 @@ const Keys kQuestionsKeys{"moderation"};
 const Keys kSectionKeys{"id",       "title",      "duration", "min",   "max",  "fixed",
                         "optional", "objectives", "content",  "notes", "prompts", "steps"};
 const Keys kStepKeys{"id", "title", "duration", "text"};
-const Keys kPromptKeys{"id", "kind", "text", "options", "correct", "scale", "time"};
+const Keys kPromptKeys{"id", "kind", "text", "options", "correct", "scale", "time", "objectives"};
 const Keys kObjectiveKeys{"id", "text"};
 const Keys kScaleKeys{"min", "max", "labels"};
 
@@ -230,6 +230,13 @@ class Builder {
       error(n, std::string("a ") + to_string(p.kind) + " prompt needs 'options'");
     }
     if (auto c = n["correct"]) correct(p, c);
+    if (auto o = n["objectives"]) {
+      p.objectives = string_list(o, "objectives");
+      if (o.IsSequence()) {
+        for (const auto& item : o) p.objectives_pos.push_back(pos(item));
+        if (p.objectives.empty()) error(o, "'objectives' is an empty list", {"leave it out to use the section's objectives"});
+      }
+    }
     if (auto sc = n["scale"]) {
       if (p.kind != PromptKind::Scale) error(sc, "'scale' is only for kind: scale");
       else p.scale = scale(sc);

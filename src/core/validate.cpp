@@ -106,6 +106,31 @@ void check_steps(const Section& section, std::vector<Diagnostic>& out) {
   }
 }
 
+// A prompt's own `objectives:` must name defined objectives, each once.
+void check_prompt_objectives(const Session& s, const std::set<std::string>& defined, std::vector<Diagnostic>& out) {
+  std::vector<std::string_view> candidates(defined.begin(), defined.end());
+  for (const auto& section : s.sections) {
+    for (const auto& prompt : section.prompts) {
+      for (std::size_t i = 0; i < prompt.objectives.size(); ++i) {
+        const std::string& id = prompt.objectives[i];
+        SourcePos at = i < prompt.objectives_pos.size() ? prompt.objectives_pos[i] : prompt.pos;
+        bool repeated = false;
+        for (std::size_t j = 0; j < i; ++j) repeated = repeated || prompt.objectives[j] == id;
+        if (repeated) {
+          add(out, Severity::Error, at, "prompt '" + prompt.id + "' lists objective '" + id + "' twice",
+              {"list each objective once"});
+        } else if (!id.empty() && !defined.count(id)) {
+          std::vector<std::string> notes;
+          if (auto guess = closest_match(id, candidates); !guess.empty()) notes.push_back("did you mean '" + guess + "'?");
+          notes.push_back("prompts may only name objectives defined under the top-level 'objectives'");
+          add(out, Severity::Error, at, "prompt '" + prompt.id + "' names objective '" + id + "', which is not defined",
+              std::move(notes));
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 
 void validate_session(const Session& s, std::vector<Diagnostic>& out) {
@@ -140,6 +165,7 @@ void validate_session(const Session& s, std::vector<Diagnostic>& out) {
             {"add {id: " + id + ", text: ...} under the top-level 'objectives'"});
     }
   }
+  check_prompt_objectives(s, defined, out);
   for (const auto& objective : s.objectives)
     if (!objective.id.empty() && !covered.count(objective.id))
       add(out, Severity::Warning, objective.pos, "objective '" + objective.id + "' is not covered by any section",

@@ -252,3 +252,26 @@ TEST_CASE("hostile files get a clear error and no crash") {
     expect_error("title: \"" + std::string(70000, 'a') + "\"\n", "longer than 64 KiB", 1, 8);
   }
 }
+
+TEST_CASE("prompt objectives: loaded with positions; undefined or repeated ids are errors at the id") {
+  auto r = load_session(replace(kValid, "        correct: x\n", "        correct: x\n        objectives: [one]\n"));
+  REQUIRE_MESSAGE(r.ok(), all_messages(r));
+  const Prompt& p = r.session->sections[0].prompts[0];
+  CHECK(p.objectives == std::vector<std::string>{"one"});
+  REQUIRE(p.objectives_pos.size() == 1);
+  CHECK(p.objectives_pos[0].line == 20);
+  CHECK(p.objectives_pos[0].col == 22);
+  CHECK(r.session->sections[1].prompts.empty());
+
+  auto bad = replace(kValid, "        correct: x\n", "        correct: x\n        objectives: [one, onee]\n");
+  expect_error(bad, "names objective 'onee', which is not defined", 20, 27);
+  const Diagnostic* d = find(load_session(bad), "names objective 'onee'");
+  REQUIRE(d);
+  REQUIRE_FALSE(d->notes.empty());
+  CHECK(d->notes[0] == "did you mean 'one'?");
+
+  expect_error(replace(kValid, "        correct: x\n", "        correct: x\n        objectives: [one, one]\n"),
+               "lists objective 'one' twice", 20, 27);
+  expect_error(replace(kValid, "        correct: x\n", "        correct: x\n        objectives: []\n"),
+               "'objectives' is an empty list", 20, 21);
+}
