@@ -1,4 +1,5 @@
 // `facilita check FILE…`: validate sessions and show their timing plan.
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <map>
@@ -6,6 +7,7 @@
 
 #include "app/commands.hpp"
 #include "app/source_file.hpp"
+#include "core/mastery.hpp"
 #include "core/duration.hpp"
 #include "core/loader.hpp"
 #include "core/session_json.hpp"
@@ -60,7 +62,16 @@ void print_plan(const Session& s) {
     for (const auto& sec : s.sections)
       for (const auto& id : sec.objectives)
         if (id == o.id) covered += (covered.empty() ? "" : ", ") + sec.id;
-    std::printf("  %-28s %s\n", o.id.c_str(), covered.empty() ? "NOT COVERED" : covered.c_str());
+    int quizzes = 0;  // quiz prompts tied to it (mastery per objective)
+    for (const auto& sec : s.sections)
+      for (const auto& p : sec.prompts)
+        if (is_quiz(p)) {
+          const auto& ids = prompt_objectives(sec, p);
+          quizzes += std::find(ids.begin(), ids.end(), o.id) != ids.end() ? 1 : 0;
+        }
+    std::string quiz_note = quizzes ? std::to_string(quizzes) + " quiz prompt(s)" : "no quiz prompt";
+    std::printf("  %-28s %s · %s\n", o.id.c_str(), covered.empty() ? "NOT COVERED" : covered.c_str(),
+                quiz_note.c_str());
   }
 }
 

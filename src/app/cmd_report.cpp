@@ -14,6 +14,7 @@ struct ReportOptions {
   std::string session;
   std::string html;
   std::string data;
+  std::string lang;  // "" = the session's language
 };
 
 int run_report(const ReportOptions& opt) {
@@ -28,7 +29,7 @@ int run_report(const ReportOptions& opt) {
   std::cout << report_text(reports) << std::flush;
   if (!opt.html.empty()) {
     std::ofstream file(opt.html, std::ios::binary | std::ios::trunc);
-    file << report_html(reports);
+    file << report_html(reports, opt.lang);
     file.close();
     if (!file) {
       std::cerr << opt.html << ": error: cannot write the report\n";
@@ -47,6 +48,8 @@ CommandRunner add_report_command(CLI::App& app) {
   cmd->add_option("session", opt->session, "Session id (default: every session)");
   cmd->add_option("--html", opt->html, "Also write a self-contained HTML page with a chart to FILE");
   cmd->add_option("--data", opt->data, "Data directory (default: $XDG_DATA_HOME/facilita)");
+  cmd->add_option("--lang", opt->lang, "Language of the HTML report: es or en (default: the session's)")
+      ->check(CLI::IsMember({"es", "en"}));
   return [cmd, opt]() {
     if (!cmd->parsed()) return -1;
     try {

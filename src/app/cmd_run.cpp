@@ -53,6 +53,7 @@ struct RunOptions {
   int break_s = 0;           // --break-left
   bool questions = false;
   bool quiz_summary = false;
+  bool ended = false;
   NetFlags net;
 };
 
@@ -108,6 +109,7 @@ int run_screenshot(const RunOptions& opt, const Session& session) {
   shot.break_s = opt.break_s;
   shot.questions = opt.questions;
   shot.quiz_summary = opt.quiz_summary;
+  shot.ended = opt.ended;
   if (!parse_size(opt.size, shot.width, shot.height)) {
     std::cerr << "--size wants WIDTHxHEIGHT, e.g. 1280x720\n";
     return kExitUsage;
@@ -264,6 +266,8 @@ CommandRunner add_run_command(CLI::App& app) {
   cmd->add_flag("--questions", opt->questions, "With --demo: fellow questions, one projected, the questions panel open");
   cmd->add_flag("--quiz-summary", opt->quiz_summary,
                 "With --demo: ask and reveal every prompt of the section and show the room's accuracy (key A)");
+  cmd->add_flag("--ended", opt->ended,
+                "With --screenshot and --at: the delivery ends at that moment (with --demo: every quiz asked before)");
   add_net_flags(*cmd, opt->net);
   return [cmd, opt]() {
     if (!cmd->parsed()) return -1;

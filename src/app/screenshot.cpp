@@ -81,8 +81,13 @@ int take_screenshot(const Session& session, ui::UiState& ui, const ScreenshotOpt
   if (started) {
     controller.dispatch(cmd::Start{}, t0);
     // Every earlier section took exactly its planned time.
-    for (int i = 1; i <= moment.section; ++i)
-      controller.dispatch(cmd::Next{}, t0 + Millis{session.planned_start_s(static_cast<std::size_t>(i))} * 1000);
+    for (int i = 1; i <= moment.section; ++i) {
+      const Millis next_start = t0 + Millis{session.planned_start_s(static_cast<std::size_t>(i))} * 1000;
+      if (opt.demo && opt.ended)  // every quiz of the earlier sections asked and revealed
+        simulate_quiz(controller, i - 1, t0 + Millis{session.planned_start_s(static_cast<std::size_t>(i - 1))} * 1000,
+                      next_start - 1000);
+      controller.dispatch(cmd::Next{}, next_start);
+    }
     Millis section_start = t0 + Millis{session.planned_start_s(static_cast<std::size_t>(moment.section))} * 1000;
     now = section_start + Millis{moment.elapsed_s} * 1000;
     // The section's steps, each moved on when its planned time was up.
@@ -93,10 +98,11 @@ int take_screenshot(const Session& session, ui::UiState& ui, const ScreenshotOpt
         controller.dispatch(cmd::NextStep{}, section_start + Millis{step_start_s} * 1000);
       step_start_s += step_s;
     }
-    if (opt.demo && opt.quiz_summary) simulate_quiz(controller, moment.section, section_start, now);
+    if (opt.demo && (opt.quiz_summary || opt.ended)) simulate_quiz(controller, moment.section, section_start, now);
     else if (opt.demo) simulate_answers(controller, moment.section, section_start, now, opt.reveal);
     ui.show_quiz_summary = opt.quiz_summary;
   }
+  if (started && opt.ended) controller.dispatch(cmd::End{}, now);
   if (!opt.message.empty()) controller.dispatch(cmd::ShowMessage{opt.message}, now);
   if (opt.break_s > 0) controller.dispatch(cmd::StartBreak{now + Millis{opt.break_s} * 1000}, now);
   ui.now = now;

@@ -23,6 +23,7 @@ struct ScreenshotOptions {
   int break_s = 0;               // a break under way with this many seconds left (0 = none)
   bool questions = false;        // with demo: fellow questions, one projected, the console's panel open
   bool quiz_summary = false;     // with demo: every prompt of the section asked and revealed; `A` on
+  bool ended = false;            // with at: the delivery ends at that moment (with demo: every quiz asked before)
 };
 
 // "1280x720" -> width, height. False when malformed or out of range.

@@ -8,6 +8,7 @@
 #include "core/duration.hpp"
 #include "persist/export_questions.hpp"
 #include "persist/journal_session.hpp"
+#include "persist/report_delivery.hpp"
 
 namespace facilita {
 namespace {
@@ -17,6 +18,7 @@ struct Accumulator {
   int n = 0;
   double planned = 0, actual = 0, overrun = 0, overrun_max = 0;
   int ran_long = 0;
+  int skipped = 0, cut = 0;
   std::size_t first_seen = 0;  // for sections only older file versions had
 };
 
@@ -24,6 +26,7 @@ struct Group {
   SessionReport report;
   std::vector<std::string> latest_order;
   std::map<std::string, Accumulator> sections;
+  Session latest;  // the session version of the latest delivery (its objectives order the trend)
 };
 
 // Questions shown in the report: the most voted across deliveries, hidden ones left out.
@@ -43,12 +46,15 @@ void add_delivery(Group& g, const Replayed& r) {
   ++g.report.deliveries;
   (d.status == "ended" ? g.report.ended : g.report.unfinished)++;
   g.report.title = r.session.title;  // deliveries come oldest first: the latest wins
+  g.report.language = r.session.language;
+  g.latest = r.session;
   g.latest_order.clear();
   for (const auto& s : r.session.sections) g.latest_order.push_back(s.id);
 
   add_questions(g.report, r);
   Millis as_of = d.last_event_at ? d.last_event_at : d.started_at;
   Timing timing = derive(r.session, r.state, as_of);
+  g.report.per_delivery.push_back(summarize_delivery(r, timing));
   for (std::size_t i = 0; i < r.session.sections.size() && i < timing.sections.size(); ++i) {
     const auto& section = r.session.sections[i];
     const auto& t = timing.sections[i];
@@ -56,8 +62,10 @@ void add_delivery(Group& g, const Replayed& r) {
     Accumulator& a = it->second;
     if (inserted) a.first_seen = g.sections.size();
     a.title = section.title;
-    bool completed = t.status == SectionStatus::Done || (t.status == SectionStatus::Current && r.state.agenda.ended);
-    if (!completed) continue;
+    SectionOutcome outcome = section_outcome(r.state, t, i);
+    if (outcome == SectionOutcome::Skipped) ++a.skipped;
+    if (outcome == SectionOutcome::Cut) ++a.cut;
+    if (outcome != SectionOutcome::Completed) continue;  // averages count only completed sections
     double actual = static_cast<double>(t.actual_ms) / 1000.0;
     double overrun = actual - t.original_s;
     a.overrun_max = a.n ? std::max(a.overrun_max, overrun) : overrun;
@@ -81,6 +89,8 @@ SessionReport finish(Group& g) {
   for (const auto& id : order) {
     const Accumulator& a = g.sections[id];
     SectionStats s{id, a.title, a.n};
+    s.skipped = a.skipped;
+    s.cut = a.cut;
     if (a.n) {
       s.planned_avg_s = a.planned / a.n;
       s.actual_avg_s = a.actual / a.n;
@@ -100,6 +110,7 @@ SessionReport finish(Group& g) {
     return a->overrun_avg_s > b->overrun_avg_s;
   });
   for (const auto* s : long_ones) out.runs_long_most_often.push_back(s->id);
+  out.mastery = mastery_trends(g.latest, out.per_delivery);
   return out;
 }
 
@@ -129,22 +140,23 @@ std::string report_text(const std::vector<SessionReport>& reports) {
     std::snprintf(line, sizeof line, "%d deliver%s (%d ended, %d unfinished)\n\n", r.deliveries,
                   r.deliveries == 1 ? "y" : "ies", r.ended, r.unfinished);
     out += line;
-    std::snprintf(line, sizeof line, "  %-28s %9s %8s %8s %8s %8s\n", "section", "completed", "planned", "actual",
-                  "overrun", "ran long");
+    std::snprintf(line, sizeof line, "  %-28s %9s %8s %8s %8s %8s %7s %4s\n", "section", "completed", "planned",
+                  "actual", "overrun", "ran long", "skipped", "cut");
     out += line;
     for (const auto& s : r.sections) {
       std::string completed = std::to_string(s.measured) + "/" + std::to_string(r.deliveries);
       if (!s.measured) {
-        std::snprintf(line, sizeof line, "  %-28s %9s %8s %8s %8s %8s\n", s.id.c_str(), completed.c_str(), "-", "-",
-                      "-", "-");
+        std::snprintf(line, sizeof line, "  %-28s %9s %8s %8s %8s %8s %7d %4d\n", s.id.c_str(), completed.c_str(), "-",
+                      "-", "-", "-", s.skipped, s.cut);
       } else {
-        std::snprintf(line, sizeof line, "  %-28s %9s %8s %8s %8s %8d\n", s.id.c_str(), completed.c_str(),
+        std::snprintf(line, sizeof line, "  %-28s %9s %8s %8s %8s %8d %7d %4d\n", s.id.c_str(), completed.c_str(),
                       format_clock(rounded(s.planned_avg_s)).c_str(), format_clock(rounded(s.actual_avg_s)).c_str(),
-                      format_drift(rounded(s.overrun_avg_s)).c_str(), s.ran_long);
+                      format_drift(rounded(s.overrun_avg_s)).c_str(), s.ran_long, s.skipped, s.cut);
       }
       out += line;
     }
     out += "\n(planned: as authored; actual and overrun: averages over the deliveries that completed the section;\n"
+           " skipped: jumped over without being entered; cut: cut by a rebalance;\n"
            " ran long: over by more than " + std::to_string(kRunsLongAfterS) + " s)\n";
     if (r.runs_long_most_often.empty()) {
       out += "No section ran long.\n";
@@ -158,6 +170,7 @@ std::string report_text(const std::vector<SessionReport>& reports) {
       }
       out += "\n";
     }
+    out += delivery_text(r);
   }
   return out;
 }

@@ -101,7 +101,8 @@ std::vector<SessionReport> build_report(const Journal& journal, const std::optio
 
 std::string report_text(const std::vector<SessionReport>& reports);
 // A self-contained HTML page (inline CSS and SVG, no scripts or external files).
-std::string report_html(const std::vector<SessionReport>& reports);
+// In `lang` ("es" | "en"); "" = the first report's session language.
+std::string report_html(const std::vector<SessionReport>& reports, const std::string& lang = "");
 std::string html_escape(std::string_view text);
 
 }  // namespace facilita

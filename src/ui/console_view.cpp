@@ -55,7 +55,8 @@ void center_column(const Session& session, const State& state, const Timing& tim
   draw_break(session, state, timing, dispatch, ui);
   ImGui::Separator();
   ImGui::BeginChild("notes", ImVec2(0, 0), false);
-  draw_notes(session, state, timing, dispatch, ui);
+  if (state.agenda.ended) draw_mastery(session, state, timing, dispatch, ui);  // what the room mastered, at the end
+  else draw_notes(session, state, timing, dispatch, ui);
   ImGui::EndChild();
 }
 

@@ -79,6 +79,8 @@ enum class S {
   // personal feedback, room accuracy, connection health
   Presence, PresenceGone, QuizSummary, QuizSummaryNone, QuizAccuracyRow, KeyQuizSummary, QuizSummaryButton,
   YouRight, YouWrong, YouPartial, YouMissing, YouExtra, YouScore,
+  // mastery per objective at the end of a delivery
+  MasteryTitle, MasteryHint, MasteryRow, MasteryNoQuiz, MasteryNoAnswers, MasteryNoObjectives,
   Count
 };
 

@@ -259,6 +259,12 @@ constexpr StringEntry kEnglish[] = {
     {S::YouMissing, "missing: %s"},
     {S::YouExtra, "extra: %s"},
     {S::YouScore, "Your result in %s: %d of %d"},
+    {S::MasteryTitle, "Mastery per objective"},
+    {S::MasteryHint, "Correct answers to each objective's quiz prompts (current round; a multi answer counts only as the exact set)."},
+    {S::MasteryRow, "%d %% · %d of %d answers"},
+    {S::MasteryNoQuiz, "no quiz prompt"},
+    {S::MasteryNoAnswers, "no answers"},
+    {S::MasteryNoObjectives, "The session defines no objectives."},
 };
 static_assert(covers_every_key_once(kEnglish), "strings_en.cpp: every key exactly once");
 constexpr IndexedStrings kEnglishIndexed = index_strings(kEnglish);

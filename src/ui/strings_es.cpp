@@ -259,6 +259,12 @@ constexpr StringEntry kSpanish[] = {
     {S::YouMissing, "faltó: %s"},
     {S::YouExtra, "sobró: %s"},
     {S::YouScore, "Tu resultado en %s: %d de %d"},
+    {S::MasteryTitle, "Dominio por objetivo"},
+    {S::MasteryHint, "Respuestas correctas a las preguntas de quiz de cada objetivo (ronda actual; en opción múltiple, solo la selección exacta)."},
+    {S::MasteryRow, "%d %% · %d de %d respuestas"},
+    {S::MasteryNoQuiz, "sin preguntas de quiz"},
+    {S::MasteryNoAnswers, "sin respuestas"},
+    {S::MasteryNoObjectives, "La sesión no define objetivos."},
 };
 static_assert(covers_every_key_once(kSpanish), "strings_es.cpp: every key exactly once");
 constexpr IndexedStrings kSpanishIndexed = index_strings(kSpanish);

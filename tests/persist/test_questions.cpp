@@ -74,7 +74,7 @@ TEST_CASE("questions: the HTML report lists the most voted, escaped, without hid
   CHECK(reports[0].questions_asked == 3);
   REQUIRE(reports[0].questions.size() == 2);
   CHECK(reports[0].questions[0].votes == 2);
-  const std::string html = report_html(reports);
+  const std::string html = report_html(reports, "en");
   CHECK(html.find("Fellow questions") != std::string::npos);
   CHECK(html.find("¿Qué es &lt;b&gt;un dato&lt;/b&gt; abierto?") != std::string::npos);
   CHECK(html.find("<b>un dato") == std::string::npos);

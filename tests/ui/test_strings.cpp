@@ -74,3 +74,17 @@ TEST_CASE("the storage banner names when saving stopped, its source and the reas
   ui.storage.source = "timer";
   CHECK(storage_banner_text(ui).detail.find(ui.t(S::StorageSourceTimer)) != std::string::npos);
 }
+
+TEST_CASE("mastery rows: share with counts, no quiz prompt, no answers (es and en)") {
+  UiState ui;
+  facilita::ObjectiveMastery m{"contexto", "Explicar", 2, 2, 25, 18};
+  CHECK(mastery_row_text(ui, m) == "72 % · 18 de 25 respuestas");
+  facilita::ObjectiveMastery none{"agentes", "Reconocer", 0, 0, 0, 0};
+  CHECK(mastery_row_text(ui, none) == "sin preguntas de quiz");
+  facilita::ObjectiveMastery unanswered{"retos", "Identificar", 1, 0, 0, 0};
+  CHECK(mastery_row_text(ui, unanswered) == "sin respuestas");
+  ui.lang = Lang::En;
+  CHECK(mastery_row_text(ui, m) == "72 % · 18 of 25 answers");
+  CHECK(mastery_row_text(ui, none) == "no quiz prompt");
+  CHECK(mastery_row_text(ui, unanswered) == "no answers");
+}

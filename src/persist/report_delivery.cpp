@@ -1,0 +1,152 @@
+#include "persist/report_delivery.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "core/mastery.hpp"
+#include "core/tally.hpp"
+#include "persist/time_text.hpp"
+
+namespace facilita {
+
+const char* to_string(SectionOutcome outcome) {
+  switch (outcome) {
+    case SectionOutcome::Completed: return "completed";
+    case SectionOutcome::Skipped: return "skipped";
+    case SectionOutcome::Cut: return "cut";
+    case SectionOutcome::Unfinished: return "unfinished";
+  }
+  return "unfinished";
+}
+
+SectionOutcome section_outcome(const State& state, const SectionTiming& timing, std::size_t index) {
+  const AgendaState& a = state.agenda;
+  bool visited = index < a.visited.size() && a.visited[index];
+  switch (timing.status) {
+    case SectionStatus::Cut: return SectionOutcome::Cut;
+    case SectionStatus::Done: return visited ? SectionOutcome::Completed : SectionOutcome::Skipped;
+    case SectionStatus::Current: return a.ended ? SectionOutcome::Completed : SectionOutcome::Unfinished;
+    case SectionStatus::Upcoming: return SectionOutcome::Unfinished;
+  }
+  return SectionOutcome::Unfinished;
+}
+
+namespace {
+
+PromptResult prompt_result(const Session& session, const State& state, const Section& section, const Prompt& prompt) {
+  PromptResult out;
+  out.id = prompt.id;
+  out.section = section.id;
+  out.text = prompt.text;
+  out.kind = to_string(prompt.kind);
+  if (is_quiz(prompt)) out.correct = prompt.correct;
+  auto it = state.prompts.find(prompt.id);
+  if (it == state.prompts.end()) return out;
+  const PromptState& ps = it->second;
+  out.opened = ps.was_opened || ps.open || ps.round > 1 || !ps.answers.empty();
+  for (const auto& [who, answer] : ps.answers) {
+    if (answer.hidden) continue;
+    ++out.responses;
+    if (answer_is_correct(prompt, answer.value)) ++out.correct_answers;
+  }
+  if (prompt.kind == PromptKind::Text) return out;  // text answers stay out of reports
+  Tally t = tally(session, state, prompt.id);
+  for (std::size_t i = 0; i < t.labels.size() && i < t.counts.size(); ++i) out.counts.emplace_back(t.labels[i], t.counts[i]);
+  return out;
+}
+
+}  // namespace
+
+DeliverySummary summarize_delivery(const Replayed& r, const Timing& timing) {
+  const DeliveryInfo& d = r.delivery;
+  DeliverySummary out;
+  out.id = d.id;
+  out.started_at = d.started_at;
+  out.ended_at = d.ended_at;
+  out.status = d.status;
+  out.file_sha256 = r.file_sha256.empty() ? d.file_sha256 : r.file_sha256;
+  out.participants = static_cast<int>(r.state.participants.size());
+  for (std::size_t i = 0; i < r.session.sections.size() && i < timing.sections.size(); ++i) {
+    const auto& section = r.session.sections[i];
+    const auto& t = timing.sections[i];
+    out.sections.push_back({section.id, section.title, t.original_s, t.planned_s, t.actual_ms,
+                            section_outcome(r.state, t, i)});
+  }
+  for (const auto& section : r.session.sections)
+    for (const auto& prompt : section.prompts) out.prompts.push_back(prompt_result(r.session, r.state, section, prompt));
+  out.mastery = compute_mastery(r.session, r.state);
+  return out;
+}
+
+std::vector<MasteryTrend> mastery_trends(const Session& latest, const std::vector<DeliverySummary>& deliveries) {
+  std::vector<MasteryTrend> out;
+  for (const auto& objective : latest.objectives) {
+    MasteryTrend trend{objective.id, objective.text};
+    for (const auto& d : deliveries) {
+      auto m = std::find_if(d.mastery.begin(), d.mastery.end(),
+                            [&](const ObjectiveMastery& x) { return x.id == objective.id; });
+      if (m == d.mastery.end()) {
+        trend.shares.push_back(std::nullopt);
+        continue;
+      }
+      trend.shares.push_back(m->share());
+      trend.answers += m->answers;
+      trend.correct += m->correct;
+      trend.has_quiz = trend.has_quiz || m->quiz_prompts > 0;
+    }
+    out.push_back(std::move(trend));
+  }
+  return out;
+}
+
+std::string percent_text(double share) { return std::to_string(std::lround(share * 100)) + " %"; }
+
+std::string trend_arrow(const MasteryTrend& trend) {
+  std::vector<long> known;
+  for (const auto& share : trend.shares)
+    if (share) known.push_back(std::lround(*share * 100));
+  if (known.size() < 2) return "";
+  long last = known.back(), before = known[known.size() - 2];
+  return last > before ? "\u25B2" : last < before ? "\u25BC" : "=";
+}
+
+std::string delivery_text(const SessionReport& r) {
+  std::string out = "\nDeliveries:\n";
+  char line[512];
+  std::snprintf(line, sizeof line, "  %-9s %-16s %-10s %7s %9s %7s %4s %10s %8s\n", "delivery", "started", "status",
+                "fellows", "completed", "skipped", "cut", "unfinished", "correct");
+  out += line;
+  for (const auto& d : r.per_delivery) {
+    int n[4] = {0, 0, 0, 0};
+    for (const auto& s : d.sections) ++n[static_cast<int>(s.outcome)];
+    int answers = 0, correct = 0;
+    for (const auto& p : d.prompts)
+      if (!p.correct.empty()) answers += p.responses, correct += p.correct_answers;
+    std::string quiz = answers ? std::to_string(correct) + "/" + std::to_string(answers) : "-";
+    std::snprintf(line, sizeof line, "  %-9lld %-16s %-10s %7d %9d %7d %4d %10d %8s\n", static_cast<long long>(d.id),
+                  local_minute(d.started_at).c_str(), d.status.c_str(), d.participants,
+                  n[static_cast<int>(SectionOutcome::Completed)], n[static_cast<int>(SectionOutcome::Skipped)],
+                  n[static_cast<int>(SectionOutcome::Cut)], n[static_cast<int>(SectionOutcome::Unfinished)],
+                  quiz.c_str());
+    out += line;
+  }
+  out += "\nMastery per objective (correct quiz answers, current round; oldest delivery first):\n";
+  for (const auto& m : r.mastery) {
+    std::string shares;
+    if (!m.has_quiz) {
+      shares = "no quiz prompt";
+    } else if (m.answers == 0) {
+      shares = "no answers";
+    } else {
+      for (const auto& share : m.shares) shares += (shares.empty() ? "" : " \u2192 ") + (share ? percent_text(*share) : "-");
+      if (auto arrow = trend_arrow(m); !arrow.empty()) shares += " (" + arrow + ")";
+      shares += "  " + std::to_string(m.correct) + " of " + std::to_string(m.answers) + " answers";
+    }
+    std::snprintf(line, sizeof line, "  %-28s %s\n", m.id.c_str(), shares.c_str());
+    out += line;
+  }
+  return out;
+}
+
+}  // namespace facilita
