@@ -82,7 +82,9 @@ DeliverySummary summarize_delivery(const Replayed& r, const Timing& timing) {
 std::vector<MasteryTrend> mastery_trends(const Session& latest, const std::vector<DeliverySummary>& deliveries) {
   std::vector<MasteryTrend> out;
   for (const auto& objective : latest.objectives) {
-    MasteryTrend trend{objective.id, objective.text};
+    MasteryTrend trend;
+    trend.id = objective.id;
+    trend.text = objective.text;
     for (const auto& d : deliveries) {
       auto m = std::find_if(d.mastery.begin(), d.mastery.end(),
                             [&](const ObjectiveMastery& x) { return x.id == objective.id; });

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "ui/fonts.hpp"
+#include "ui/mastery_view.hpp"
 #include "ui/views.hpp"
 
 namespace facilita::ui {

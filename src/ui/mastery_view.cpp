@@ -8,7 +8,7 @@
 #include "core/mastery.hpp"
 #include "ui/fonts.hpp"
 #include "ui/theme.hpp"
-#include "ui/views.hpp"
+#include "ui/mastery_view.hpp"
 
 namespace facilita::ui {
 

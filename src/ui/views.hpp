@@ -7,7 +7,6 @@
 #include <string>
 
 #include "core/engine.hpp"
-#include "core/mastery.hpp"
 #include "ui/ui_state.hpp"
 
 namespace facilita::ui {
@@ -49,10 +48,6 @@ void draw_presence_line(const UiState& ui, const std::string& line);
 // The room's accuracy per revealed quiz prompt of the current section, on the
 // projector while `A` is on (quiz_summary_view.cpp).
 void draw_quiz_summary(const Session& session, const State& state, UiState& ui, ImVec2 pos, ImVec2 size);
-// Mastery per objective (core/mastery.hpp) on the console once the delivery
-// has ended, in place of the notes (mastery_view.cpp); the row's value text.
-void draw_mastery(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
-std::string mastery_row_text(const UiState& ui, const ObjectiveMastery& m);
 
 // The whole console window (all of the above); `projector_pane` draws the
 // projector inside the console (--single-window).

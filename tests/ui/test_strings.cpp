@@ -3,6 +3,7 @@
 #include <string>
 
 #include "ui/strings.hpp"
+#include "ui/mastery_view.hpp"
 #include "ui/views.hpp"
 
 using namespace facilita::ui;
