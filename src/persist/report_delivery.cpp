@@ -22,12 +22,16 @@ const char* to_string(SectionOutcome outcome) {
 
 SectionOutcome section_outcome(const State& state, const SectionTiming& timing, std::size_t index) {
   const AgendaState& a = state.agenda;
-  bool visited = index < a.visited.size() && a.visited[index];
   switch (timing.status) {
     case SectionStatus::Cut: return SectionOutcome::Cut;
-    case SectionStatus::Done: return visited ? SectionOutcome::Completed : SectionOutcome::Skipped;
     case SectionStatus::Current: return a.ended ? SectionOutcome::Completed : SectionOutcome::Unfinished;
-    case SectionStatus::Upcoming: return SectionOutcome::Unfinished;
+    case SectionStatus::Done:  // entered: completed, unless only passed through on the way elsewhere
+      return timing.actual_ms < kPassedThroughMs ? SectionOutcome::Skipped : SectionOutcome::Completed;
+    case SectionStatus::Upcoming: {
+      for (std::size_t j = index + 1; j < a.visited.size(); ++j)  // the delivery went past it
+        if (a.visited[j]) return SectionOutcome::Skipped;
+      return SectionOutcome::Unfinished;
+    }
   }
   return SectionOutcome::Unfinished;
 }

@@ -10,9 +10,14 @@
 
 namespace facilita {
 
-// Completed: done after being entered (or current when the delivery ended);
-// Skipped: done without ever being entered (the facilitator jumped over it);
-// Cut: cut by a rebalance; Unfinished: not reached, or current when it stopped.
+// A section left after less than this was only passed through (Next pressed
+// several times to get further): skipped, not completed in 00:00.
+inline constexpr Millis kPassedThroughMs = 10'000;
+
+// Completed: entered and left after kPassedThroughMs or more, or current when
+// the delivery ended; Skipped: jumped over (never entered while a later section
+// was) or only passed through; Cut: cut by a rebalance; Unfinished: not
+// reached, or current when the delivery stopped.
 SectionOutcome section_outcome(const State& state, const SectionTiming& timing, std::size_t index);
 
 DeliverySummary summarize_delivery(const Replayed& replayed, const Timing& timing);

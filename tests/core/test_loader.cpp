@@ -265,7 +265,8 @@ TEST_CASE("prompt objectives: loaded with positions; undefined or repeated ids a
 
   auto bad = replace(kValid, "        correct: x\n", "        correct: x\n        objectives: [one, onee]\n");
   expect_error(bad, "names objective 'onee', which is not defined", 20, 27);
-  const Diagnostic* d = find(load_session(bad), "names objective 'onee'");
+  const LoadResult loaded = load_session(bad);
+  const Diagnostic* d = find(loaded, "names objective 'onee'");
   REQUIRE(d);
   REQUIRE_FALSE(d->notes.empty());
   CHECK(d->notes[0] == "did you mean 'one'?");

@@ -95,15 +95,21 @@ namespace {
 // Section indices of the module.
 constexpr int kQuiz = 6;
 
-// One delivery of `text`: start, four fellows, a jump from the first section to
-// the quiz, q-gobiernos-locales (objective contexto) answered correctly by
-// `right` of the four fellows, End.
+// One delivery of `text`: start, four fellows; after the first section, Next
+// pressed three times a second apart (funcionamiento, avance and retos passed
+// through), then a jump to the quiz (agentes and cocreacion never entered);
+// q-gobiernos-locales (objective contexto) answered correctly by `right` of
+// the four fellows, End.
 std::int64_t quiz_delivery(Journal& journal, const std::string& text, Millis start, int right) {
   sim::Driver d(journal, JournalSession::start(journal, text, sim::kModulePath, start), start);
   d.dispatch(cmd::Start{});
   auto people = sim::fellows();
   for (const auto& f : people) d.dispatch(cmd::Join{f.id, f.name});
   d.now += 5 * 60'000;
+  for (int i = 0; i < 3; ++i) {
+    d.dispatch(cmd::Next{});
+    d.now += 1000;
+  }
   d.dispatch(cmd::GoTo{kQuiz});
   d.now += 1000;
   d.dispatch(cmd::OpenPrompt{"q-gobiernos-locales"});
@@ -143,6 +149,11 @@ TEST_CASE("report: a section jumped over is skipped, not completed in 00:00; ave
   REQUIRE(reports.size() == 1);
   const SessionReport& r = reports[0];
 
+  for (const char* id : {"avance", "agentes"}) {
+    CAPTURE(id);
+    CHECK(section(r, id).measured == 0);
+    CHECK(section(r, id).skipped == 1);
+  }
   const auto& jumped = section(r, "funcionamiento");
   CHECK(jumped.measured == 0);
   CHECK(jumped.skipped == 1);
@@ -162,7 +173,8 @@ TEST_CASE("report: a section jumped over is skipped, not completed in 00:00; ave
   REQUIRE(d.sections.size() == 8);
   CHECK(d.sections[0].outcome == SectionOutcome::Completed);
   for (int i = 1; i < kQuiz; ++i) CHECK(d.sections[static_cast<std::size_t>(i)].outcome == SectionOutcome::Skipped);
-  CHECK(d.sections[1].actual_ms == 0);
+  CHECK(d.sections[1].actual_ms == 1000);  // passed through
+  CHECK(d.sections[4].actual_ms == 0);     // jumped over
   CHECK(d.sections[kQuiz].outcome == SectionOutcome::Completed);
   CHECK(d.sections[7].outcome == SectionOutcome::Unfinished);
   CHECK(std::string(to_string(SectionOutcome::Skipped)) == "skipped");
