@@ -61,6 +61,12 @@ expect("Runs long most often: quiz (2 of 2, avg +1:45)" OUT)
 file(READ "${WORK_DIR}/report.html" HTML)
 expect("<svg" HTML)
 expect("Quiz de repaso" HTML)
+expect("Mastery per objective" OUT)
+expect("Dominio por objetivo" HTML)
+expect("<html lang=\"es\">" HTML)
+run(0 "${FACILITA}" report --data "${DATA}" --lang en --html "${WORK_DIR}/report-en.html")
+file(READ "${WORK_DIR}/report-en.html" HTML)
+expect("Mastery per objective" HTML)
 run(0 "${FACILITA}" report m2-s3-gobierno-abierto --data "${DATA}")
 
 # errors: usage -> 2; nothing recorded / unknown delivery / foreign file -> 1, named
