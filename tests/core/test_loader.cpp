@@ -259,12 +259,12 @@ TEST_CASE("prompt objectives: loaded with positions; undefined or repeated ids a
   const Prompt& p = r.session->sections[0].prompts[0];
   CHECK(p.objectives == std::vector<std::string>{"one"});
   REQUIRE(p.objectives_pos.size() == 1);
-  CHECK(p.objectives_pos[0].line == 20);
+  CHECK(p.objectives_pos[0].line == 18);
   CHECK(p.objectives_pos[0].col == 22);
   CHECK(r.session->sections[1].prompts.empty());
 
   auto bad = replace(kValid, "        correct: x\n", "        correct: x\n        objectives: [one, onee]\n");
-  expect_error(bad, "names objective 'onee', which is not defined", 20, 27);
+  expect_error(bad, "names objective 'onee', which is not defined", 18, 27);
   const LoadResult loaded = load_session(bad);
   const Diagnostic* d = find(loaded, "names objective 'onee'");
   REQUIRE(d);
@@ -272,7 +272,7 @@ TEST_CASE("prompt objectives: loaded with positions; undefined or repeated ids a
   CHECK(d->notes[0] == "did you mean 'one'?");
 
   expect_error(replace(kValid, "        correct: x\n", "        correct: x\n        objectives: [one, one]\n"),
-               "lists objective 'one' twice", 20, 27);
+               "lists objective 'one' twice", 18, 27);
   expect_error(replace(kValid, "        correct: x\n", "        correct: x\n        objectives: []\n"),
-               "'objectives' is an empty list", 20, 21);
+               "'objectives' is an empty list", 18, 21);
 }
