@@ -39,8 +39,10 @@ int run_import(const ImportOptions& opt) {
   }
   Journal journal = Journal::open(resolve_data_dir(opt.data));
   ImportResult r = import_export(journal, text.str(), opt.file);
-  std::printf("%s: %d deliver%s imported, %d already present\n", opt.file.c_str(), r.imported,
+  std::printf("%s: %d deliver%s imported, %d already present", opt.file.c_str(), r.imported,
               r.imported == 1 ? "y" : "ies", r.present);
+  if (r.updated) std::printf(", %d brought up to date", r.updated);
+  std::printf("\n");
   return kExitOk;
 }
 

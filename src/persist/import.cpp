@@ -128,14 +128,58 @@ json parse_limited(std::string_view text, const std::string& source) {
   }
 }
 
-// Returns true when inserted, false when its key is already here.
-bool insert(Journal& journal, const Incoming& in, const std::string& source) {
+enum class Outcome { Imported, Present, Updated };
+
+void check_replays(const Journal& journal, std::int64_t id, const Incoming& in, const std::string& source) {
+  try {
+    replay(journal, id);  // inside the transaction: a delivery that does not replay is never committed
+  } catch (const std::exception& ex) {
+    fail(source, in.where, std::string("does not replay: ") + ex.what());
+  }
+}
+
+void insert_events(Database& db, std::int64_t id, const Incoming& in, std::size_t from) {
+  auto e = db.prepare("INSERT INTO events(delivery_id, seq, at, type, json) VALUES (?, ?, ?, ?, ?)");
+  for (std::size_t k = from; k < in.events.size(); ++k) {
+    const auto& row = in.events[k];
+    e.reset();
+    e.bind(1, id).bind(2, row.seq).bind(3, row.at).bind(4, row.type).bind(5, row.json);
+    e.run("importing events");
+  }
+}
+
+// A delivery imported while it was running elsewhere, now with more events: when the
+// events already here are the start of the incoming ones, the rest is appended and
+// the status and times follow the newer export. Otherwise it is left as it is.
+Outcome bring_up_to_date(Journal& journal, std::int64_t id, const Incoming& in, const std::string& source) {
   Database& db = journal.database();
-  if (in.origin_journal == journal.journal_id()) return false;  // recorded here, came back
+  auto s = db.prepare("SELECT json FROM events WHERE delivery_id = ? ORDER BY seq");
+  s.bind(1, id);
+  std::size_t k = 0;
+  while (s.step("importing")) {
+    if (k >= in.events.size() || s.text_view(0) != in.events[k].json) return Outcome::Present;
+    ++k;
+  }
+  if (k == in.events.size()) return Outcome::Present;
+  insert_events(db, id, in, k);
+  auto u = db.prepare("UPDATE deliveries SET status = ?2, ended_at = ?3, last_alive_at = max(last_alive_at, ?4) "
+                      "WHERE id = ?1");
+  u.bind(1, id).bind(2, in.status).bind(4, in.last_alive_at);
+  if (in.ended_at) u.bind(3, *in.ended_at);
+  else u.bind_null(3);
+  u.run("importing a delivery");
+  for (const auto& content : in.session_files) journal.store_session_file(content);
+  check_replays(journal, id, in, source);
+  return Outcome::Updated;
+}
+
+Outcome insert(Journal& journal, const Incoming& in, const std::string& source) {
+  Database& db = journal.database();
+  if (in.origin_journal == journal.journal_id()) return Outcome::Present;  // recorded here, came back
   auto seen = db.prepare(
-      "SELECT 1 FROM deliveries WHERE origin_journal = ? AND origin_delivery = ? AND file_sha256 = ?");
+      "SELECT id FROM deliveries WHERE origin_journal = ? AND origin_delivery = ? AND file_sha256 = ?");
   seen.bind(1, in.origin_journal).bind(2, in.origin_delivery).bind(3, in.file_sha256);
-  if (seen.step("importing")) return false;
+  if (seen.step("importing")) return bring_up_to_date(journal, seen.int64(0), in, source);
   auto s = db.prepare(
       "INSERT INTO deliveries(session_id, title, file_path, file_content, file_sha256, started_at, ended_at, "
       "last_alive_at, status, origin_journal, origin_delivery) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -147,18 +191,9 @@ bool insert(Journal& journal, const Incoming& in, const std::string& source) {
   s.run("importing a delivery");
   std::int64_t id = db.last_insert_rowid();
   for (const auto& content : in.session_files) journal.store_session_file(content);
-  auto e = db.prepare("INSERT INTO events(delivery_id, seq, at, type, json) VALUES (?, ?, ?, ?, ?)");
-  for (const auto& row : in.events) {
-    e.reset();
-    e.bind(1, id).bind(2, row.seq).bind(3, row.at).bind(4, row.type).bind(5, row.json);
-    e.run("importing events");
-  }
-  try {
-    replay(journal, id);  // inside the transaction: a delivery that does not replay is never committed
-  } catch (const std::exception& ex) {
-    fail(source, in.where, std::string("does not replay: ") + ex.what());
-  }
-  return true;
+  insert_events(db, id, in, 0);
+  check_replays(journal, id, in, source);
+  return Outcome::Imported;
 }
 
 }  // namespace
@@ -180,7 +215,10 @@ ImportResult import_export(Journal& journal, std::string_view text, const std::s
 
   ImportResult result;
   Transaction tx(journal.database(), "importing deliveries");
-  for (const auto& in : incoming) (insert(journal, in, source) ? result.imported : result.present)++;
+  for (const auto& in : incoming) {
+    Outcome outcome = insert(journal, in, source);
+    ++(outcome == Outcome::Imported ? result.imported : outcome == Outcome::Updated ? result.updated : result.present);
+  }
   tx.commit();
   return result;
 }

@@ -4,7 +4,9 @@
 // Each delivery not yet here becomes a local delivery with a new id, its status
 // and times kept, its session files stored, its events copied (seq, at, type,
 // json), and its origin key recorded. A delivery whose key is already here, or
-// that came from this journal, is skipped: importing is idempotent. Imported
+// that came from this journal, is skipped: importing is idempotent. (One exception:
+// a delivery imported while it was still running elsewhere and now longer, its
+// events here being the start of the incoming ones, gets the rest.) Imported
 // deliveries are never resumed nor appended to (Journal::find_unfinished, append).
 //
 // All or nothing: the whole file is checked (format, version, fields, event types,
@@ -32,6 +34,7 @@ inline constexpr int kMaxImportDepth = 64;                              // JSON 
 struct ImportResult {
   int imported = 0;  // new local deliveries
   int present = 0;   // already in this journal (imported before, or recorded here)
+  int updated = 0;   // imported before while running elsewhere; its new events added
 };
 
 // `source` names the file in messages. Throws ImportError (the journal unchanged).

@@ -228,3 +228,42 @@ INSERT INTO deliveries VALUES (1, 's', 'S', '/s.yaml', 'x', 'h', 1000, NULL, 100
   CHECK(upgraded.find_unfinished("s")->id == 1);
   CHECK(upgraded.deliveries()[0].session_id == "s");
 }
+
+TEST_CASE("a delivery imported while running elsewhere is brought up to date by a later export") {
+  sim::TempDir a_dir, b_dir;
+  Journal a = Journal::open(a_dir.path());
+  Journal b = Journal::open(b_dir.path());
+  fill(b, 1'710'000'000'000);
+  const json full = export_all_json(b, kNow);
+  // The same journal earlier in the day: delivery 1 still running, 10 events fewer.
+  json earlier = full;
+  json& d1 = earlier["deliveries"][0];
+  for (int k = 0; k < 10; ++k) d1["events"].erase(d1["events"].size() - 1);
+  d1["status"] = "running";
+  d1["ended_at"] = nullptr;
+  d1["last_alive_at"] = d1["events"].back()["at"];
+  CHECK(import_export(a, earlier.dump(), "morning.json").imported == 3);
+  CHECK(a.delivery(1)->status == "running");
+  CHECK(a.delivery(1)->events == b.delivery(1)->events - 10);
+
+  ImportResult later = import_export(a, full.dump(), "evening.json");
+  CHECK(later.imported == 0);
+  CHECK(later.updated == 1);
+  CHECK(later.present == 2);
+  CHECK(a.delivery(1)->status == "ended");
+  CHECK(a.delivery(1)->ended_at == b.delivery(1)->ended_at);
+  CHECK(a.delivery(1)->events == b.delivery(1)->events);
+  // The older snapshot again: nothing goes backwards.
+  ImportResult again = import_export(a, earlier.dump(), "morning.json");
+  CHECK(again.updated == 0);
+  CHECK(again.present == 3);
+  CHECK(a.delivery(1)->events == b.delivery(1)->events);
+  // A different history under the same key is left alone.
+  json diverged = full;
+  diverged["deliveries"][2]["events"][1]["at"] = 1;
+  diverged["deliveries"][2]["events"][1]["json"]["at"] = 1;
+  diverged["deliveries"][2]["events"].push_back(diverged["deliveries"][2]["events"].back());
+  diverged["deliveries"][2]["events"].back()["seq"] = diverged["deliveries"][2]["events"].size();
+  CHECK(import_export(a, diverged.dump(), "other.json").updated == 0);
+  CHECK(a.delivery(3)->events == b.delivery(3)->events);
+}
