@@ -24,11 +24,16 @@ int run_deliveries(const std::string& data_flag) {
     std::printf("no deliveries recorded in %s\n", dir.c_str());
     return kExitOk;
   }
-  std::printf("%5s  %-28s %-16s  %-9s %7s %7s\n", "id", "session", "started", "status", "events", "answers");
-  for (const auto& d : deliveries)
-    std::printf("%5lld  %-28s %-16s  %-9s %7lld %7lld\n", static_cast<long long>(d.id), d.session_id.c_str(),
+  std::printf("%5s  %-28s %-16s  %-9s %7s %7s  %s\n", "id", "session", "started", "status", "events", "answers",
+              "origin");
+  for (const auto& d : deliveries) {
+    // origin: "here", or "<journal id, 8 digits>:<its delivery id>" for an imported one.
+    std::string origin = d.imported() ? d.origin_journal.substr(0, 8) + ":" + std::to_string(d.origin_delivery)
+                                      : std::string("here");
+    std::printf("%5lld  %-28s %-16s  %-9s %7lld %7lld  %s\n", static_cast<long long>(d.id), d.session_id.c_str(),
                 local_minute(d.started_at).c_str(), d.status.c_str(), static_cast<long long>(d.events),
-                static_cast<long long>(d.answers));
+                static_cast<long long>(d.answers), origin.c_str());
+  }
   return kExitOk;
 }
 

@@ -1,4 +1,5 @@
 // `facilita export`: one delivery's answers and timeline as CSV or JSON.
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -7,6 +8,8 @@
 #include "app/commands.hpp"
 #include "persist/data_dir.hpp"
 #include "persist/export.hpp"
+#include "persist/export_all.hpp"
+#include "persist/time_text.hpp"
 
 namespace facilita {
 namespace {
@@ -17,6 +20,7 @@ struct ExportOptions {
   std::string table = "answers";
   std::string out;
   std::string data;
+  bool all = false;
 };
 
 bool write_file(const std::string& path, const std::string& text) {
@@ -27,7 +31,39 @@ bool write_file(const std::string& path, const std::string& text) {
   return static_cast<bool>(file);
 }
 
+Millis now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+// --all: every delivery, for a coordinator (persist/export_all.hpp).
+int run_export_all(const ExportOptions& opt) {
+  const std::string dir = default_data_dir(opt.data);
+  Journal journal = Journal::open(dir, {.read_only = true, .create = false});
+  if (journal.journal_id().empty()) {
+    // A journal older than identities gets one on its first writable open.
+    try {
+      Journal::open(dir, {.create = false});
+      journal = Journal::open(dir, {.read_only = true, .create = false});
+    } catch (const JournalError&) {
+      // read-only media: export_all_json says what is missing
+    }
+  }
+  std::string text;
+  std::size_t count = journal.deliveries().size();
+  if (opt.format == "json") text = export_all_json(journal, now_ms()).dump(2) + "\n";
+  else text = export_all_csv(journal, opt.table);
+  if (opt.out.empty()) {
+    std::cout << text << std::flush;
+    return std::cout ? kExitOk : kExitInvalid;
+  }
+  if (!write_file(opt.out, text)) return kExitInvalid;
+  std::printf("%s: %zu deliveries of journal %s\n", opt.out.c_str(), count, journal.journal_id().c_str());
+  return kExitOk;
+}
+
 int run_export(const ExportOptions& opt) {
+  if (opt.all) return run_export_all(opt);
   Journal journal = Journal::open(default_data_dir(opt.data), {.read_only = true, .create = false});
   auto info = opt.delivery ? journal.delivery(opt.delivery) : journal.latest();
   if (!info) {
@@ -57,8 +93,9 @@ int run_export(const ExportOptions& opt) {
 CommandRunner add_export_command(CLI::App& app) {
   auto opt = std::make_shared<ExportOptions>();
   auto* cmd = app.add_subcommand("export", "Export a delivery's answers and timeline as CSV or JSON");
-  cmd->add_option("--delivery", opt->delivery, "Delivery id (default: the latest; see `facilita deliveries`)")
-      ->check(CLI::PositiveNumber);
+  auto* delivery =
+      cmd->add_option("--delivery", opt->delivery, "Delivery id (default: the latest; see `facilita deliveries`)")
+          ->check(CLI::PositiveNumber);
   cmd->add_option("--format", opt->format, "csv (one table per file, RFC 4180) or json (answers and timeline)")
       ->required()
       ->check(CLI::IsMember({"csv", "json"}));
@@ -67,6 +104,9 @@ CommandRunner add_export_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("-o,--out", opt->out, "Write to FILE instead of standard output");
   cmd->add_option("--data", opt->data, "Data directory (default: $XDG_DATA_HOME/facilita)");
+  cmd->add_flag("--all", opt->all,
+                "Every delivery in one file (json: for `facilita import`; csv: one table with a delivery column)")
+      ->excludes(delivery);
   return [cmd, opt]() {
     if (!cmd->parsed()) return -1;
     try {

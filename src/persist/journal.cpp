@@ -17,9 +17,10 @@ namespace {
 
 constexpr int kBusyTimeoutMs = 5000;  // another Facilita process (e.g. `export` during `run`)
 
-// Columns shared by every delivery query, in DeliveryInfo order.
+// Columns shared by every delivery query, in DeliveryInfo order. %ORIGIN% is the
+// origin columns, or NULLs on a version 1 journal opened read-only.
 constexpr const char* kDeliverySelect = R"sql(
-SELECT d.id, d.session_id, d.title, d.file_path, d.file_sha256, d.started_at, d.ended_at, d.last_alive_at, d.status,
+SELECT %ORIGIN%, d.id, d.session_id, d.title, d.file_path, d.file_sha256, d.started_at, d.ended_at, d.last_alive_at, d.status,
   (SELECT count(*) FROM events e WHERE e.delivery_id = d.id),
   (SELECT count(*) FROM events e WHERE e.delivery_id = d.id AND e.type = 'answered'),
   coalesce((SELECT max(seq) FROM events e WHERE e.delivery_id = d.id), 0),
@@ -28,19 +29,21 @@ FROM deliveries d )sql";
 
 DeliveryInfo read_delivery(const Statement& s) {
   DeliveryInfo d;
-  d.id = s.int64(0);
-  d.session_id = s.text(1);
-  d.title = s.text(2);
-  d.file_path = s.text(3);
-  d.file_sha256 = s.text(4);
-  d.started_at = s.int64(5);
-  if (!s.is_null(6)) d.ended_at = s.int64(6);
-  d.last_alive_at = s.int64(7);
-  d.status = s.text(8);
-  d.events = s.int64(9);
-  d.answers = s.int64(10);
-  d.last_seq = s.int64(11);
-  d.last_event_at = s.int64(12);
+  if (!s.is_null(0)) d.origin_journal = s.text(0);
+  if (!s.is_null(1)) d.origin_delivery = s.int64(1);
+  d.id = s.int64(2);
+  d.session_id = s.text(3);
+  d.title = s.text(4);
+  d.file_path = s.text(5);
+  d.file_sha256 = s.text(6);
+  d.started_at = s.int64(7);
+  if (!s.is_null(8)) d.ended_at = s.int64(8);
+  d.last_alive_at = s.int64(9);
+  d.status = s.text(10);
+  d.events = s.int64(11);
+  d.answers = s.int64(12);
+  d.last_seq = s.int64(13);
+  d.last_event_at = s.int64(14);
   return d;
 }
 
@@ -48,16 +51,23 @@ DeliveryInfo read_delivery(const Statement& s) {
 
 struct Journal::Impl {
   Impl(Database database, Durability durability_, bool read_only_)
-      : db(std::move(database)), durability(durability_), read_only(read_only_) {}
+      : db(std::move(database)), durability(durability_), read_only(read_only_) {
+    schema = static_cast<int>(db.query_int("PRAGMA user_version"));
+    std::string select = kDeliverySelect;
+    select.replace(select.find("%ORIGIN%"), 8, schema >= 2 ? "d.origin_journal, d.origin_delivery" : "NULL, NULL");
+    delivery_select = select;
+  }
   Database db;  // declared first: destroyed after the statements below
   Durability durability;
   bool read_only;
+  int schema = 0;
+  std::string delivery_select;
   // Prepared once; append() is the hot path (one per acknowledged answer).
   std::optional<Statement> head, insert, mark_ended;
 
   void prepare_writes() {
-    head.emplace(db, "SELECT status, coalesce((SELECT max(seq) FROM events WHERE delivery_id = ?1), 0) "
-                     "FROM deliveries WHERE id = ?1");
+    head.emplace(db, "SELECT status, coalesce((SELECT max(seq) FROM events WHERE delivery_id = ?1), 0), "
+                     "origin_journal IS NOT NULL FROM deliveries WHERE id = ?1");
     insert.emplace(db, "INSERT INTO events(delivery_id, seq, at, type, json) VALUES (?, ?, ?, ?, ?)");
     mark_ended.emplace(db, "UPDATE deliveries SET status = 'ended', ended_at = ?2, "
                            "last_alive_at = max(last_alive_at, ?2) WHERE id = ?1");
@@ -102,6 +112,7 @@ Journal Journal::open_file(const std::string& db_path, const JournalOptions& opt
   db.exec(options.durability == Durability::Full ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL",
           "setting durability");
   db.exec("PRAGMA foreign_keys=ON", "opening the journal");
+  if (!options.read_only) journal_file::upgrade(db);
   auto impl = std::make_unique<Impl>(std::move(db), options.durability, options.read_only);
   if (!options.read_only) impl->prepare_writes();
   return Journal(std::move(impl));
@@ -132,7 +143,11 @@ std::int64_t Journal::append(std::int64_t delivery, const std::vector<Event>& ev
     throw JournalError(path() + ": delivery " + std::to_string(delivery) + " does not exist");
   std::string status = head.text(0);
   std::int64_t seq = head.int64(1);
+  const bool imported = head.int64(2) != 0;
   head.reset();
+  if (imported)
+    throw JournalError(path() + ": delivery " + std::to_string(delivery) +
+                       " was imported from another journal; cannot append events");
   if (status != "running")
     throw JournalError(path() + ": delivery " + std::to_string(delivery) + " is " + status + "; cannot append events");
   std::optional<Millis> ended_at;
@@ -204,28 +219,29 @@ void Journal::abandon(std::int64_t delivery, Millis now) {
 }
 
 std::vector<DeliveryInfo> Journal::deliveries() const {
-  auto s = impl_->db.prepare(std::string(kDeliverySelect) + "ORDER BY d.id");
+  auto s = impl_->db.prepare(impl_->delivery_select + "ORDER BY d.id");
   std::vector<DeliveryInfo> out;
   while (s.step("listing deliveries")) out.push_back(read_delivery(s));
   return out;
 }
 
 std::optional<DeliveryInfo> Journal::delivery(std::int64_t id) const {
-  auto s = impl_->db.prepare(std::string(kDeliverySelect) + "WHERE d.id = ?");
+  auto s = impl_->db.prepare(impl_->delivery_select + "WHERE d.id = ?");
   s.bind(1, id);
   if (!s.step("reading a delivery")) return std::nullopt;
   return read_delivery(s);
 }
 
 std::optional<DeliveryInfo> Journal::latest() const {
-  auto s = impl_->db.prepare(std::string(kDeliverySelect) + "ORDER BY d.id DESC LIMIT 1");
+  auto s = impl_->db.prepare(impl_->delivery_select + "ORDER BY d.id DESC LIMIT 1");
   if (!s.step("reading the latest delivery")) return std::nullopt;
   return read_delivery(s);
 }
 
 std::optional<DeliveryInfo> Journal::find_unfinished(std::string_view session_id, std::string_view sha256) const {
-  auto s = impl_->db.prepare(std::string(kDeliverySelect) +
-                             "WHERE d.session_id = ?1 AND d.status = 'running' AND (?2 = '' OR d.file_sha256 = ?2) "
+  auto s = impl_->db.prepare(impl_->delivery_select +
+                             "WHERE d.session_id = ?1 AND d.status = 'running' AND (?2 = '' OR d.file_sha256 = ?2) " +
+                             (impl_->schema >= 2 ? "AND d.origin_journal IS NULL " : "") +
                              "ORDER BY d.id DESC LIMIT 1");
   s.bind(1, session_id).bind(2, sha256);
   if (!s.step("looking for an unfinished delivery")) return std::nullopt;
@@ -273,6 +289,9 @@ std::string Journal::integrity_check() const {
   }
   return out;
 }
+
+std::string Journal::journal_id() const { return journal_file::journal_id(impl_->db); }
+int Journal::schema_version() const { return impl_->schema; }
 
 const std::string& Journal::path() const { return impl_->db.path(); }
 Durability Journal::durability() const { return impl_->durability; }

@@ -73,13 +73,18 @@ struct DeliveryInfo {
   std::int64_t answers = 0;  // "answered" events (a replaced answer counts each time)
   std::int64_t last_seq = 0;
   Millis last_event_at = 0;  // 0 when there are no events
+  // Where an imported delivery came from (`facilita import`): the identity of the
+  // journal that recorded it and its id there. Empty / 0 for a delivery recorded here.
+  std::string origin_journal;
+  std::int64_t origin_delivery = 0;
   bool unfinished() const { return status == "running"; }
+  bool imported() const { return !origin_journal.empty(); }
 };
 
 class Journal {
  public:
   static constexpr std::int32_t kApplicationId = 0x46434C54;  // "FCLT" at offset 68 of the file header
-  static constexpr int kSchemaVersion = 1;                     // PRAGMA user_version
+  static constexpr int kSchemaVersion = 2;                     // PRAGMA user_version (1 is upgraded on open)
 
   // DATA_DIR/facilita.sqlite3; the directory must exist (see resolve_data_dir).
   static Journal open(const std::string& data_dir, const JournalOptions& options = {});
@@ -113,7 +118,8 @@ class Journal {
   std::vector<DeliveryInfo> deliveries() const;  // oldest first
   std::optional<DeliveryInfo> delivery(std::int64_t id) const;
   std::optional<DeliveryInfo> latest() const;
-  // The most recent running delivery of `session_id`; when `sha256` is given, only one
+  // The most recent running delivery of `session_id` recorded here (never an imported
+  // one: it is still running on another facilitator's machine, if anywhere); when `sha256` is given, only one
   // that started from that exact file content.
   std::optional<DeliveryInfo> find_unfinished(std::string_view session_id, std::string_view sha256 = {}) const;
   std::string file_content(std::int64_t delivery) const;
@@ -122,6 +128,13 @@ class Journal {
   // event that cannot be read.
   std::vector<Event> events(std::int64_t delivery) const;
   void for_each_event(std::int64_t delivery, const std::function<void(std::int64_t seq, const Event&)>& visit) const;
+
+  // This journal's identity: 32 hex digits drawn when it was created or first opened
+  // writable by a version that knows identities; "" for an older journal opened read-only.
+  // A delivery's global key is (origin journal, origin delivery id, file SHA-256): for a
+  // delivery recorded here, (journal_id(), id, file_sha256).
+  std::string journal_id() const;
+  int schema_version() const;
 
   std::string integrity_check() const;  // "ok" when healthy
   const std::string& path() const;

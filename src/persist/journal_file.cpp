@@ -61,8 +61,12 @@ CREATE TABLE deliveries(
   started_at INTEGER NOT NULL,
   ended_at INTEGER,
   last_alive_at INTEGER NOT NULL,
-  status TEXT NOT NULL CHECK (status IN ('running', 'ended', 'abandoned')));
+  status TEXT NOT NULL CHECK (status IN ('running', 'ended', 'abandoned')),
+  origin_journal TEXT,
+  origin_delivery INTEGER);
 CREATE INDEX deliveries_by_session ON deliveries(session_id, status, id);
+CREATE UNIQUE INDEX deliveries_by_origin ON deliveries(origin_journal, origin_delivery, file_sha256)
+  WHERE origin_journal IS NOT NULL;
 CREATE TABLE events(
   delivery_id INTEGER NOT NULL REFERENCES deliveries(id),
   seq INTEGER NOT NULL CHECK (seq > 0),

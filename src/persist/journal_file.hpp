@@ -22,3 +22,17 @@ void create(const std::string& path);
 void verify_open(const Database& db);
 
 }  // namespace facilita::journal_file
+
+namespace facilita::journal_file {
+
+// Writable opens only: brings a journal of an older schema up to
+// Journal::kSchemaVersion in one transaction (version 1 -> 2: the origin columns
+// of imported deliveries), then gives the journal its identity when it has none.
+// A read-only open never migrates; it reads the old schema as it is.
+void upgrade(Database& db);
+
+// The journal's identity (meta 'journal_id': 32 hex digits from 128 random bits),
+// or "" when it has none yet (a version 1 journal opened read-only).
+std::string journal_id(const Database& db);
+
+}  // namespace facilita::journal_file
