@@ -79,6 +79,8 @@ enum class S {
   // personal feedback, room accuracy, connection health
   Presence, PresenceGone, QuizSummary, QuizSummaryNone, QuizAccuracyRow, KeyQuizSummary, QuizSummaryButton,
   YouRight, YouWrong, YouPartial, YouMissing, YouExtra, YouScore,
+  // printed documents (author view)
+  AuthorPrintGuide, AuthorPrinted, AuthorPrintFailed,
   Count
 };
 

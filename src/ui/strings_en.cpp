@@ -259,6 +259,9 @@ constexpr StringEntry kEnglish[] = {
     {S::YouMissing, "missing: %s"},
     {S::YouExtra, "extra: %s"},
     {S::YouScore, "Your result in %s: %d of %d"},
+    {S::AuthorPrintGuide, "Print guide…"},
+    {S::AuthorPrinted, "Guide written to %s"},
+    {S::AuthorPrintFailed, "Could not write the guide: %s"},
 };
 static_assert(covers_every_key_once(kEnglish), "strings_en.cpp: every key exactly once");
 constexpr IndexedStrings kEnglishIndexed = index_strings(kEnglish);

@@ -259,6 +259,9 @@ constexpr StringEntry kSpanish[] = {
     {S::YouMissing, "faltó: %s"},
     {S::YouExtra, "sobró: %s"},
     {S::YouScore, "Tu resultado en %s: %d de %d"},
+    {S::AuthorPrintGuide, "Imprimir guía…"},
+    {S::AuthorPrinted, "Guía escrita en %s"},
+    {S::AuthorPrintFailed, "No se pudo escribir la guía: %s"},
 };
 static_assert(covers_every_key_once(kSpanish), "strings_es.cpp: every key exactly once");
 constexpr IndexedStrings kSpanishIndexed = index_strings(kSpanish);
