@@ -49,7 +49,9 @@ void title_block(PdfWriter& out, const Session& s, Lang lang, Str kind) {
 
 void prompt_block(PdfWriter& out, const Section& section, const Prompt& p, Lang lang, int number) {
   std::string head = "<b>" + std::to_string(number) + ". " + escape_markup(p.text) + "</b>";
-  out.need(40);
+  // Keep a prompt with its options on one page.
+  int rows = static_cast<int>(p.options.size()) + (p.scale || p.kind == PromptKind::Text ? 1 : 0);
+  out.need(std::min(50.0 + 17.0 * rows, 400.0));
   out.paragraph(head);
   std::string meta = std::string(kind_text(lang, p.kind)) + " · " + p.id;
   const auto& objs = objectives_of(section, p);

@@ -67,7 +67,10 @@ std::unique_ptr<PdfWriter> build_handout(const Session& s, const HandoutOptions&
     w.heading(escape_markup(std::to_string(i + 1) + ". " + sec.title), 2);
     if (!sec.content.empty()) render_markdown(w, sec.content, 3);
     for (const auto& p : sec.prompts) {
-      w.need(90);
+      // Keep a prompt with its options and its writing lines on one page.
+      int lines = p.kind == PromptKind::Text ? 5 : 2;
+      int rows = static_cast<int>(p.options.size()) + (p.scale ? 2 : 0);
+      w.need(std::min(60.0 + 17.0 * rows + 22.0 * lines, 500.0));
       w.paragraph("<b>" + std::to_string(++number) + ". " + escape_markup(p.text) + "</b>");
       for (const auto& option : p.options) w.list_item("☐", escape_markup(option), 1);
       if (p.scale) {
@@ -85,7 +88,7 @@ std::unique_ptr<PdfWriter> build_handout(const Session& s, const HandoutOptions&
       hint.space_before_pt = 2;
       hint.color[0] = hint.color[1] = hint.color[2] = 0.45;
       w.paragraph(escape_markup(tr(lang, Str::YourAnswer)), hint);
-      w.writing_lines(p.kind == PromptKind::Text ? 5 : 2);
+      w.writing_lines(lines);
     }
   }
   return out;

@@ -7,6 +7,8 @@
 #include <regex>
 #include <sstream>
 
+#include <unistd.h>
+
 namespace facilita::print::test {
 
 std::string temp_path(const std::string& name) {
@@ -34,8 +36,8 @@ std::string read_text(const std::string& pdf_path) { return run("pdftotext -enc 
 PdfWords read_words(const std::string& pdf_path) {
   std::string html = run("pdftotext -enc UTF-8 -bbox '" + pdf_path + "' -");
   PdfWords out;
-  std::regex page_re(R"(<page width="([0-9.]+)" height="([0-9.]+)">)");
-  std::regex word_re(R"(<word xMin="([0-9.-]+)" yMin="([0-9.-]+)" xMax="([0-9.-]+)" yMax="([0-9.-]+)">([^<]*)</word>)");
+  std::regex page_re(R"re(<page width="([0-9.]+)" height="([0-9.]+)">)re");
+  std::regex word_re(R"re(<word xMin="([0-9.-]+)" yMin="([0-9.-]+)" xMax="([0-9.-]+)" yMax="([0-9.-]+)">([^<]*)</word>)re");
   std::istringstream lines(html);
   std::string line;
   std::smatch m;

@@ -54,7 +54,7 @@ TEST_CASE("60 bullets, a 12-column long table, a 300-character heading and a lon
     out.paragraph("<tt>" + escape_markup(url) + "</tt>");
     std::vector<std::vector<std::string>> rows;
     rows.emplace_back();
-    for (int c = 1; c <= 12; ++c) rows[0].push_back("Cabecera" + std::to_string(c));
+    for (int c = 1; c <= 12; ++c) rows[0].push_back("H" + std::to_string(c));
     for (int r = 1; r <= 70; ++r) {
       rows.emplace_back();
       for (int c = 1; c <= 12; ++c)
@@ -75,7 +75,7 @@ TEST_CASE("60 bullets, a 12-column long table, a 300-character heading and a lon
     std::set<int> header_pages, table_pages;
     for (const auto& w : pdf.words) {
       words.insert(w.text);
-      if (w.text == "Cabecera1") header_pages.insert(w.page);
+      if (w.text == "H1") header_pages.insert(w.page);
       if (w.text.rfind("r", 0) == 0 && w.text.find("c1") != std::string::npos) table_pages.insert(w.page);
     }
     CHECK(words.count("viñeta-1"));
