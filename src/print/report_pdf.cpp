@@ -43,12 +43,13 @@ const char* status_text(Lang lang, const std::string& status) {
 
 // Planned (grey) and actual (blue) bars per section, with the times at the right.
 void section_chart(PdfWriter& out, const SessionReport& r, Lang lang) {
-  const double row_h = 26, legend_h = 18;
+  const double legend_h = 18;
   double max_s = 1;
   for (const auto& sec : r.sections) max_s = std::max({max_s, sec.planned_avg_s, sec.actual_avg_s});
   for (std::size_t i = 0; i < r.sections.size(); ++i) {
     const SectionStats sec = r.sections[i];
     bool legend = i == 0;
+    double row_h = sec.skipped || sec.cut ? 36 : 26;  // a note under the bars
     PdfWriter* w = &out;
     out.picture(row_h + (legend ? legend_h : 0), [w, sec, max_s, lang, legend, row_h, legend_h](cairo_t* cr, double x,
                                                                                               double y, double width) {
@@ -57,10 +58,12 @@ void section_chart(PdfWriter& out, const SessionReport& r, Lang lang) {
         cairo_set_source_rgb(cr, 0.72, 0.74, 0.78);
         cairo_rectangle(cr, bar_x, y + 4, 10, 7);
         cairo_fill(cr);
+        cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
         w->draw_text(cr, bar_x + 14, y + 1, escape_markup(tr(lang, Str::Planned)), 8, 0);
         cairo_set_source_rgb(cr, 0.16, 0.4, 0.7);
         cairo_rectangle(cr, bar_x + 90, y + 4, 10, 7);
         cairo_fill(cr);
+        cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
         w->draw_text(cr, bar_x + 104, y + 1, escape_markup(tr(lang, Str::Actual)), 8, 0);
         y += legend_h;
       }
@@ -87,9 +90,7 @@ void section_chart(PdfWriter& out, const SessionReport& r, Lang lang) {
       if (sec.cut) note += (note.empty() ? "" : ", ") + std::string(tr(lang, Str::Cut)) + " ×" + std::to_string(sec.cut);
       if (!note.empty()) {
         cairo_set_source_rgb(cr, 0.55, 0.3, 0.05);
-        double nx = bar_x + (sec.measured > 0 ? bar_w * sec.actual_avg_s / max_s + 4 : 0);
-        nx = std::min(nx, bar_x + bar_w - 70);
-        w->draw_text(cr, nx, y + 10.5, "<i>" + escape_markup(note) + "</i>", 8, 0);
+        w->draw_text(cr, bar_x, y + (sec.measured > 0 ? 21 : 12), "<i>" + escape_markup(note) + "</i>", 8, bar_w);
       }
       cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);
       w->draw_text(cr, x + width - value_w, y + 4, escape_markup(value), 9, value_w, false, true);
