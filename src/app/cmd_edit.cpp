@@ -20,6 +20,7 @@
 #include "app/screenshot.hpp"
 #include "app/source_file.hpp"
 #include "core/loader.hpp"
+#include "app/print_documents.hpp"
 #include "ui/author_views.hpp"
 
 namespace facilita {
@@ -108,6 +109,16 @@ void update_rehearsal(ui::AuthorState& author, Rehearsal& rehearsal, Millis now)
   author.rehearsing = rehearsal.running();
 }
 
+// "Imprimir guía…": writes `<session-id>-guia.pdf` next to the file.
+void print_guide_request(ui::AuthorState& author) {
+  if (!author.request_print_guide) return;
+  author.request_print_guide = false;
+  if (!author.last_valid) return;
+  std::string path = default_guide_path(*author.last_valid, author.path), error;
+  author.print_failed = !write_guide_pdf(*author.last_valid, path, error);
+  author.printed = author.print_failed ? error : path;
+}
+
 int author_loop(ui::AuthorState& author, ui::UiState& ui) {
   std::string title = std::string(ui.t(ui::S::AuthorTitle)) + " — " + author.path;
   AppWindow window(WindowRole::Console, title, WindowPlacement{}, true);
@@ -131,8 +142,9 @@ int author_loop(ui::AuthorState& author, ui::UiState& ui) {
       input = true;
     }
     update_rehearsal(author, rehearsal, steady_now());
+    print_guide_request(author);
     if (input || extra_frames > 0 || author.rehearsing) window.render([&] { ui::draw_author(author, ui); });
-    if (author.request_rehearse || author.request_stop) input = true;  // clicked in this frame
+    if (author.request_rehearse || author.request_stop || author.request_print_guide) input = true;  // clicked in this frame
     extra_frames = input ? 2 : std::max(0, extra_frames - 1);
   }
   return kExitOk;

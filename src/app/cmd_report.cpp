@@ -6,6 +6,7 @@
 #include "app/commands.hpp"
 #include "persist/data_dir.hpp"
 #include "persist/report.hpp"
+#include "app/report_pdf_file.hpp"
 
 namespace facilita {
 namespace {
@@ -15,6 +16,7 @@ struct ReportOptions {
   std::string html;
   std::string data;
   std::string lang;  // "" = the session's language
+  std::string pdf;
 };
 
 int run_report(const ReportOptions& opt) {
@@ -37,6 +39,7 @@ int run_report(const ReportOptions& opt) {
     }
     std::cout << "\nwrote " << opt.html << "\n";
   }
+  if (!opt.pdf.empty() && write_report_pdf(reports, opt.pdf, opt.lang) != kExitOk) return kExitInvalid;
   return kExitOk;
 }
 
@@ -47,8 +50,9 @@ CommandRunner add_report_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("report", "Planned vs actual time per section across past deliveries");
   cmd->add_option("session", opt->session, "Session id (default: every session)");
   cmd->add_option("--html", opt->html, "Also write a self-contained HTML page with a chart to FILE");
+  cmd->add_option("--pdf", opt->pdf, "Also write the report as PDF to FILE");
   cmd->add_option("--data", opt->data, "Data directory (default: $XDG_DATA_HOME/facilita)");
-  cmd->add_option("--lang", opt->lang, "Language of the HTML report: es or en (default: the session's)")
+  cmd->add_option("--lang", opt->lang, "Language of the HTML and PDF report: es or en (default: the session's)")
       ->check(CLI::IsMember({"es", "en"}));
   return [cmd, opt]() {
     if (!cmd->parsed()) return -1;

@@ -18,6 +18,7 @@ CommandRunner add_export_command(CLI::App& app);      // persist: answers + time
 CommandRunner add_report_command(CLI::App& app);      // persist: planned vs actual history
 CommandRunner add_deliveries_command(CLI::App& app);  // persist: list of deliveries
 CommandRunner add_import_command(CLI::App& app);      // persist: merge another journal's export --all
+CommandRunner add_print_command(CLI::App& app);       // print: guide and handout as PDF
 #if defined(FACILITA_HAS_GUI) || defined(FACILITA_HAS_RUN)
 CommandRunner add_run_command(CLI::App& app);         // ui: facilitator console + projector
 #endif

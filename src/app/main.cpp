@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(0, 1);
   std::vector<CommandRunner> commands{add_check_command(app), add_export_command(app), add_report_command(app),
                                       add_deliveries_command(app), add_import_command(app)};
+  commands.push_back(add_print_command(app));
 #if defined(FACILITA_HAS_GUI) || defined(FACILITA_HAS_RUN)
   commands.push_back(add_run_command(app));
 #endif

@@ -32,6 +32,11 @@ struct AuthorState {
   Millis rehearsal_now = 0;              // simulated
   bool request_rehearse = false;         // start (or restart)
   bool request_stop = false;
+
+  // "Imprimir guía…": the app writes the facilitator guide next to the file.
+  bool request_print_guide = false;
+  std::string printed;                   // the path written, or the error
+  bool print_failed = false;
 };
 
 // "79:00 / 79:00", or "80:00 / 79:00 (+1:00)" when the sections do not add

@@ -17,7 +17,7 @@ constexpr ImGuiWindowFlags kRootFlags = ImGuiWindowFlags_NoDecoration | ImGuiWin
                                         ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings |
                                         ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground;
 
-void header(const AuthorState& author, const UiState& ui) {
+void header(AuthorState& author, const UiState& ui) {
   int errors = 0, warnings = 0;
   for (const Diagnostic& d : author.diagnostics) (d.severity == Severity::Error ? errors : warnings) += 1;
   ImGui::PushFont(current_fonts().h2);
@@ -45,6 +45,19 @@ void header(const AuthorState& author, const UiState& ui) {
   ImGui::SameLine();
   std::snprintf(line, sizeof line, ui.t(S::AuthorWatching), author.path.c_str());
   ImGui::TextDisabled("  ·  %s", line);
+  // The guide as PDF: the app shell writes it and reports the path.
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!author.last_valid);
+  if (ImGui::SmallButton(ui.t(S::AuthorPrintGuide))) author.request_print_guide = true;
+  ImGui::EndDisabled();
+  if (!author.printed.empty()) {
+    ImGui::SameLine();
+    std::snprintf(line, sizeof line, ui.t(author.print_failed ? S::AuthorPrintFailed : S::AuthorPrinted),
+                  author.printed.c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, author.print_failed ? theme::kOvertime : theme::kNormal);
+    ImGui::TextUnformatted(line);
+    ImGui::PopStyleColor();
+  }
 }
 
 }  // namespace

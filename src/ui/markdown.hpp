@@ -10,35 +10,18 @@
 #include <unordered_map>
 #include <vector>
 
+#include "text/markdown_doc.hpp"
 #include "ui/fonts.hpp"
 
 namespace facilita::ui {
 
-struct MdSpan {
-  std::string text;
-  bool bold = false;
-  bool italic = false;
-  bool code = false;
-  bool link = false;
-  bool hard_break = false;  // a line break before this span's text
-};
-using MdInlines = std::vector<MdSpan>;
-
-enum class MdBlockKind { Heading, Paragraph, ListItem, Table, Rule, Code };
-
-struct MdBlock {
-  MdBlockKind kind = MdBlockKind::Paragraph;
-  int level = 0;          // heading level 1..6; list nesting depth 1..
-  std::string marker;     // list item: "•", "–", "3."; empty for a continuation paragraph
-  MdInlines spans;        // everything but tables
-  std::vector<std::vector<MdInlines>> rows;  // tables: rows of cells, rows[0] is the header
-};
-
-struct MdDocument {
-  std::vector<MdBlock> blocks;
-};
-
-MdDocument parse_markdown(std::string_view text);
+// The parsed model (no ImGui) lives in text/markdown_doc.hpp, shared with print.
+using text::MdBlock;
+using text::MdBlockKind;
+using text::MdDocument;
+using text::MdInlines;
+using text::MdSpan;
+using text::parse_markdown;
 
 // Parsed documents, keyed by their text (session content does not change while running).
 class MarkdownCache {

@@ -81,6 +81,8 @@ enum class S {
   YouRight, YouWrong, YouPartial, YouMissing, YouExtra, YouScore,
   // mastery per objective at the end of a delivery
   MasteryTitle, MasteryHint, MasteryRow, MasteryNoQuiz, MasteryNoAnswers, MasteryNoObjectives,
+  // printed documents (author view)
+  AuthorPrintGuide, AuthorPrinted, AuthorPrintFailed,
   Count
 };
 

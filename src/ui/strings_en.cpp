@@ -265,6 +265,9 @@ constexpr StringEntry kEnglish[] = {
     {S::MasteryNoQuiz, "no quiz prompt"},
     {S::MasteryNoAnswers, "no answers"},
     {S::MasteryNoObjectives, "The session defines no objectives."},
+    {S::AuthorPrintGuide, "Print guide…"},
+    {S::AuthorPrinted, "Guide written to %s"},
+    {S::AuthorPrintFailed, "Could not write the guide: %s"},
 };
 static_assert(covers_every_key_once(kEnglish), "strings_en.cpp: every key exactly once");
 constexpr IndexedStrings kEnglishIndexed = index_strings(kEnglish);

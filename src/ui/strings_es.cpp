@@ -265,6 +265,9 @@ constexpr StringEntry kSpanish[] = {
     {S::MasteryNoQuiz, "sin preguntas de quiz"},
     {S::MasteryNoAnswers, "sin respuestas"},
     {S::MasteryNoObjectives, "La sesión no define objetivos."},
+    {S::AuthorPrintGuide, "Imprimir guía…"},
+    {S::AuthorPrinted, "Guía escrita en %s"},
+    {S::AuthorPrintFailed, "No se pudo escribir la guía: %s"},
 };
 static_assert(covers_every_key_once(kSpanish), "strings_es.cpp: every key exactly once");
 constexpr IndexedStrings kSpanishIndexed = index_strings(kSpanish);

@@ -1,9 +1,9 @@
 // md4c callbacks -> MdDocument.
 #include <md4c.h>
 
-#include "ui/markdown.hpp"
+#include "text/markdown_doc.hpp"
 
-namespace facilita::ui {
+namespace facilita::text {
 namespace {
 
 struct ListContext {
@@ -195,10 +195,4 @@ MdDocument parse_markdown(std::string_view text) {
   return std::move(builder.doc);
 }
 
-const MdDocument& MarkdownCache::get(const std::string& text) {
-  auto it = docs_.find(text);
-  if (it == docs_.end()) it = docs_.emplace(text, parse_markdown(text)).first;
-  return it->second;
-}
-
-}  // namespace facilita::ui
+}  // namespace facilita::text

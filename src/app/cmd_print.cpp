@@ -1,0 +1,107 @@
+// `facilita print FILE --guide OUT.pdf | --handout OUT.pdf`: the facilitator
+// guide and the fellow handout of a session as PDF.
+#include <filesystem>
+#include <iostream>
+#include <memory>
+
+#include "app/commands.hpp"
+#include "app/print_documents.hpp"
+#include "app/source_file.hpp"
+#include "core/loader.hpp"
+#include "print/documents.hpp"
+
+namespace facilita {
+namespace {
+
+struct PrintOptions {
+  std::string file;
+  std::string guide;
+  std::string handout;
+  std::string start;
+  std::string url;
+  std::string paper = "a4";
+  std::string lang;
+};
+
+int run_print(const PrintOptions& opt) {
+  if (opt.guide.empty() && opt.handout.empty()) {
+    std::cerr << "error: print needs --guide OUT.pdf or --handout OUT.pdf\n";
+    return kExitUsage;
+  }
+  std::optional<int> start;
+  if (!opt.start.empty()) {
+    start = print::parse_start_time(opt.start);
+    if (!start) {
+      std::cerr << "--start: error: '" << opt.start << "' is not a time of day HH:MM (e.g. 10:00)\n";
+      return kExitUsage;
+    }
+  }
+  // Same diagnostics as `check`; nothing is written when the file has errors.
+  std::string io_error;
+  auto file = read_source_file(opt.file, io_error);
+  if (!file) {
+    std::cerr << io_error << "\n";
+    return kExitInvalid;
+  }
+  auto result = load_session(file->text);
+  int errors = 0, warnings = 0;
+  for (const auto& d : result.diagnostics) {
+    std::cerr << format_diagnostic(opt.file, d);
+    (d.severity == Severity::Error ? errors : warnings)++;
+  }
+  if (errors || !result.ok()) {
+    std::cerr << opt.file << ": " << errors << " error(s), " << warnings << " warning(s)\n";
+    return kExitInvalid;
+  }
+  const Session& session = *result.session;
+  print::Paper paper = opt.paper == "letter" ? print::Paper::Letter : print::Paper::A4;
+  print::Lang lang = print::lang_from(opt.lang.empty() ? session.language : opt.lang);
+  int status = kExitOk;
+  auto save = [&](print::PdfWriter& doc, const std::string& path) {
+    std::string error;
+    if (!doc.save(path, error)) {
+      std::cerr << error << "\n";
+      status = kExitInvalid;
+      return;
+    }
+    std::cout << "wrote " << path << " (" << doc.pages() << " pages)\n";
+  };
+  if (!opt.guide.empty()) save(*print::build_guide(session, {start, paper, lang}), opt.guide);
+  if (!opt.handout.empty()) save(*print::build_handout(session, {opt.url, paper, lang}), opt.handout);
+  return status;
+}
+
+}  // namespace
+
+std::string default_guide_path(const Session& session, const std::string& source_path) {
+  auto dir = std::filesystem::path(source_path).parent_path();
+  return (dir / (session.id + (session.language == "en" ? "-guide.pdf" : "-guia.pdf"))).string();
+}
+
+bool write_guide_pdf(const Session& session, const std::string& out_path, std::string& error) {
+  auto doc = print::build_guide(session, {std::nullopt, print::Paper::A4, print::lang_from(session.language)});
+  return doc->save(out_path, error);
+}
+
+CommandRunner add_print_command(CLI::App& app) {
+  auto opt = std::make_shared<PrintOptions>();
+  auto* cmd = app.add_subcommand("print", "Print a session's facilitator guide or fellow handout as PDF");
+  cmd->add_option("file", opt->file, "Session YAML file")->required();
+  cmd->add_option("--guide", opt->guide, "Write the facilitator guide to OUT.pdf");
+  cmd->add_option("--handout", opt->handout, "Write the fellow handout to OUT.pdf");
+  cmd->add_option("--start", opt->start, "Clock time the session starts (HH:MM) for the guide's plan");
+  cmd->add_option("--url", opt->url, "Join address printed (with a QR code) on the handout");
+  cmd->add_option("--paper", opt->paper, "Paper size")->check(CLI::IsMember({"a4", "letter"}));
+  cmd->add_option("--lang", opt->lang, "Language (default: the session's)")->check(CLI::IsMember({"es", "en"}));
+  return [cmd, opt]() {
+    if (!cmd->parsed()) return -1;
+    try {
+      return run_print(*opt);
+    } catch (const std::exception& e) {
+      std::cerr << "error: " << e.what() << "\n";
+      return kExitInvalid;
+    }
+  };
+}
+
+}  // namespace facilita
