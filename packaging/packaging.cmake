@@ -36,17 +36,18 @@ install(FILES ${PROJECT_SOURCE_DIR}/packaging/copyright ${FACILITA_PKG_DIR}/chan
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME facilita)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
-set(CPACK_PACKAGE_CONTACT "Facilita maintainers <facilita@example.org>")
+set(CPACK_PACKAGE_CONTACT "Facilita <dev@facilita.invalid>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "run timed training sessions in a room, offline")
 set(CPACK_PACKAGE_DESCRIPTION "Facilita runs a timed training session written in YAML: a
 facilitator console with the agenda and clock, a projector view, and
 fellows who join from their phones' browsers over the local network
 (questions, quizzes, feedback). Everything is recorded in a local
 journal; reports and exports are made from it. No internet needed.")
-set(CPACK_PACKAGE_FILE_NAME facilita_${PROJECT_VERSION}_amd64)
+# Debian revision 1 (packaging/changelog): facilita_0.1.0-1_amd64.deb
+set(CPACK_DEBIAN_PACKAGE_RELEASE 1)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_ARCHITECTURE amd64)
-set(CPACK_DEBIAN_PACKAGE_SECTION misc)
+set(CPACK_DEBIAN_PACKAGE_SECTION education)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "https://example.org/facilita")
 # Shared libraries from dpkg-shlibdeps; the fonts are read at run time, not linked.
