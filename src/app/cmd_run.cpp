@@ -20,16 +20,13 @@
 #include "app/gui_loop.hpp"
 #include "app/headless.hpp"
 #include "app/hot_reload.hpp"
+#include "app/install_paths.hpp"
 #include "app/preferences.hpp"
 #include "app/screenshot.hpp"
 #include "app/signal_watcher.hpp"
 #include "app/source_file.hpp"
 #include "core/loader.hpp"
 #include "persist/data_dir.hpp"
-
-#ifndef FACILITA_SOURCE_DIR
-#define FACILITA_SOURCE_DIR "."
-#endif
 
 namespace facilita {
 namespace {
@@ -57,12 +54,15 @@ struct RunOptions {
   NetFlags net;
 };
 
-// The module by default: ./sessions/… when run from a checkout, else the source tree's copy.
+// The module by default: ./sessions/… when run from a checkout, else the
+// installed or source tree's copy (install_paths.hpp).
 std::string resolve_session_path(const std::string& given) {
   if (!given.empty()) return given;
   std::error_code ec;
   if (std::filesystem::is_regular_file(kDefaultSession, ec)) return kDefaultSession;
-  return (std::filesystem::path(FACILITA_SOURCE_DIR) / kDefaultSession).string();
+  const std::string name = std::filesystem::path(kDefaultSession).filename().string();
+  if (std::string shared = find_shared(Shared::Sessions, name); !shared.empty()) return shared;
+  return kDefaultSession;  // the error names the path it looked for
 }
 
 std::optional<Session> load_or_report(const SourceFile& file) {

@@ -1,6 +1,7 @@
 #include "app/headless.hpp"
 
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -11,12 +12,10 @@
 
 #include "app/commands.hpp"
 #include "app/cue_watcher.hpp"
+#include "app/install_paths.hpp"
 #include "app/signal_watcher.hpp"
+#include "app/terminal_qr.hpp"
 #include "persist/data_dir.hpp"
-
-#ifndef FACILITA_WEB_ROOT_DEFAULT
-#define FACILITA_WEB_ROOT_DEFAULT ""
-#endif
 
 namespace facilita {
 namespace {
@@ -69,20 +68,17 @@ void add_net_flags(CLI::App& run, NetFlags& flags) {
   auto* fresh = run.add_flag("--new", flags.start_new, "Start a new delivery even if one is unfinished");
   auto* resume = run.add_flag("--resume")->description("Resume the unfinished delivery without asking (the default)");
   fresh->excludes(resume);
+  run.add_flag("--no-qr", flags.no_qr, "Headless: do not print the join QR code under the join URL");
 }
 
 std::string find_web_root(const std::string& flag) {
   namespace fs = std::filesystem;
   if (!flag.empty()) return flag;  // explicit: the server reports it if it is wrong
   if (const char* env = std::getenv("FACILITA_WEB_ROOT"); env && has_index(env)) return env;
+  if (std::string shared = find_shared(Shared::Web, ""); has_index(shared)) return shared;
   std::error_code ec;
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-  if (!ec) {
-    for (fs::path candidate : {exe.parent_path().parent_path() / "share" / "facilita" / "web",
-                               exe.parent_path() / "web"})
-      if (has_index(candidate)) return candidate.string();
-  }
-  if (has_index(FACILITA_WEB_ROOT_DEFAULT)) return FACILITA_WEB_ROOT_DEFAULT;
+  if (!ec && has_index(exe.parent_path() / "web")) return (exe.parent_path() / "web").string();
   return "";
 }
 
@@ -167,8 +163,10 @@ int run_headless_delivery(const NetFlags& flags, const SourceFile& file, const s
             << (delivery->resumed() ? ", resumed" : "") << ")\n";
   if (!delivery->note().empty()) std::cout << "note: " << delivery->note() << "\n";
   std::cout << "listening on " << options.bind << ":" << server.port() << "\n"
-            << "join: " << server.join_url() << "\n"
-            << "remote: " << server.admin_url() << "\n"
+            << "join: " << server.join_url() << "\n";
+  // The QR always (tests read it from a pipe); in colour only on a terminal.
+  if (!flags.no_qr) std::cout << qr_text(qr_matrix(server.join_url()), isatty(STDOUT_FILENO) != 0);
+  std::cout << "remote: " << server.admin_url() << "\n"
             << "Ctrl+C ends (the delivery stays resumable)" << std::endl;
 
   std::uint64_t reported = delivery->storage_generation();

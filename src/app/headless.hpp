@@ -34,14 +34,16 @@ struct NetFlags {
   // Not network, but shared by both run modes: --new starts a fresh delivery
   // instead of resuming the unfinished one (--resume, the default).
   bool start_new = false;
+  bool no_qr = false;  // --no-qr: no join QR under the join URL (headless)
 };
 
 // --headless --port --bind --admin-token --web-root --max-connections --max-per-ip
-// --joins-per-minute --limit-loopback --public-host
+// --joins-per-minute --limit-loopback --public-host --no-qr
 void add_net_flags(CLI::App& run, NetFlags& flags);
 
-// --web-root, else $FACILITA_WEB_ROOT, else share/facilita/web next to the
-// program, else the source tree's assets/web. "" when none has index.html.
+// --web-root, else $FACILITA_WEB_ROOT, else find_shared(Shared::Web) (share
+// dir override, ../share/facilita next to the program, the source tree), else
+// web/ beside the program. "" when none has index.html.
 std::string find_web_root(const std::string& flag);
 
 net::ServerOptions server_options(const NetFlags& flags);

@@ -4,7 +4,9 @@ namespace facilita {
 
 std::string format_diagnostic(const std::string& file, const Diagnostic& d) {
   std::string where = file;
-  if (d.line > 0) where += ":" + std::to_string(d.line) + ":" + std::to_string(d.col > 0 ? d.col : 1);
+  // Appended piece by piece: `"literal" + std::string` trips GCC 12's -Wrestrict
+  // false positive at -O2 (GCC bug 105329).
+  if (d.line > 0) where.append(":").append(std::to_string(d.line)).append(":").append(std::to_string(d.col > 0 ? d.col : 1));
   std::string out = where + ": " + (d.severity == Severity::Error ? "error: " : "warning: ") + d.message + "\n";
   for (const auto& note : d.notes) out += where + ": note: " + note + "\n";
   return out;

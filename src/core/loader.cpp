@@ -18,6 +18,10 @@ const Keys kSectionKeys{"id",       "title",      "duration", "min",   "max",  "
                         "optional", "objectives", "content",  "notes", "prompts", "steps"};
 const Keys kStepKeys{"id", "title", "duration", "text"};
 const Keys kPromptKeys{"id", "kind", "text", "options", "correct", "scale", "time", "objectives"};
+
+// 'key' in quotes. Built by appending: `"'" + std::string(key)` trips GCC 12's
+// -Wrestrict false positive at -O2 (GCC bug 105329).
+std::string quoted(const char* key) { return std::string("'").append(key).append("'"); }
 const Keys kObjectiveKeys{"id", "text"};
 const Keys kScaleKeys{"min", "max", "labels"};
 
@@ -101,7 +105,7 @@ class Builder {
     auto n = required(map, key, where, is_required);
     if (!n) return {};
     auto value = scalar(n, key);
-    if (is_required && n.IsScalar() && value.empty()) error(n, "'" + std::string(key) + "' must not be empty");
+    if (is_required && n.IsScalar() && value.empty()) error(n, quoted(key) + " must not be empty");
     return value;
   }
   std::string id_field(const YAML::Node& map, const char* key, const std::string& where, bool is_required) {
@@ -118,7 +122,7 @@ class Builder {
     if (!n) return false;
     bool value = false;
     if (!n.IsScalar() || !YAML::convert<bool>::decode(n, value))
-      error(n, "'" + std::string(key) + "' must be true or false");
+      error(n, quoted(key) + " must be true or false");
     return value;
   }
   int duration_field(const YAML::Node& map, const char* key, bool is_required) {
@@ -128,7 +132,7 @@ class Builder {
       return 0;
     }
     if (!n.IsScalar()) {
-      error(n, "'" + std::string(key) + "' must be a duration like \"5 min\"");
+      error(n, quoted(key) + " must be a duration like \"5 min\"");
       return 0;
     }
     auto parsed = parse_duration(n.Scalar());

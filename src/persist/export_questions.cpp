@@ -28,7 +28,10 @@ std::string questions_csv(const ExportData& data) {
                                   q.name ? *q.name : std::string("(anonymous)"), q.text, std::to_string(q.votes),
                                   q.status};
     std::string row;
-    for (const auto& f : fields) row += (row.empty() ? "" : ",") + csv_field(f);
+    for (const auto& f : fields) {  // appended: `"," + std::string` trips GCC 12's -Wrestrict (bug 105329)
+      if (!row.empty()) row += ',';
+      row += csv_field(f);
+    }
     out += row + "\r\n";
   }
   return out;

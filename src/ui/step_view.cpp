@@ -40,7 +40,8 @@ const Step* current_step(const Session& session, const State& state, const Timin
 std::string step_countdown_text(const Timing& timing) {
   const Millis remaining = timing.step_remaining_ms;
   if (remaining > 0) return format_clock(static_cast<int>((remaining + 999) / 1000));
-  return "+" + format_clock(static_cast<int>(-remaining / 1000));
+  // Appended, not `"+" + std::string`: GCC 12's -Wrestrict false positive (bug 105329).
+  return std::string("+").append(format_clock(static_cast<int>(-remaining / 1000)));
 }
 
 std::string step_heading(const UiState& ui, const Timing& timing, const Step& step) {

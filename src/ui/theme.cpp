@@ -30,7 +30,8 @@ std::string countdown_text(const Timing& timing) {
   // Round up while counting down (shows 00:01 until the last second has gone), down when over.
   Millis remaining = timing.section_remaining_ms;
   if (remaining > 0) return format_clock(static_cast<int>((remaining + 999) / 1000));
-  return "+" + format_clock(static_cast<int>(-remaining / 1000));
+  // Appended, not `"+" + std::string`: GCC 12's -Wrestrict false positive (bug 105329).
+  return std::string("+").append(format_clock(static_cast<int>(-remaining / 1000)));
 }
 
 const char* clock_state_label(const UiState& ui, const State& state) {

@@ -1,0 +1,42 @@
+#include "app/terminal_qr.hpp"
+
+#include <qrencode.h>
+
+namespace facilita {
+
+bool QrMatrix::at(int x, int y) const {
+  if (x < 0 || y < 0 || x >= size || y >= size) return false;
+  return dark[static_cast<std::size_t>(y) * static_cast<std::size_t>(size) + static_cast<std::size_t>(x)];
+}
+
+QrMatrix qr_matrix(const std::string& text) {
+  QrMatrix out;
+  if (text.empty()) return out;
+  QRcode* code = QRcode_encodeString8bit(text.c_str(), 0, QR_ECLEVEL_M);
+  if (!code) return out;
+  out.size = code->width;
+  out.dark.resize(static_cast<std::size_t>(code->width) * static_cast<std::size_t>(code->width));
+  for (std::size_t i = 0; i < out.dark.size(); ++i) out.dark[i] = (code->data[i] & 1) != 0;
+  QRcode_free(code);
+  return out;
+}
+
+std::string qr_text(const QrMatrix& qr, bool colour) {
+  if (qr.size == 0) return {};
+  const int first = -kQrQuietZone;
+  const int end = qr.size + kQrQuietZone;  // one past the last column / row drawn
+  std::string out;
+  for (int y = first; y < end; y += 2) {
+    if (colour) out += "\x1b[30;107m";  // black on bright white
+    for (int x = first; x < end; ++x) {
+      const bool top = qr.at(x, y);
+      const bool bottom = y + 1 < end && qr.at(x, y + 1);
+      out += top ? (bottom ? "\u2588" : "\u2580") : (bottom ? "\u2584" : " ");
+    }
+    if (colour) out += "\x1b[0m";
+    out += '\n';
+  }
+  return out;
+}
+
+}  // namespace facilita
