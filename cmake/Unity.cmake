@@ -9,6 +9,7 @@ set(facilita_unity_alone
   src/core/engine_steps.cpp     # kSecond (timing.cpp)
   src/net/limits.cpp            # iequals (static_files.cpp)
   src/net/fellow_decoder.cpp    # status_of (follower_store.cpp)
+  src/net/follower_client.cpp   # its Impl holds anonymous-namespace types: -Wsubobject-linkage once included
   src/app/cmd_join.cpp          # remember_glfw_error (cmd_run.cpp)
   src/ui/author_view.cpp        # kRootFlags (console_view.cpp)
   src/persist/report_html.cpp   # rounded (report.cpp)

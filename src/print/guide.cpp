@@ -1,6 +1,7 @@
 // The facilitator guide: title, objectives, the plan with clock times, then
 // every section (time window, content, steps, notes, prompts with the correct
 // answers) and the coverage of objectives by sections and prompts.
+#include "core/mastery.hpp"
 #include "print/documents.hpp"
 #include "print/markdown_pdf.hpp"
 
@@ -16,11 +17,6 @@ const char* kind_text(Lang lang, PromptKind kind) {
     case PromptKind::Poll: return tr(lang, Str::KindPoll);
   }
   return "";
-}
-
-// A prompt's objectives: its own, else its section's.
-const std::vector<std::string>& objectives_of(const Section& section, const Prompt& prompt) {
-  return prompt.objectives.empty() ? section.objectives : prompt.objectives;
 }
 
 std::string joined(const std::vector<std::string>& items, const char* sep = ", ") {
@@ -54,7 +50,7 @@ void prompt_block(PdfWriter& out, const Section& section, const Prompt& p, Lang 
   out.need(std::min(50.0 + 17.0 * rows, 400.0));
   out.paragraph(head);
   std::string meta = std::string(kind_text(lang, p.kind)) + " · " + p.id;
-  const auto& objs = objectives_of(section, p);
+  const auto& objs = prompt_objectives(section, p);
   if (!objs.empty()) meta += " · " + std::string(tr(lang, Str::Objectives)) + ": " + joined(objs);
   out.paragraph(escape_markup(meta), muted());
   for (std::size_t i = 0; i < p.options.size(); ++i) {
@@ -167,7 +163,7 @@ std::unique_ptr<PdfWriter> build_guide(const Session& s, const GuideOptions& o) 
       bool covers = std::find(sec.objectives.begin(), sec.objectives.end(), obj.id) != sec.objectives.end();
       row.push_back(covers ? "●" : "");
       for (const auto& p : sec.prompts) {
-        const auto& objs = objectives_of(sec, p);
+        const auto& objs = prompt_objectives(sec, p);
         if (std::find(objs.begin(), objs.end(), obj.id) != objs.end()) prompts.push_back(p.id);
       }
     }

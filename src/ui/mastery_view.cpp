@@ -1,7 +1,8 @@
 // Mastery per objective at the end of a delivery (console, in place of the
-// notes): one row per objective with its text, a bar and "72 % · 18 de 25
-// respuestas", or "sin preguntas de quiz" / "sin respuestas". The rule is in
+// notes): one line per objective with its id, a bar and "72 % · 18 de 25
+// respuestas", or "sin preguntas de quiz" / "sin respuestas" (its text on hover). The rule is in
 // core/mastery.hpp.
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -35,26 +36,41 @@ void draw_mastery(const Session& session, const State& state, const Timing&, con
     ImGui::TextDisabled("%s", ui.t(S::MasteryNoObjectives));
     return;
   }
+  // One line per objective (id, bar, value) so all of a module's objectives fit
+  // under the controls; the objective's text is its tooltip.
   ImGui::BeginChild("mastery-rows", ImVec2(0, 0), false);
   const float em = ImGui::GetFontSize();
-  for (const auto& m : rows) {
-    ImGui::Spacing();
-    ImGui::PushFont(fonts.bold);
-    ImGui::TextUnformatted(m.id.c_str());
-    ImGui::PopFont();
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(m.text.c_str());
-    ImGui::PopTextWrapPos();
-    const std::string value = mastery_row_text(ui, m);
-    if (auto share = m.share()) {
-      ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImGui::ColorConvertU32ToFloat4(theme::kCorrect));
-      ImGui::PushStyleColor(ImGuiCol_FrameBg, ImGui::ColorConvertU32ToFloat4(theme::kBarTrack));
-      ImGui::ProgressBar(static_cast<float>(*share), ImVec2(-1.0f, em * 1.3f), "");
-      ImGui::PopStyleColor(2);
-      ImGui::TextUnformatted(value.c_str());
-    } else {
-      ImGui::TextDisabled("%s", value.c_str());
+  float id_w = 0;
+  for (const auto& m : rows) id_w = std::max(id_w, ImGui::CalcTextSize(m.id.c_str()).x);
+  id_w = std::min(id_w, ImGui::GetContentRegionAvail().x * 0.3f);
+  const float value_w = em * 10.5f;
+  if (ImGui::BeginTable("mastery", 3, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_RowBg)) {
+    ImGui::TableSetupColumn("id", ImGuiTableColumnFlags_WidthFixed, id_w);
+    ImGui::TableSetupColumn("bar", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthFixed, value_w);
+    for (const auto& m : rows) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::PushFont(fonts.bold);
+      ImGui::TextUnformatted(m.id.c_str());
+      ImGui::PopFont();
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", m.text.c_str());
+      ImGui::TableNextColumn();
+      const std::string value = mastery_row_text(ui, m);
+      if (auto share = m.share()) {
+        ImGui::PushStyleColor(ImGuiCol_PlotHistogram, ImGui::ColorConvertU32ToFloat4(theme::kCorrect));
+        ImGui::PushStyleColor(ImGuiCol_FrameBg, ImGui::ColorConvertU32ToFloat4(theme::kBarTrack));
+        ImGui::ProgressBar(static_cast<float>(*share), ImVec2(-1.0f, em * 1.1f), "");
+        ImGui::PopStyleColor(2);
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", m.text.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(value.c_str());
+      } else {
+        ImGui::TextDisabled("%s", value.c_str());
+        ImGui::TableNextColumn();
+      }
     }
+    ImGui::EndTable();
   }
   ImGui::EndChild();
 }

@@ -362,7 +362,7 @@ TEST_CASE("public errors: storage, internal and unknown codes lose their message
   auto unknown = net::public_error({false, false, "new-code", path, {}});
   CHECK(unknown.code == "new-code");
   CHECK(unknown.message.find("/tmp") == std::string::npos);
-  CHECK(net::public_error({false, false, "prompt-closed", "the prompt is closed"}).message == "the prompt is closed");
+  CHECK(net::public_error({false, false, "prompt-closed", "the prompt is closed", ""}).message == "the prompt is closed");
 }
 
 TEST_CASE("a storage error naming the database file never reaches a fellow or the remote") {
@@ -381,7 +381,7 @@ TEST_CASE("a storage error naming the database file never reaches a fellow or th
     const char* codes[] = {"storage", "internal", "", "unheard-of"};
     int i = 0;
     while (!stop) {
-      for (auto& inbound : server.take_inbound()) inbound.reply({false, false, codes[i++ % 4], secret});
+      for (auto& inbound : server.take_inbound()) inbound.reply({false, false, codes[i++ % 4], secret, ""});
       std::this_thread::sleep_for(5ms);
     }
   });

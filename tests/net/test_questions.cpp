@@ -84,7 +84,7 @@ TEST_CASE("questions: admin commands") {
 
 TEST_CASE("questions: engine codes keep their message for clients") {
   for (const char* code : {"bad-text", "too-many-questions", "too-soon", "unknown-question", "own-question", "qa-full"}) {
-    DispatchResult r{false, false, code, "the engine's words"};
+    DispatchResult r{false, false, code, "the engine's words", ""};
     CHECK(public_error(r).message == "the engine's words");
   }
 }

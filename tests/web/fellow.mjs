@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ADMIN_TOKEN, admin, check, launchBrowser, newPage, publicState, startServer, stopServer, testArgs, waitFor } from "./lib.mjs";
+import { ADMIN_TOKEN, admin, check, launchBrowser, newPage, publicState, startServer, stopServer, testArgs, waitFor, lastDeliveryAnswers } from "./lib.mjs";
 
 const { facilita, session, outDir } = testArgs("fellow.mjs");
 
@@ -146,8 +146,7 @@ try {
   // The journal holds exactly three answer events: Ana's first answer, its
   // replacement (resent after the restart, committed once) and Bruno's.
   const listed = spawnSync(facilita, ["deliveries", "--data", data], { encoding: "utf8" });
-  const line = listed.stdout.trim().split("\n").pop().trim().split(/\s+/);
-  check(Number(line[line.length - 1]) === 3, "journal answer events == 3: " + listed.stdout);
+  check(lastDeliveryAnswers(listed.stdout) === 3, "journal answer events == 3: " + listed.stdout);
   step("journal: answered exactly once per send");
   check(errors.length === 0, "no page errors:\n" + errors.join("\n"));
   console.log("OK");

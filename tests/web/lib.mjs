@@ -106,3 +106,15 @@ export async function newPage(browser, options, errors) {
   page.on("console", (m) => { if (m.type() === "error" && !/WebSocket|ERR_CONNECTION_REFUSED/.test(m.text())) errors.push("console: " + m.text()); });
   return page;
 }
+
+// The "answers" column of the last row of `facilita deliveries` output (found
+// by its header, so added columns do not shift it).
+export function lastDeliveryAnswers(listing) {
+  const lines = listing.trim().split("\n");
+  const header = lines[0].trim().split(/\s+/);
+  const row = lines[lines.length - 1].trim().split(/\s+/);
+  // "started" is a date and a time: two fields in the row, one in the header.
+  const at = header.indexOf("answers");
+  const shift = header.indexOf("started") >= 0 && header.indexOf("started") < at ? 1 : 0;
+  return Number(row[at + shift]);
+}

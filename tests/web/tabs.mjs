@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SKIP, admin, check, launchBrowser, publicState, startServer, stopServer, supportsHeadless, waitFor } from "./lib.mjs";
+import { SKIP, admin, check, launchBrowser, publicState, startServer, stopServer, supportsHeadless, waitFor, lastDeliveryAnswers } from "./lib.mjs";
 
 const [facilita, outDir] = process.argv.slice(2);
 if (!facilita || !outDir) {
@@ -183,8 +183,7 @@ try {
     "the closed tab's answer went from the other tab with its own seq: " + JSON.stringify(adopted));
   await stopServer(server);
   const listed = spawnSync(facilita, ["deliveries", "--data", data], { encoding: "utf8" });
-  const line = listed.stdout.trim().split("\n").pop().trim().split(/\s+/);
-  check(Number(line[line.length - 1]) === bySeq.size, `journal answer events == ${bySeq.size} distinct seqs sent: ${listed.stdout}`);
+  check(lastDeliveryAnswers(listed.stdout) === bySeq.size, `journal answer events == ${bySeq.size} distinct seqs sent: ${listed.stdout}`);
   step(`${sent.length} answer messages, ${bySeq.size} distinct seqs, all acknowledged, journal agrees`);
   check(errors.length === 0, "no page errors or refusals:\n" + errors.join("\n"));
   console.log("OK");
