@@ -3,19 +3,10 @@
 // the four-module quiet zone the QR standard asks for.
 #pragma once
 #include <string>
-#include <vector>
+
+#include "text/qr_matrix.hpp"
 
 namespace facilita {
-
-struct QrMatrix {
-  int size = 0;            // modules per side, 0 when encoding failed
-  std::vector<bool> dark;  // size * size, row major
-  bool at(int x, int y) const;  // false outside the matrix (the quiet zone)
-};
-
-QrMatrix qr_matrix(const std::string& text);  // libqrencode, 8-bit, level M (as the projector's)
-
-constexpr int kQrQuietZone = 4;
 
 // One line per two module rows, each line ending in '\n'. Dark modules are
 // drawn with the terminal's text colour (█ ▀ ▄), light ones as spaces. With

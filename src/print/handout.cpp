@@ -1,31 +1,27 @@
 // The fellow handout: title, objective, the join address (and its QR code),
 // then every section's content and prompts, without notes or correct answers,
 // with ruled room to write under each prompt.
-#include <qrencode.h>
-
 #include <cairo.h>
 
 #include "print/documents.hpp"
 #include "print/markdown_pdf.hpp"
+#include "text/qr_matrix.hpp"
 
 namespace facilita::print {
 namespace {
 
 void draw_qr(cairo_t* cr, const std::string& url, double x, double y, double size) {
-  QRcode* code = QRcode_encodeString(url.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-  if (!code) return;
-  const int quiet = 2;
-  double module = size / (code->width + 2 * quiet);
+  const QrMatrix qr = qr_matrix(url);
+  if (qr.size == 0) return;
+  const double module = size / (qr.size + 2 * kQrQuietZone);
   cairo_set_source_rgb(cr, 1, 1, 1);
   cairo_rectangle(cr, x, y, size, size);
   cairo_fill(cr);
   cairo_set_source_rgb(cr, 0, 0, 0);
-  for (int r = 0; r < code->width; ++r)
-    for (int c = 0; c < code->width; ++c)
-      if (code->data[r * code->width + c] & 1)
-        cairo_rectangle(cr, x + (c + quiet) * module, y + (r + quiet) * module, module, module);
+  for (int r = 0; r < qr.size; ++r)
+    for (int c = 0; c < qr.size; ++c)
+      if (qr.at(c, r)) cairo_rectangle(cr, x + (c + kQrQuietZone) * module, y + (r + kQrQuietZone) * module, module, module);
   cairo_fill(cr);
-  QRcode_free(code);
 }
 
 }  // namespace

@@ -22,7 +22,7 @@ std::string mmss(double seconds) {
 
 std::string percent(std::optional<double> share) {
   if (!share) return "—";
-  return std::to_string(static_cast<int>(std::lround(*share * 100))) + " %";
+  return std::to_string(static_cast<int>(std::lround(*share * 100))) + "\u00a0%";  // no break between number and sign
 }
 
 const char* outcome_text(Lang lang, SectionOutcome outcome) {

@@ -1,22 +1,8 @@
 #include "ui/qr_code.hpp"
 
-#include <qrencode.h>
-
 #include <cmath>
 
 namespace facilita::ui {
-
-QrModules encode_qr(const std::string& text) {
-  QrModules out;
-  if (text.empty()) return out;
-  QRcode* code = QRcode_encodeString8bit(text.c_str(), 0, QR_ECLEVEL_M);
-  if (!code) return out;
-  out.size = code->width;
-  out.dark.resize(static_cast<std::size_t>(code->width) * static_cast<std::size_t>(code->width));
-  for (std::size_t i = 0; i < out.dark.size(); ++i) out.dark[i] = (code->data[i] & 1) != 0;
-  QRcode_free(code);
-  return out;
-}
 
 const QrModules& QrCache::get(const std::string& text) {
   if (!valid_ || text != text_) {
@@ -30,7 +16,7 @@ const QrModules& QrCache::get(const std::string& text) {
 void draw_qr(ImDrawList* dl, const QrModules& qr, ImVec2 pos, float side) {
   dl->AddRectFilled(pos, ImVec2(pos.x + side, pos.y + side), IM_COL32(255, 255, 255, 255));
   if (qr.size == 0) return;
-  constexpr int kQuiet = 4;  // the quiet zone the QR standard asks for
+  constexpr int kQuiet = kQrQuietZone;
   float module = std::floor(side / static_cast<float>(qr.size + 2 * kQuiet));
   if (module < 1) module = side / static_cast<float>(qr.size + 2 * kQuiet);
   float offset = (side - module * static_cast<float>(qr.size)) * 0.5f;

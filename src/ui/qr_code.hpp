@@ -4,16 +4,13 @@
 #include <imgui.h>
 
 #include <string>
-#include <vector>
+
+#include "text/qr_matrix.hpp"
 
 namespace facilita::ui {
 
-struct QrModules {
-  int size = 0;             // modules per side, 0 when encoding failed
-  std::vector<bool> dark;   // size * size, row major
-};
-
-QrModules encode_qr(const std::string& text);
+using QrModules = QrMatrix;
+inline QrModules encode_qr(const std::string& text) { return qr_matrix(text); }
 
 class QrCache {
  public:
