@@ -68,6 +68,15 @@ struct DeliverySummary {
   std::vector<ObjectiveMastery> mastery;  // one per objective of the session version delivered
 };
 
+// What one delivery's row counts: sections per outcome, quiz answers and correct ones.
+struct DeliveryCounts {
+  int outcomes[4] = {0, 0, 0, 0};  // indexed by SectionOutcome
+  int quiz_answers = 0;
+  int quiz_correct = 0;
+  int of(SectionOutcome o) const { return outcomes[static_cast<int>(o)]; }
+};
+DeliveryCounts count_delivery(const DeliverySummary& d);
+
 // An objective across deliveries, oldest delivery first.
 struct MasteryTrend {
   std::string id;

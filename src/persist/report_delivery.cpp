@@ -117,6 +117,14 @@ std::string trend_arrow(const MasteryTrend& trend) {
   return last > before ? "\u25B2" : last < before ? "\u25BC" : "=";
 }
 
+DeliveryCounts count_delivery(const DeliverySummary& d) {
+  DeliveryCounts c;
+  for (const auto& s : d.sections) ++c.outcomes[static_cast<int>(s.outcome)];
+  for (const auto& p : d.prompts)
+    if (!p.correct.empty()) c.quiz_answers += p.responses, c.quiz_correct += p.correct_answers;
+  return c;
+}
+
 std::string delivery_text(const SessionReport& r) {
   std::string out = "\nDeliveries:\n";
   char line[512];
@@ -124,11 +132,9 @@ std::string delivery_text(const SessionReport& r) {
                 "fellows", "completed", "skipped", "cut", "unfinished", "correct");
   out += line;
   for (const auto& d : r.per_delivery) {
-    int n[4] = {0, 0, 0, 0};
-    for (const auto& s : d.sections) ++n[static_cast<int>(s.outcome)];
-    int answers = 0, correct = 0;
-    for (const auto& p : d.prompts)
-      if (!p.correct.empty()) answers += p.responses, correct += p.correct_answers;
+    const DeliveryCounts c = count_delivery(d);
+    const int* n = c.outcomes;
+    const int answers = c.quiz_answers, correct = c.quiz_correct;
     std::string quiz = answers ? std::to_string(correct) + "/" + std::to_string(answers) : "-";
     std::snprintf(line, sizeof line, "  %-9lld %-16s %-10s %7d %9d %7d %4d %10d %8s\n", static_cast<long long>(d.id),
                   local_minute(d.started_at).c_str(), d.status.c_str(), d.participants,

@@ -94,11 +94,9 @@ std::string deliveries_html(const SessionReport& r, const ReportWords& w) {
                   "</th><th>" + w.completed + "</th><th>" + w.skipped + "</th><th>" + w.cut + "</th><th>" +
                   w.unfinished + "</th><th>" + w.correct + "</th></tr></thead>\n<tbody>\n";
   for (const auto& d : r.per_delivery) {
-    int n[4] = {0, 0, 0, 0};
-    for (const auto& s : d.sections) ++n[static_cast<int>(s.outcome)];
-    int answers = 0, correct = 0;
-    for (const auto& p : d.prompts)
-      if (!p.correct.empty()) answers += p.responses, correct += p.correct_answers;
+    const DeliveryCounts c = count_delivery(d);
+    const int* n = c.outcomes;
+    const int answers = c.quiz_answers, correct = c.quiz_correct;
     h += "<tr>" + td(std::to_string(d.id)) + td(html_escape(local_minute(d.started_at))) +
          td(html_escape(report_word(w, d.status))) + td(std::to_string(d.participants)) + td(std::to_string(n[0])) +
          td(std::to_string(n[1]), n[1] ? "skipped" : nullptr) + td(std::to_string(n[2])) + td(std::to_string(n[3])) +

@@ -5,21 +5,7 @@ file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}")
 set(DATA "${WORK_DIR}/data")
 
-function(run expected_code)
-  execute_process(COMMAND ${ARGN} RESULT_VARIABLE code OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  if(NOT code STREQUAL expected_code)
-    message(FATAL_ERROR "${ARGN}\nexit ${code}, expected ${expected_code}\nstdout:\n${out}\nstderr:\n${err}")
-  endif()
-  set(OUT "${out}" PARENT_SCOPE)
-  set(ERR "${err}" PARENT_SCOPE)
-endfunction()
-
-function(expect text where)
-  string(FIND "${${where}}" "${text}" at)
-  if(at EQUAL -1)
-    message(FATAL_ERROR "expected in ${where}: ${text}\n--- ${where}:\n${${where}}")
-  endif()
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/cli_lib.cmake)
 
 run(0 "${MAKE_DELIVERY}" "${DATA}")
 
