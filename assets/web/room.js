@@ -36,7 +36,10 @@
     if (!view) return;
     view.hidden = !until;
     if (!until) return;
-    const left = until - (Date.now() + offset);
+    // The clock offset is an estimate: never show more than the break's length.
+    const length = state.break.length_ms;
+    const estimate = until - (Date.now() + offset);
+    const left = typeof length === "number" && length > 0 ? Math.min(length, estimate) : estimate;
     $("break-clock").textContent = formatClock(Math.max(0, left));
     $("break-back").textContent = left > 0 ? t("break_back_at", { time: hhmm(until) }) : t("break_back_now");
   }

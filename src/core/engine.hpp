@@ -230,6 +230,7 @@ struct State {
   Millis last_event_at = 0; // time of the last applied event: decide never stamps earlier
   std::string room_message; // shown on the projector and every fellow page; "" = none
   Millis break_until = 0;   // a break is under way until this clock time; 0 = no break
+  Millis break_since = 0;   // when the break was called: its length is until - since
   std::vector<Question> questions;   // in order of asking
   std::string projected_question;    // "" = none
   bool qa_moderation = true;         // from the session; SetModeration changes it

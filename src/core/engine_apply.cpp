@@ -157,8 +157,11 @@ struct Applier {
   }
   void operator()(const ev::MessageShown& e) { state.room_message = e.text; }
   void operator()(const ev::MessageCleared&) { state.room_message.clear(); }
-  void operator()(const ev::BreakStarted& e) { state.break_until = e.until; }
-  void operator()(const ev::BreakEnded&) { state.break_until = 0; }
+  void operator()(const ev::BreakStarted& e) {
+    state.break_until = e.until;
+    state.break_since = at;
+  }
+  void operator()(const ev::BreakEnded&) { state.break_until = state.break_since = 0; }
   void operator()(const ev::SessionReloaded&) {}  // handled by apply() before the visit
   void operator()(const ev::StepChanged& e) {  // apply() checked it fits (step_fits)
     snapshot();

@@ -150,7 +150,8 @@ json public_state(const Session& session, const State& state, const Timing& timi
          {"answered", 0},
          {"participants", state.participants.size()},
          {"message", state.room_message.empty() ? json(nullptr) : json(state.room_message)},
-         {"break", state.break_until == 0 ? json(nullptr) : json{{"until", state.break_until}}}};
+         {"break", state.break_until == 0 ? json(nullptr) : json{{"until", state.break_until},
+                                                                        {"length_ms", state.break_until - state.break_since}}}};
   if (timing.next_section >= 0 && static_cast<std::size_t>(timing.next_section) < session.sections.size()) {
     const auto& next = session.sections[static_cast<std::size_t>(timing.next_section)];
     j["next_section"] = {{"id", next.id}, {"title", next.title}};

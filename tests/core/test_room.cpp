@@ -101,6 +101,7 @@ TEST_CASE("a break while paused only starts the break; a second one moves its en
   room.ok(cmd::StartBreak{room.now + 15 * kMin});
   REQUIRE(room.last.events.size() == 1);
   CHECK(room.state.break_until == room.now + 15 * kMin);
+  CHECK(room.state.break_until - room.state.break_since == 15 * kMin);  // its length, from the latest call
   CHECK(room.code(cmd::Pause{}) == "not-running");
 }
 

@@ -84,6 +84,7 @@ TEST_CASE("the public state carries the room message and the break; status stays
   pub = public_state(s, st, derive(s, st, now), now);
   CHECK(pub["message"] == "Silencien sus micrófonos, por favor");
   CHECK(pub["break"]["until"] == now + 10 * 60'000);
+  CHECK(pub["break"]["length_ms"] == 10 * 60'000);  // pages never count down from more than this
   CHECK(pub["status"] == "paused");
   step(cmd::EndBreak{});
   step(cmd::ClearMessage{});
