@@ -6,12 +6,16 @@
 #include <regex>
 
 #include "core/duration.hpp"
+#include "core/text_util.hpp"
 #include "core/yaml_guard.hpp"
 
 namespace facilita {
 namespace {
 
 using Keys = std::vector<std::string_view>;
+using text::count_bullets;
+using text::has_curly_quotes;
+using text::wrapped_in_curly_quotes;
 const Keys kSessionKeys{"id", "title", "language", "duration", "objective", "objectives", "sections", "questions"};
 const Keys kQuestionsKeys{"moderation"};
 const Keys kSectionKeys{"id",       "title",      "duration", "min",   "max",  "fixed",
@@ -28,40 +32,6 @@ constexpr int kMaxBullets = 60;  // more and the projector pages the section's c
 const char* const kCurlyQuotesNote =
     "curly quotes are part of the text here; type straight quotes (\" or ') or none";
 
-bool has_curly_quotes(std::string_view text) {
-  for (std::string_view q : {"\u201C", "\u201D", "\u2018", "\u2019", "\u00AB", "\u00BB"})
-    if (text.find(q) != std::string_view::npos) return true;
-  return false;
-}
-
-bool wrapped_in_curly_quotes(std::string_view text) {
-  auto starts = [&](std::string_view q) { return text.substr(0, q.size()) == q; };
-  auto ends = [&](std::string_view q) { return text.size() >= q.size() && text.substr(text.size() - q.size()) == q; };
-  return (starts("\u201C") && ends("\u201D")) || (starts("\u2018") && ends("\u2019")) ||
-         (starts("\u00AB") && ends("\u00BB"));
-}
-
-// Markdown list items ("- ", "* ", "+ " or "1. " after optional indentation).
-int count_bullets(std::string_view text) {
-  int count = 0;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    std::size_t i = line.find_first_not_of(' ');
-    if (i != std::string_view::npos) {
-      line.remove_prefix(i);
-      std::size_t digits = 0;
-      while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
-      bool bullet = line.size() >= 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && line[1] == ' ';
-      bool numbered = digits > 0 && line.size() > digits + 1 && line[digits] == '.' && line[digits + 1] == ' ';
-      count += (bullet || numbered) ? 1 : 0;
-    }
-    start = end + 1;
-  }
-  return count;
-}
 const Keys kScaleKeys{"min", "max", "labels"};
 
 class Builder {

@@ -7,6 +7,8 @@
 #include <sstream>
 #include <string>
 
+#include "core/text_util.hpp"
+
 namespace facilita {
 namespace {
 
@@ -265,8 +267,7 @@ std::vector<std::string> yaml_syntax_notes(std::string_view text, int error_line
       line = line.substr(0, line.find('\n'));
     }
   }
-  if (line.find("\u201C") != std::string_view::npos || line.find("\u201D") != std::string_view::npos ||
-      line.find("\u2018") != std::string_view::npos || line.find("\u2019") != std::string_view::npos)
+  if (text::has_curly_quotes(line))
     notes.push_back("use straight quotes (\" or ') around text, not curly ones");
   if (msg.find("end of map not found") != std::string::npos ||
       msg.find("end of sequence not found") != std::string::npos)
