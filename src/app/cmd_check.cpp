@@ -75,11 +75,27 @@ void print_plan(const Session& s) {
   }
 }
 
+// One diagnostic for `check --json`: every note carries its own place.
+nlohmann::json diagnostic_json(const Diagnostic& d) {
+  nlohmann::json notes = nlohmann::json::array();
+  for (std::size_t i = 0; i < d.notes.size(); ++i) {
+    bool own = i < d.note_pos.size() && d.note_pos[i].line > 0;
+    notes.push_back({{"line", own ? d.note_pos[i].line : d.line},
+                     {"col", own ? d.note_pos[i].col : d.col},
+                     {"message", d.notes[i]}});
+  }
+  return {{"line", d.line}, {"col", d.col}, {"message", d.message}, {"notes", notes}};
+}
+
 int check_one(const std::string& path, const CheckOptions& opt, nlohmann::json& json_out) {
+  nlohmann::json report = {{"file", path}, {"ok", false}, {"errors", nlohmann::json::array()},
+                           {"warnings", nlohmann::json::array()}};
   std::string io_error;
   auto file = read_source_file(path, io_error);
   if (!file) {
     std::cerr << io_error << "\n";
+    report["errors"].push_back({{"line", 0}, {"col", 0}, {"message", io_error}, {"notes", nlohmann::json::array()}});
+    json_out.push_back(report);
     return kExitInvalid;
   }
   auto result = load_session(file->text);
@@ -87,22 +103,27 @@ int check_one(const std::string& path, const CheckOptions& opt, nlohmann::json& 
   for (const auto& d : result.diagnostics) {
     std::cerr << format_diagnostic(path, d);
     (d.severity == Severity::Error ? errors : warnings)++;
+    report[d.severity == Severity::Error ? "errors" : "warnings"].push_back(diagnostic_json(d));
   }
+  const bool failed = errors || !result.ok() || (warnings && opt.strict);
+  report["ok"] = !failed;
+  if (result.session) report["session"] = to_json(*result.session);
+  json_out.push_back(report);
   if (errors || !result.ok()) {
     std::cerr << path << ": " << errors << " error(s), " << warnings << " warning(s)\n";
     return kExitInvalid;
   }
-  if (opt.json) {
-    auto j = to_json(*result.session);
-    j["file"] = path;
-    j["warnings"] = warnings;
-    json_out.push_back(j);
-  } else if (!opt.quiet) {
-    print_plan(*result.session);
+  if (!opt.json && !opt.quiet) print_plan(*result.session);
+  if (failed) {  // --strict: the warnings are the reason
+    std::fflush(stdout);  // after the plan, as the last line
+    std::cerr << path << ": failed: " << warnings << " warning(s) with --strict\n";
+    return kExitInvalid;
+  }
+  if (!opt.json && !opt.quiet) {
     if (warnings) std::printf("%d warning(s)\n", warnings);
     std::printf("%s: ok\n\n", path.c_str());
   }
-  return (warnings && opt.strict) ? kExitInvalid : kExitOk;
+  return kExitOk;
 }
 
 }  // namespace
@@ -111,7 +132,7 @@ CommandRunner add_check_command(CLI::App& app) {
   auto opt = std::make_shared<CheckOptions>();
   auto* cmd = app.add_subcommand("check", "Validate session files and show their timing plan");
   cmd->add_option("files", opt->files, "Session YAML files")->required();
-  cmd->add_flag("--json", opt->json, "Print the parsed sessions as JSON");
+  cmd->add_flag("--json", opt->json, "Print each file's result as JSON: ok, errors, warnings, session");
   cmd->add_flag("--strict", opt->strict, "Treat warnings as errors");
   cmd->add_flag("-q,--quiet", opt->quiet, "Print only problems");
   return [cmd, opt]() {

@@ -8,7 +8,13 @@ std::string format_diagnostic(const std::string& file, const Diagnostic& d) {
   // false positive at -O2 (GCC bug 105329).
   if (d.line > 0) where.append(":").append(std::to_string(d.line)).append(":").append(std::to_string(d.col > 0 ? d.col : 1));
   std::string out = where + ": " + (d.severity == Severity::Error ? "error: " : "warning: ") + d.message + "\n";
-  for (const auto& note : d.notes) out += where + ": note: " + note + "\n";
+  for (std::size_t i = 0; i < d.notes.size(); ++i) {
+    std::string at = where;
+    if (i < d.note_pos.size() && d.note_pos[i].line > 0)
+      at = std::string(file).append(":").append(std::to_string(d.note_pos[i].line)).append(":").append(
+          std::to_string(d.note_pos[i].col > 0 ? d.note_pos[i].col : 1));
+    out += at + ": note: " + d.notes[i] + "\n";
+  }
   return out;
 }
 

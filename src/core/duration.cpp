@@ -13,11 +13,12 @@ struct Unit {
   int rank;  // units must appear from largest to smallest, each once
 };
 
-constexpr std::array<Unit, 16> kUnits{{
+constexpr std::array<Unit, 18> kUnits{{
     {"h", 3600, 0},       {"hr", 3600, 0},       {"hora", 3600, 0},    {"horas", 3600, 0},
     {"hour", 3600, 0},    {"hours", 3600, 0},    {"min", 60, 1},       {"m", 60, 1},
     {"minuto", 60, 1},    {"minutos", 60, 1},    {"minute", 60, 1},    {"minutes", 60, 1},
     {"s", 1, 2},          {"sec", 1, 2},         {"seg", 1, 2},        {"segundos", 1, 2},
+    {"mins", 60, 1},      {"hrs", 3600, 0},
 }};
 
 const Unit* find_unit(std::string_view word) {
@@ -109,7 +110,7 @@ std::variant<int, DurationError> parse_duration(std::string_view text) {
       const Unit* unit = find_unit(unit_text);
       if (!unit)
         return fail("unknown unit '" + unit_text + "'", base + int(unit_start),
-                    "units are h, min and s");
+                    "units are h (hora, horas), min (mins, minutos) and s (seg, segundos)");
       if (unit->rank <= last_rank)
         return fail("unit '" + unit_text + "' repeated or out of order", base + int(unit_start),
                     "write hours, then minutes, then seconds: \"1 h 5 min 30 s\"");

@@ -6,12 +6,16 @@
 #include <regex>
 
 #include "core/duration.hpp"
+#include "core/text_util.hpp"
 #include "core/yaml_guard.hpp"
 
 namespace facilita {
 namespace {
 
 using Keys = std::vector<std::string_view>;
+using text::count_bullets;
+using text::has_curly_quotes;
+using text::wrapped_in_curly_quotes;
 const Keys kSessionKeys{"id", "title", "language", "duration", "objective", "objectives", "sections", "questions"};
 const Keys kQuestionsKeys{"moderation"};
 const Keys kSectionKeys{"id",       "title",      "duration", "min",   "max",  "fixed",
@@ -23,6 +27,11 @@ const Keys kPromptKeys{"id", "kind", "text", "options", "correct", "scale", "tim
 // -Wrestrict false positive at -O2 (GCC bug 105329).
 std::string quoted(const char* key) { return std::string("'").append(key).append("'"); }
 const Keys kObjectiveKeys{"id", "text"};
+
+constexpr int kMaxBullets = 60;  // more and the projector pages the section's content
+const char* const kCurlyQuotesNote =
+    "curly quotes are part of the text here; type straight quotes (\" or ') or none";
+
 const Keys kScaleKeys{"min", "max", "labels"};
 
 class Builder {
@@ -52,7 +61,11 @@ class Builder {
     for_each_item(root, "objectives", false, [&](const YAML::Node& n) {
       if (!expect_map(n, "objective")) return;
       check_keys(n, kObjectiveKeys, "objective");
-      s.objectives.push_back({id_field(n, "id", "objective", true), text_field(n, "text", "objective", true), pos(n)});
+      Objective o;
+      o.pos = pos(n);
+      o.id = id_field(n, "id", "objective", true, &o.id_pos);
+      o.text = text_field(n, "text", "objective", true);
+      s.objectives.push_back(std::move(o));
     });
     if (!for_each_item(root, "sections", true, [&](const YAML::Node& n) { s.sections.push_back(section(n)); }))
       return s;
@@ -64,13 +77,26 @@ class Builder {
  private:
   std::vector<Diagnostic>& out_;
 
+  void warning_at(SourcePos p, std::string message, std::vector<std::string> notes = {}) {
+    out_.push_back({Severity::Warning, p.line, p.col, std::move(message), std::move(notes), {}});
+  }
   static SourcePos pos(const YAML::Node& n) {
     auto m = n.Mark();
     return {m.line + 1, m.column + 1};
   }
   void error(const YAML::Node& n, std::string message, std::vector<std::string> notes = {}, int col_offset = 0) {
     auto p = pos(n);
-    out_.push_back({Severity::Error, p.line, p.col + col_offset, std::move(message), std::move(notes)});
+    out_.push_back({Severity::Error, p.line, p.col + col_offset, std::move(message), std::move(notes), {}});
+  }
+  void warning(const YAML::Node& n, std::string message, std::vector<std::string> notes = {}) {
+    auto p = pos(n);
+    out_.push_back({Severity::Warning, p.line, p.col, std::move(message), std::move(notes), {}});
+  }
+  // Position of `key:` itself inside a mapping (warnings point at the key).
+  static SourcePos key_pos(const YAML::Node& map, const char* key) {
+    for (auto it = map.begin(); it != map.end(); ++it)
+      if (it->first.IsScalar() && it->first.Scalar() == key) return pos(it->first);
+    return pos(map);
   }
   bool expect_map(const YAML::Node& n, const std::string& what) {
     if (n.IsMap()) return true;
@@ -86,6 +112,9 @@ class Builder {
       std::string list;
       for (auto k : allowed) list += (list.empty() ? "" : ", ") + std::string(k);
       notes.push_back("allowed keys in " + where + ": " + list);
+      if (map.Style() == YAML::EmitterStyle::Flow && it->second.IsNull())
+        notes.insert(notes.begin(), "a ',' inside {...} separates keys: put text with a comma in quotes, "
+                                    "e.g. text: \"Hola, mundo\"");
       error(it->first, "unknown key '" + key + "' in " + where, notes);
     }
   }
@@ -106,15 +135,22 @@ class Builder {
     if (!n) return {};
     auto value = scalar(n, key);
     if (is_required && n.IsScalar() && value.empty()) error(n, quoted(key) + " must not be empty");
+    if (wrapped_in_curly_quotes(value))
+      warning(n, quoted(key) + " is wrapped in curly quotes, which will be shown as part of the text", {kCurlyQuotesNote});
     return value;
   }
-  std::string id_field(const YAML::Node& map, const char* key, const std::string& where, bool is_required) {
+  std::string id_field(const YAML::Node& map, const char* key, const std::string& where, bool is_required,
+                       SourcePos* at = nullptr) {
     auto n = required(map, key, where, is_required);
     if (!n) return {};
+    if (at) *at = pos(n);
     auto value = scalar(n, key);
     static const std::regex kId("[a-z0-9-]+");
-    if (n.IsScalar() && !std::regex_match(value, kId))
-      error(n, "invalid id '" + value + "'", {"ids use lowercase letters, digits and '-' only, e.g. 'q-estados'"});
+    if (n.IsScalar() && !std::regex_match(value, kId)) {
+      std::vector<std::string> notes{"ids use lowercase letters, digits and '-' only, e.g. 'q-estados'"};
+      if (has_curly_quotes(value)) notes.insert(notes.begin(), kCurlyQuotesNote);
+      error(n, "invalid id '" + value + "'", notes);
+    }
     return value;
   }
   bool bool_field(const YAML::Node& map, const char* key) {
@@ -125,8 +161,9 @@ class Builder {
       error(n, quoted(key) + " must be true or false");
     return value;
   }
-  int duration_field(const YAML::Node& map, const char* key, bool is_required) {
+  int duration_field(const YAML::Node& map, const char* key, bool is_required, SourcePos* at = nullptr) {
     auto n = required(map, key, "", false);
+    if (n && at) *at = key_pos(map, key);
     if (!n) {
       if (is_required) error(map, std::string("missing required key '") + key + "' (e.g. '" + key + ": 5 min')");
       return 0;
@@ -139,7 +176,8 @@ class Builder {
     if (auto* seconds = std::get_if<int>(&parsed)) return *seconds;
     const auto& e = std::get<DurationError>(parsed);
     std::vector<std::string> notes;
-    if (!e.hint.empty()) notes.push_back(e.hint);
+    if (has_curly_quotes(n.Scalar())) notes.push_back(kCurlyQuotesNote);
+    else if (!e.hint.empty()) notes.push_back(e.hint);
     int quote = n.Tag() == "!" ? 1 : 0;
     error(n, "bad duration '" + n.Scalar() + "' for '" + key + "': " + e.message, notes, e.offset + quote);
     return 0;
@@ -173,15 +211,25 @@ class Builder {
     s.pos = pos(n);
     if (!expect_map(n, "a section")) return s;
     check_keys(n, kSectionKeys, "section");
-    s.id = id_field(n, "id", "section", true);
+    s.id = id_field(n, "id", "section", true, &s.id_pos);
     s.title = text_field(n, "title", "section", true);
     s.duration_s = duration_field(n, "duration", true);
-    s.min_s = duration_field(n, "min", false);
-    s.max_s = duration_field(n, "max", false);
+    s.min_s = duration_field(n, "min", false, &s.min_pos);
+    s.max_s = duration_field(n, "max", false, &s.max_pos);
     s.fixed = bool_field(n, "fixed");
     s.optional = bool_field(n, "optional");
-    if (auto o = n["objectives"]) s.objectives = string_list(o, "objectives");
+    if (auto o = n["objectives"]) {
+      s.objectives = string_list(o, "objectives");
+      if (o.IsSequence())
+        for (const auto& item : o) s.objectives_pos.push_back(pos(item));
+    }
     s.content = text_field(n, "content", "section", false);
+    if (int bullets = count_bullets(s.content); bullets >= kMaxBullets)
+      warning_at(key_pos(n, "content"), "section '" + s.id + "' has " + std::to_string(bullets) +
+                                           " bullets in its content; the projector will page through them",
+                 {"keep a section to fewer than " + std::to_string(kMaxBullets) +
+                  " bullets, or split it into two sections"});
+    if (n["steps"]) s.steps_pos = key_pos(n, "steps");
     s.notes = text_field(n, "notes", "section", false);
     for_each_item(n, "prompts", false, [&](const YAML::Node& p) { s.prompts.push_back(prompt(p)); });
     for_each_item(n, "steps", false, [&](const YAML::Node& st) { s.steps.push_back(step(st)); });
@@ -193,7 +241,7 @@ class Builder {
     st.pos = pos(n);
     if (!expect_map(n, "a step")) return st;
     check_keys(n, kStepKeys, "step");
-    st.id = id_field(n, "id", "step", true);
+    st.id = id_field(n, "id", "step", true, &st.id_pos);
     st.title = text_field(n, "title", "step", true);
     st.duration_s = duration_field(n, "duration", true);
     st.text = text_field(n, "text", "step", false);
@@ -205,20 +253,31 @@ class Builder {
     p.pos = pos(n);
     if (!expect_map(n, "a prompt")) return p;
     check_keys(n, kPromptKeys, "prompt");
-    p.id = id_field(n, "id", "prompt", true);
+    p.id = id_field(n, "id", "prompt", true, &p.id_pos);
     p.text = text_field(n, "text", "prompt", true);
+    bool kind_known = false;  // rules that depend on the kind are skipped without one
     if (auto k = required(n, "kind", "prompt", true)) {
       auto text = scalar(k, "kind");
       if (auto kind = prompt_kind_from(text)) {
         p.kind = *kind;
+        kind_known = true;
       } else if (k.IsScalar()) {
         auto guess = closest_match(text, {"choice", "multi", "scale", "text", "poll"});
         std::vector<std::string> notes{"kinds are choice, multi, scale, text and poll"};
         if (!guess.empty()) notes.insert(notes.begin(), "did you mean '" + guess + "'?");
+        if (has_curly_quotes(text)) notes.insert(notes.begin(), kCurlyQuotesNote);
         error(k, "unknown prompt kind '" + text + "'", notes);
       }
     }
-    p.time_s = duration_field(n, "time", false);
+    p.time_s = duration_field(n, "time", false, &p.time_pos);
+    if (!kind_known) {  // one cause, one error: keep what parses, judge nothing else
+      if (auto o = n["options"]; o && o.IsSequence()) p.options = string_list(o, "options");
+      if (auto o = n["objectives"]; o && o.IsSequence()) {
+        p.objectives = string_list(o, "objectives");
+        for (const auto& item : o) p.objectives_pos.push_back(pos(item));
+      }
+      return p;
+    }
     bool wants_options = p.kind == PromptKind::Choice || p.kind == PromptKind::Multi || p.kind == PromptKind::Poll;
     if (auto o = n["options"]) {
       if (!wants_options) error(o, std::string("a ") + to_string(p.kind) + " prompt takes no 'options'");
@@ -227,6 +286,8 @@ class Builder {
       else if (o.IsSequence() && p.options.size() == 1) error(o, "'options' needs at least two options");
       for (std::size_t i = 0; i < p.options.size(); ++i) {
         if (o.IsSequence() && p.options[i].empty()) error(o[i], "empty option");
+        if (o.IsSequence() && has_curly_quotes(p.options[i]))
+          warning(o[i], "option '" + p.options[i] + "' has curly quotes", {kCurlyQuotesNote});
         for (std::size_t j = 0; j < i; ++j)
           if (!p.options[i].empty() && p.options[i] == p.options[j]) error(o[i], "duplicate option '" + p.options[i] + "'");
       }
@@ -244,8 +305,8 @@ class Builder {
     if (auto sc = n["scale"]) {
       if (p.kind != PromptKind::Scale) error(sc, "'scale' is only for kind: scale");
       else p.scale = scale(sc);
-    } else if (p.kind == PromptKind::Scale && n["kind"]) {
-      p.scale = ScaleSpec{};  // default 1..5
+    } else if (p.kind == PromptKind::Scale) {  // required, as the guide and the schema say
+      error(n["kind"], "a scale prompt needs 'scale'", {"add its range, e.g. scale: {min: 1, max: 5}"});
     }
     return p;
   }
@@ -265,10 +326,15 @@ class Builder {
       return;
     }
     for (std::size_t i = 0; i < p.correct.size(); ++i) {
-      if (std::find(p.options.begin(), p.options.end(), p.correct[i]) != p.options.end()) continue;
+      if (std::find(p.options.begin(), p.options.end(), p.correct[i]) != p.options.end()) {
+        if (has_curly_quotes(p.correct[i]))
+          warning(c.IsSequence() ? c[i] : c, "correct answer '" + p.correct[i] + "' has curly quotes", {kCurlyQuotesNote});
+        continue;
+      }
       const YAML::Node& at = c.IsSequence() ? c[i] : c;
       std::vector<std::string_view> options(p.options.begin(), p.options.end());
       std::vector<std::string> notes;
+      if (has_curly_quotes(p.correct[i])) notes.push_back(kCurlyQuotesNote);
       if (auto guess = closest_match(p.correct[i], options); !guess.empty()) notes.push_back("did you mean '" + guess + "'?");
       notes.push_back("'correct' must be copied exactly from 'options'");
       error(at, "correct answer '" + p.correct[i] + "' is not among the options", notes);
@@ -324,7 +390,8 @@ LoadResult load_session(std::string_view yaml_text) {
   try {
     root = YAML::Load(std::string(yaml_text));
   } catch (const YAML::Exception& e) {
-    result.diagnostics.push_back({Severity::Error, e.mark.line + 1, e.mark.column + 1, "YAML syntax: " + e.msg, {}});
+    result.diagnostics.push_back(
+        {Severity::Error, e.mark.line + 1, e.mark.column + 1, "YAML syntax: " + e.msg, yaml_syntax_notes(yaml_text, e.mark.line, e.msg), {}});
     return result;
   }
   Builder builder(result.diagnostics);

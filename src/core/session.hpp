@@ -34,12 +34,15 @@ struct Prompt {
   SourcePos pos;
   std::vector<std::string> objectives;        // empty = its section's (see core/mastery.hpp)
   std::vector<SourcePos> objectives_pos;      // one per id in `objectives`, for diagnostics
+  SourcePos id_pos;                           // the value of `id:` (diagnostics)
+  SourcePos time_pos;                         // the `time:` key, when given
 };
 
 struct Objective {
   std::string id;
   std::string text;
   SourcePos pos;
+  SourcePos id_pos;  // the value of `id:` (diagnostics)
 };
 
 // A timed part of a section's activity ("En parejas", 2 min). During a
@@ -50,6 +53,7 @@ struct Step {
   int duration_s = 0;
   std::string text;  // optional: what to do during the step
   SourcePos pos;
+  SourcePos id_pos;  // the value of `id:` (diagnostics)
 };
 
 struct Section {
@@ -66,6 +70,11 @@ struct Section {
   std::vector<Prompt> prompts;
   SourcePos pos;
   std::vector<Step> steps;  // empty = the section has no steps
+  // Where diagnostics point: the value of `id:`, each id in `objectives`, and
+  // the keys `min:`, `max:`, `steps:` when given.
+  SourcePos id_pos;
+  std::vector<SourcePos> objectives_pos;
+  SourcePos min_pos, max_pos, steps_pos;
 
   int effective_min_s() const { return fixed ? duration_s : (min_s ? min_s : duration_s / 2); }
   int effective_max_s() const { return fixed ? duration_s : (max_s ? max_s : duration_s * 3 / 2); }

@@ -145,4 +145,38 @@ std::string fnv1a_hex(std::string_view s) {
   return out;
 }
 
+bool has_curly_quotes(std::string_view text) {
+  for (std::string_view q : {"\u201C", "\u201D", "\u2018", "\u2019", "\u00AB", "\u00BB"})
+    if (text.find(q) != std::string_view::npos) return true;
+  return false;
+}
+
+bool wrapped_in_curly_quotes(std::string_view text) {
+  auto starts = [&](std::string_view q) { return text.substr(0, q.size()) == q; };
+  auto ends = [&](std::string_view q) { return text.size() >= q.size() && text.substr(text.size() - q.size()) == q; };
+  return (starts("\u201C") && ends("\u201D")) || (starts("\u2018") && ends("\u2019")) ||
+         (starts("\u00AB") && ends("\u00BB"));
+}
+
+int count_bullets(std::string_view text) {
+  int count = 0;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(start, end - start);
+    std::size_t i = line.find_first_not_of(' ');
+    if (i != std::string_view::npos) {
+      line.remove_prefix(i);
+      std::size_t digits = 0;
+      while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9') ++digits;
+      bool bullet = line.size() >= 2 && (line[0] == '-' || line[0] == '*' || line[0] == '+') && line[1] == ' ';
+      bool numbered = digits > 0 && line.size() > digits + 1 && line[digits] == '.' && line[digits + 1] == ' ';
+      count += (bullet || numbered) ? 1 : 0;
+    }
+    start = end + 1;
+  }
+  return count;
+}
+
 }  // namespace facilita::text

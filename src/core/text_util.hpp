@@ -41,4 +41,11 @@ char32_t to_lower(char32_t cp);
 // Lower-cased words made of letters; invalid bytes split words.
 std::vector<std::string> words(std::string_view s);
 
+// Curly quotes (“ ” ‘ ’ « ») anywhere in the text / around all of it: an
+// author's word processor typed them where straight quotes were meant.
+bool has_curly_quotes(std::string_view s);
+bool wrapped_in_curly_quotes(std::string_view s);
+// Markdown list items ("- ", "* ", "+ " or "1. " after optional indentation).
+int count_bullets(std::string_view s);
+
 }  // namespace facilita::text

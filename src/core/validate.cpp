@@ -11,9 +11,12 @@ namespace facilita {
 namespace {
 
 void add(std::vector<Diagnostic>& out, Severity severity, SourcePos at, std::string message,
-         std::vector<std::string> notes = {}) {
-  out.push_back({severity, at.line, at.col, std::move(message), std::move(notes)});
+         std::vector<std::string> notes = {}, std::vector<NotePos> note_pos = {}) {
+  out.push_back({severity, at.line, at.col, std::move(message), std::move(notes), std::move(note_pos)});
 }
+
+// The more exact of two positions: `exact` when known.
+SourcePos at_or(SourcePos exact, SourcePos fallback) { return exact.line > 0 ? exact : fallback; }
 
 std::string amount(int seconds, bool all_whole_minutes) {
   return all_whole_minutes ? std::to_string(seconds / 60) : format_clock(seconds);
@@ -45,17 +48,18 @@ void check_sum(const Session& s, std::vector<Diagnostic>& out) {
 void check_bounds(const Section& section, std::vector<Diagnostic>& out) {
   if (section.duration_s <= 0) return;
   if (section.min_s && section.min_s > section.duration_s)
-    add(out, Severity::Error, section.pos,
+    add(out, Severity::Error, at_or(section.min_pos, section.pos),
         "section '" + section.id + "': min " + format_minutes(section.min_s) + " is above its duration " +
             format_minutes(section.duration_s),
         {"min <= duration <= max"});
   if (section.max_s && section.max_s < section.duration_s)
-    add(out, Severity::Error, section.pos,
+    add(out, Severity::Error, at_or(section.max_pos, section.pos),
         "section '" + section.id + "': max " + format_minutes(section.max_s) + " is below its duration " +
             format_minutes(section.duration_s),
         {"min <= duration <= max"});
   if (section.fixed && (section.min_s || section.max_s))
-    add(out, Severity::Warning, section.pos, "section '" + section.id + "' is fixed; its min and max are ignored");
+    add(out, Severity::Warning, at_or(section.min_s ? section.min_pos : section.max_pos, section.pos),
+        "section '" + section.id + "' is fixed; its min and max are ignored");
   if (section.fixed && section.optional)
     add(out, Severity::Error, section.pos, "section '" + section.id + "' cannot be both fixed and optional");
 }
@@ -65,10 +69,11 @@ void check_unique(const std::vector<const Item*>& items, const char* what, std::
   std::map<std::string, SourcePos> seen;
   for (const Item* item : items) {
     if (item->id.empty()) continue;
-    auto [it, inserted] = seen.emplace(item->id, item->pos);
+    const SourcePos at = at_or(item->id_pos, item->pos);
+    auto [it, inserted] = seen.emplace(item->id, at);
     if (!inserted)
-      add(out, Severity::Error, item->pos, std::string("duplicate ") + what + " id '" + item->id + "'",
-          {"first defined at line " + std::to_string(it->second.line)});
+      add(out, Severity::Error, at, std::string("duplicate ") + what + " id '" + item->id + "'",
+          {"first defined here"}, {{it->second.line, it->second.col}});
   }
 }
 
@@ -99,7 +104,7 @@ void check_steps(const Section& section, std::vector<Diagnostic>& out) {
             format_minutes(section.duration_s),
         {arithmetic, "remove " + format_minutes(diff) + " from the steps or lengthen the section"});
   } else {
-    add(out, Severity::Warning, section.steps.front().pos,
+    add(out, Severity::Warning, at_or(section.steps_pos, section.steps.front().pos),
         "steps of section '" + section.id + "' add up to " + format_minutes(sum) + ", less than the section's " +
             format_minutes(section.duration_s),
         {arithmetic, format_minutes(-diff) + " of the section lies outside its steps"});
@@ -145,7 +150,7 @@ void validate_session(const Session& s, std::vector<Diagnostic>& out) {
     for (const auto& prompt : section.prompts) {
       prompts.push_back(&prompt);
       if (section.duration_s > 0 && prompt.time_s > section.duration_s)
-        add(out, Severity::Warning, prompt.pos,
+        add(out, Severity::Warning, at_or(prompt.time_pos, prompt.pos),
             "prompt '" + prompt.id + "' answer time is longer than its section");
     }
   }
@@ -156,19 +161,23 @@ void validate_session(const Session& s, std::vector<Diagnostic>& out) {
 
   std::set<std::string> defined, covered;
   for (const auto& objective : s.objectives) defined.insert(objective.id);
+  std::vector<std::string_view> candidates(defined.begin(), defined.end());
   for (const auto& section : s.sections) {
-    for (const auto& id : section.objectives) {
+    for (std::size_t i = 0; i < section.objectives.size(); ++i) {
+      const std::string& id = section.objectives[i];
       covered.insert(id);
-      if (!defined.count(id))
-        add(out, Severity::Error, section.pos,
-            "section '" + section.id + "' covers objective '" + id + "', which is not defined",
-            {"add {id: " + id + ", text: ...} under the top-level 'objectives'"});
+      if (id.empty() || defined.count(id)) continue;
+      std::vector<std::string> notes;
+      if (auto guess = closest_match(id, candidates); !guess.empty()) notes.push_back("did you mean '" + guess + "'?");
+      notes.push_back("add {id: " + id + ", text: ...} under the top-level 'objectives'");
+      add(out, Severity::Error, i < section.objectives_pos.size() ? section.objectives_pos[i] : section.pos,
+          "section '" + section.id + "' covers objective '" + id + "', which is not defined", std::move(notes));
     }
   }
   check_prompt_objectives(s, defined, out);
   for (const auto& objective : s.objectives)
     if (!objective.id.empty() && !covered.count(objective.id))
-      add(out, Severity::Warning, objective.pos, "objective '" + objective.id + "' is not covered by any section",
+      add(out, Severity::Warning, at_or(objective.id_pos, objective.pos), "objective '" + objective.id + "' is not covered by any section",
           {"list it under a section's 'objectives'"});
 }
 

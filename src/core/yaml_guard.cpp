@@ -7,11 +7,13 @@
 #include <sstream>
 #include <string>
 
+#include "core/text_util.hpp"
+
 namespace facilita {
 namespace {
 
 Diagnostic error_at(int line, int col, std::string message, std::vector<std::string> notes = {}) {
-  return Diagnostic{Severity::Error, line, col, std::move(message), std::move(notes)};
+  return Diagnostic{Severity::Error, line, col, std::move(message), std::move(notes), {}};
 }
 
 // Returns the byte offset of the first invalid UTF-8 sequence, or npos.
@@ -244,10 +246,39 @@ bool guard_yaml_text(std::string_view text, std::vector<Diagnostic>& out) {
       }
     }
   } catch (const YAML::Exception& e) {
-    out.push_back(error_at(e.mark.line + 1, e.mark.column + 1, "YAML syntax: " + e.msg));
+    out.push_back(error_at(e.mark.line + 1, e.mark.column + 1, "YAML syntax: " + e.msg, yaml_syntax_notes(text, e.mark.line, e.msg)));
     return false;
   }
   return handler.ok;
+}
+
+// What to do about the YAML slips a new author makes most.
+std::vector<std::string> yaml_syntax_notes(std::string_view text, int error_line, const std::string& msg) {
+  std::vector<std::string> notes;
+  std::string_view line;  // the line yaml-cpp stopped at
+  if (error_line >= 0) {
+    std::size_t start = 0;
+    for (int l = 0; l < error_line && start != std::string_view::npos; ++l) {
+      start = text.find('\n', start);
+      if (start != std::string_view::npos) ++start;
+    }
+    if (start != std::string_view::npos && start <= text.size()) {
+      line = text.substr(start);
+      line = line.substr(0, line.find('\n'));
+    }
+  }
+  if (text::has_curly_quotes(line))
+    notes.push_back("use straight quotes (\" or ') around text, not curly ones");
+  if (msg.find("end of map not found") != std::string::npos ||
+      msg.find("end of sequence not found") != std::string::npos)
+    notes.push_back("indent this line to match the keys of the item above (same column, spaces only)");
+  if (msg.find("illegal map value") != std::string::npos)
+    notes.push_back("put text that contains ': ' in quotes, e.g. title: \"Hola: mundo\"; "
+                    "a key indented deeper than the one above is read as part of its text: indent it to match");
+  if (msg.find("end of map flow not found") != std::string::npos ||
+      msg.find("end of sequence flow not found") != std::string::npos)
+    notes.push_back("close the '{' or '[' on the same item; text with ',' or ':' inside {...} goes in quotes");
+  return notes;
 }
 
 }  // namespace facilita

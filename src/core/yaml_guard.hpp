@@ -4,6 +4,7 @@
 // syntax errors and multiple documents.
 #pragma once
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -17,5 +18,9 @@ inline constexpr std::size_t kMaxScalarBytes = 64u << 10;  // 64 KiB
 
 // Appends errors to `out`; returns true when the text may be parsed by yaml-cpp.
 bool guard_yaml_text(std::string_view text, std::vector<Diagnostic>& out);
+
+// Notes saying what to do about a YAML syntax error (`msg` from yaml-cpp at
+// 0-based `error_line`): indentation, quoting, curly quotes.
+std::vector<std::string> yaml_syntax_notes(std::string_view text, int error_line, const std::string& msg);
 
 }  // namespace facilita

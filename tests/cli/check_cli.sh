@@ -58,7 +58,33 @@ expect "directory" 1 "is a directory" -- check "$tmp"
 sed 's/^    objectives: \[agentes\]$/    objectives: []/' "$module" > "$tmp/warn.yaml"
 printf 'id: w\ntitle: W\nduration: 2 min\nobjectives:\n  - {id: a, text: A}\nsections:\n  - {id: s, title: S, duration: 2 min}\n' > "$tmp/warn.yaml"
 expect "warning exits 0" 0 "warning: objective 'a' is not covered" -- check "$tmp/warn.yaml"
-expect "warning with --strict" 1 "" -- check --strict "$tmp/warn.yaml"
+expect "warning with --strict" 1 "warn.yaml: failed: 1 warning\(s\) with --strict" -- check --strict "$tmp/warn.yaml"
+out="$("$bin" check --strict "$tmp/warn.yaml" 2>&1)"
+if [[ "$(tail -n 1 <<<"$out")" == *": ok" ]] || grep -q ": ok$" <<<"$out"; then
+  echo "FAIL --strict prints ': ok'"; fail=$((fail+1)); else echo "ok   --strict does not say ok"; passed=$((passed+1)); fi
+
+# --json: one object per file with ok, errors, warnings (and the session when valid).
+expect "json valid" 0 '"ok": true' -- check --json "$module"
+expect "json warning" 0 '"message": "objective .a. is not covered by any section"' -- check --json "$tmp/warn.yaml"
+expect "json strict" 1 '"ok": false' -- check --json --strict "$tmp/warn.yaml"
+json="$("$bin" check --json "$tmp/sum.yaml" 2>/dev/null)"
+if python3 -c '
+import json, sys
+j = json.loads(sys.argv[1])
+assert j["ok"] is False and "session" not in j and j["warnings"] == []
+e = j["errors"][0]
+assert e["message"].startswith("section durations add up to 79 min"), e
+assert e["line"] > 0 and e["col"] > 0 and len(e["notes"]) == 2 and e["notes"][0]["line"] == e["line"], e
+' "$json"; then echo "ok   json errors of an invalid file"; passed=$((passed+1)); else echo "FAIL json errors: $json" | head -5; fail=$((fail+1)); fi
+printf 'id: d\ntitle: D\nduration: 2 min\nsections:\n  - {id: s, title: S, duration: 1 min}\n  - {id: s, title: T, duration: 1 min}\n' > "$tmp/dupid.yaml"
+expect "duplicate id note at the first" 1 "dupid.yaml:5:10: note: first defined here" -- check "$tmp/dupid.yaml"
+expect "duplicate id at the second" 1 "dupid.yaml:6:10: error: duplicate section id 's'" -- check "$tmp/dupid.yaml"
+json="$("$bin" check --json "$tmp/dupid.yaml" 2>/dev/null)"
+if python3 -c '
+import json, sys
+n = json.loads(sys.argv[1])["errors"][0]["notes"][0]
+assert (n["line"], n["col"], n["message"]) == (5, 10, "first defined here"), n
+' "$json"; then echo "ok   json note at its own place"; passed=$((passed+1)); else echo "FAIL json note place: $json" | head -5; fail=$((fail+1)); fi
 
 echo "$passed passed, $fail failed"
 [[ $fail -eq 0 ]]

@@ -88,7 +88,7 @@ TEST_CASE("steps shorter than their section are a warning: time outside the step
   REQUIRE(r.ok());
   const auto lines = messages(r);
   REQUIRE(lines.size() == 1);
-  CHECK(any_contains(lines, "f.yaml:9:9: warning: steps of section 'uno' add up to 9 min, less than the section's 10 min"));
+  CHECK(any_contains(lines, "f.yaml:8:5: warning: steps of section 'uno' add up to 9 min, less than the section's 10 min"));
   CHECK(any_contains(lines, "1 min of the section lies outside its steps"));
 }
 
@@ -99,7 +99,7 @@ TEST_CASE("step ids are unique within a section, titles are not empty, keys are 
       "      - {id: c, title: C, durtion: 1 min}\n"));
   CHECK_FALSE(r.ok());
   const auto lines = messages(r);
-  CHECK(any_contains(lines, "f.yaml:10:9: error: duplicate step id 'a'"));
+  CHECK(any_contains(lines, "f.yaml:10:14: error: duplicate step id 'a'"));
   CHECK(any_contains(lines, "f.yaml:10:24: error: 'title' must not be empty"));
   CHECK(any_contains(lines, "f.yaml:11:27: error: unknown key 'durtion' in step"));
   CHECK(any_contains(lines, "did you mean 'duration'?"));

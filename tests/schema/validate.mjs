@@ -52,8 +52,8 @@ function fail(line, details = []) {
 // ---------------------------------------------------------------- durations
 
 const UNIT_SECONDS = [
-  [/^(h|hr|horas?|hours?)$/, 3600],
-  [/^(min|m|minutos?|minutes?)$/, 60],
+  [/^(h|hrs?|horas?|hours?)$/, 3600],
+  [/^(mins?|m|minutos?|minutes?)$/, 60],
   [/^(s|sec|seg|segundos?|seconds?)$/, 1],
 ];
 
@@ -314,12 +314,12 @@ function negativeCases() {
 }
 
 function durationGrammar() {
-  const accepted = ["5 min", "90 s", "1 h 5 min", "4:30", "79min", "0:45", "2 horas", "1 hora 30 minutos",
+  const accepted = ["5 min", "90 s", "1 h 5 min", "4:30", "79min", "0:45", "2 horas", "1 hora 30 minutos", "5 mins", "2 hrs",
     "45 segundos", "10 m", "30 sec", "1h5m30s", " 5 min ", "1 hour 2 minutes 3 seconds", "0 min 30 s",
     "1 hr", "1:02:03"];
-  const expected = [300, 90, 3900, 270, 4740, 45, 7200, 5400, 45, 600, 30, 3930, 300, 3723, 30, 3600, 3723];
+  const expected = [300, 90, 3900, 270, 4740, 45, 7200, 5400, 300, 7200, 45, 600, 30, 3930, 300, 3723, 30, 3600, 3723];
   const rejected = ["", "5", "min", "0 min", "0:00", "5 minutes please", "1:5", "4:75", "5 s 3 min",
-    "-5 min", "1.5 h", "5 mins", "1h30", "1:2:03", "1:02:60", "5\tmin", "5 min 5 min"];
+    "-5 min", "1.5 h", "5 minz", "1h30", "1:2:03", "1:02:60", "5\tmin", "5 min 5 min"];
   accepted.forEach((text, i) => {
     const seconds = parseDuration(text);
     if (seconds === expected[i]) pass(`duration '${text}' = ${seconds} s`);
