@@ -264,12 +264,14 @@ const Facilita = (() => {
     const phase = ms < 0 ? "overtime" : ms <= Math.max(60000, planned / 5) ? "wrapup" : "normal";
     document.getElementById("clock-time").textContent = formatClock(ms);
     document.getElementById("clock").hidden = state.status === "ended";  // no time is left to count
-    document.getElementById("clock").dataset.phase = phase;
-    document.getElementById("phase").dataset.phase = phase;
+    // Paused and ended replace the phase, colour included: a stopped clock never reads "on time".
+    const shown = state.status === "paused" || state.status === "ended" ? state.status : phase;
+    document.getElementById("clock").dataset.phase = shown;
+    document.getElementById("phase").dataset.phase = shown;
     // Zero cue (cues.js): the clock pulses when it reaches zero.
     if (window.FacilitaCues)
       window.FacilitaCues.observe(document.getElementById("clock"), state.section.id, ms, state.status === "running");
-    const label = { waiting: "not_started", paused: "paused_badge", ended: "ended_badge" }[state.status];
+    const label = { waiting: "not_started", paused: "clock_paused", ended: "clock_ended" }[state.status];
     document.getElementById("phase-text").textContent = label ? t(label) : t("phase_" + phase);
   }
 

@@ -51,6 +51,9 @@ struct RunOptions {
   bool questions = false;
   bool quiz_summary = false;
   bool ended = false;
+  bool paused = false;
+  int adjust_min = 0;
+  bool rebalance = false;
   NetFlags net;
 };
 
@@ -110,6 +113,9 @@ int run_screenshot(const RunOptions& opt, const Session& session) {
   shot.questions = opt.questions;
   shot.quiz_summary = opt.quiz_summary;
   shot.ended = opt.ended;
+  shot.paused = opt.paused;
+  shot.adjust_min = opt.adjust_min;
+  shot.rebalance = opt.rebalance;
   if (!parse_size(opt.size, shot.width, shot.height)) {
     std::cerr << "--size wants WIDTHxHEIGHT, e.g. 1280x720\n";
     return kExitUsage;
@@ -268,6 +274,11 @@ CommandRunner add_run_command(CLI::App& app) {
                 "With --demo: ask and reveal every prompt of the section and show the room's accuracy (key A)");
   cmd->add_flag("--ended", opt->ended,
                 "With --screenshot and --at: the delivery ends at that moment (with --demo: every quiz asked before)");
+  cmd->add_flag("--paused", opt->paused, "With --screenshot and --at: the clock paused at that moment");
+  cmd->add_option("--adjust", opt->adjust_min,
+                  "With --screenshot and --at: the section's plan changed by hand by MIN minutes at its start")
+      ->check(CLI::Range(-60, 60));
+  cmd->add_flag("--rebalance", opt->rebalance, "With --screenshot and --at: the rebalance preview open (key R)");
   add_net_flags(*cmd, opt->net);
   return [cmd, opt]() {
     if (!cmd->parsed()) return -1;

@@ -92,6 +92,7 @@ int take_screenshot(const Session& session, ui::UiState& ui, const ScreenshotOpt
     now = section_start + Millis{moment.elapsed_s} * 1000;
     // The section's steps, each moved on when its planned time was up.
     const Section& section = session.sections[static_cast<std::size_t>(moment.section)];
+    if (opt.adjust_min != 0) controller.dispatch(cmd::Adjust{opt.adjust_min * 60}, section_start);
     int step_start_s = 0;
     for (int step_s : step_plan_s(section, section.duration_s)) {
       if (step_start_s > 0 && step_start_s <= moment.elapsed_s)
@@ -102,6 +103,7 @@ int take_screenshot(const Session& session, ui::UiState& ui, const ScreenshotOpt
     else if (opt.demo) simulate_answers(controller, moment.section, section_start, now, opt.reveal);
     ui.show_quiz_summary = opt.quiz_summary;
   }
+  if (started && opt.paused) controller.dispatch(cmd::Pause{}, now);
   if (started && opt.ended) controller.dispatch(cmd::End{}, now);
   if (!opt.message.empty()) controller.dispatch(cmd::ShowMessage{opt.message}, now);
   if (opt.break_s > 0) controller.dispatch(cmd::StartBreak{now + Millis{opt.break_s} * 1000}, now);
@@ -124,6 +126,7 @@ int take_screenshot(const Session& session, ui::UiState& ui, const ScreenshotOpt
   const Session& s = controller.session();
   const State& state = controller.state();
   const Timing timing = derive(s, state, now);
+  if (started && opt.rebalance) ui.rebalance = propose_rebalance(s, state, now);
   ui::Dispatch ignore = [](Command) {};
   const bool projector = opt.view == "projector";
   AppWindow window(projector ? WindowRole::Projector : WindowRole::Console, "facilita screenshot",

@@ -24,6 +24,9 @@ struct ScreenshotOptions {
   bool questions = false;        // with demo: fellow questions, one projected, the console's panel open
   bool quiz_summary = false;     // with demo: every prompt of the section asked and revealed; `A` on
   bool ended = false;            // with at: the delivery ends at that moment (with demo: every quiz asked before)
+  bool paused = false;           // with at: the clock paused at that moment
+  int adjust_min = 0;            // with at: the section's plan changed by hand (Adjust) at its start
+  bool rebalance = false;        // with at: the rebalance preview open
 };
 
 // "1280x720" -> width, height. False when malformed or out of range.

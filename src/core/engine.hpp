@@ -30,6 +30,7 @@ struct Next {};
 struct Previous {};
 struct GoTo { int section = 0; };
 struct Adjust { int delta_s = 0; };  // extend (+) or shorten (-) the current section
+struct UnlockPlan { int section = 0; };  // a hand-set plan (Adjust) goes back to rebalance
 struct AcceptRebalance {             // from propose_rebalance(); checked again on accept
   std::vector<int> durations_s;      // one per section (cut sections keep theirs)
   std::vector<int> cut;              // section indices to skip
@@ -76,7 +77,8 @@ using Command = std::variant<cmd::Start, cmd::Pause, cmd::Resume, cmd::Next, cmd
                              cmd::OutageAsPause, cmd::End, cmd::AcceptReload, cmd::NewRound,
                              cmd::NextStep, cmd::PreviousStep,
                              cmd::ShowMessage, cmd::ClearMessage, cmd::StartBreak, cmd::EndBreak,
-                             cmd::Ask, cmd::Upvote, cmd::ModerateQuestion, cmd::ProjectQuestion, cmd::SetModeration>;
+                             cmd::Ask, cmd::Upvote, cmd::ModerateQuestion, cmd::ProjectQuestion, cmd::SetModeration,
+                             cmd::UnlockPlan>;
 
 // ---------------------------------------------------------------- events
 namespace ev {
@@ -118,6 +120,7 @@ struct Upvoted { std::string question; std::string participant; std::int64_t seq
 struct QuestionModerated { std::string question; std::string action; };
 struct QuestionProjected { std::string question; };  // "" = none
 struct ModerationSet { bool on = true; };
+struct PlanUnlocked { int section = 0; };  // rebalance may change its plan again
 }  // namespace ev
 
 using EventData = std::variant<ev::Started, ev::Paused, ev::Resumed, ev::SectionChanged, ev::Adjusted,
@@ -128,7 +131,7 @@ using EventData = std::variant<ev::Started, ev::Paused, ev::Resumed, ev::Section
                                ev::StepChanged,
                                ev::MessageShown, ev::MessageCleared, ev::BreakStarted, ev::BreakEnded,
                                ev::Asked, ev::Upvoted, ev::QuestionModerated, ev::QuestionProjected,
-                               ev::ModerationSet>;
+                               ev::ModerationSet, ev::PlanUnlocked>;
 
 struct Event {
   Millis at = 0;
@@ -149,6 +152,7 @@ struct AgendaState {
   std::vector<Millis> actual_ms;      // time spent per section, excluding the current span
   std::vector<int> planned_s;         // current plan per section (after adjust / rebalance)
   std::vector<bool> cut;              // skipped by rebalance
+  std::vector<bool> locked;           // plan set by hand (Adjust): rebalance keeps it until UnlockPlan
   std::vector<bool> visited;
   Millis removed_ms = 0;              // time spent in sections a reload later removed: still session
                                       // time (derive and rebalance count it as done), no section's
@@ -290,6 +294,8 @@ struct SectionTiming {
   Millis actual_ms = 0;  // time spent so far (pauses excluded)
   int overrun_s = 0;     // actual - planned, for done/current sections (negative = early)
   SectionStatus status = SectionStatus::Upcoming;
+  Millis projected_start = 0;  // clock time: current = when it began (pauses excluded), upcoming = when
+                               // it will begin if everything before it keeps its plan; done / cut = as planned
 };
 
 struct Timing {
@@ -302,6 +308,9 @@ struct Timing {
   int drift_s = 0;                  // projected total - session duration (+ late, - early), pauses excluded
   Millis planned_end = 0;           // started_at + duration (before start: now + duration)
   Millis forecast_end = 0;          // now + what remains of the current plan
+  int end_drift_s = 0;              // forecast_end - planned_end, rounded: + ends late, - ends early;
+                                    // pauses count (unlike drift_s), and shortening sections reads as "ends
+                                    // early", never as time won back
   double progress = 0;              // 0..1 of the session duration
   int next_section = -1;            // next section that is not cut, or -1
   std::vector<SectionTiming> sections;

@@ -15,6 +15,7 @@ State initial_state(const Session& session) {
   state.agenda.actual_ms.assign(n, 0);
   state.agenda.cut.assign(n, false);
   state.agenda.visited.assign(n, false);
+  state.agenda.locked.assign(n, false);
   for (const auto& section : session.sections) {
     state.agenda.planned_s.push_back(section.duration_s);
     // Every prompt has an entry from the start, so views can look any one up.
@@ -88,6 +89,14 @@ struct Applier {
     if (!valid_section(agenda(), e.section)) return;
     snapshot();
     agenda().planned_s[static_cast<std::size_t>(e.section)] += e.delta_s;
+    agenda().locked.resize(agenda().planned_s.size(), false);
+    agenda().locked[static_cast<std::size_t>(e.section)] = true;  // rebalance keeps a hand-set plan
+  }
+  void operator()(const ev::PlanUnlocked& e) {
+    if (!valid_section(agenda(), e.section)) return;
+    snapshot();
+    agenda().locked.resize(agenda().planned_s.size(), false);
+    agenda().locked[static_cast<std::size_t>(e.section)] = false;
   }
   void operator()(const ev::Rebalanced& e) {
     if (e.durations_s.size() != agenda().planned_s.size()) return;

@@ -48,8 +48,10 @@ std::optional<std::string> check_frozen(const Session& session, const AgendaStat
                                         const std::vector<int>& durations, const std::vector<bool>& to_cut) {
   for (std::size_t i = 0; i < durations.size(); ++i) {
     if (durations[i] <= 0 || durations[i] > detail::kMaxPlannedS) return bad("every duration must be 1 s to 24 h", i);
-    const bool frozen = detail::is_done(a, i) || session.sections[i].fixed || a.cut[i] || to_cut[i];
-    if (frozen && durations[i] != a.planned_s[i]) return bad("done, fixed and cut sections keep their duration", i);
+    const bool frozen =
+        detail::is_done(a, i) || session.sections[i].fixed || detail::is_locked(a, i) || a.cut[i] || to_cut[i];
+    if (frozen && durations[i] != a.planned_s[i])
+      return bad("done, fixed, hand-set and cut sections keep their duration", i);
   }
   return std::nullopt;
 }
@@ -61,8 +63,8 @@ std::optional<std::string> check_cuts(const Session& session, const AgendaState&
     if (i < 0 || i >= static_cast<int>(to_cut.size())) return std::string("cut names an unknown section");
     const auto k = static_cast<std::size_t>(i);
     if (to_cut[k]) return bad("a section is cut twice", k);
-    if (!detail::is_upcoming(a, k) || session.sections[k].fixed)
-      return bad("only upcoming, not fixed sections can be cut", k);
+    if (!detail::is_upcoming(a, k) || session.sections[k].fixed || detail::is_locked(a, k))
+      return bad("only upcoming sections, not fixed nor hand-set, can be cut", k);
     to_cut[k] = true;
   }
   return std::nullopt;
@@ -150,6 +152,14 @@ struct Decider {
     if (after < detail::kMinPlannedS) return rejected("too-short", "a section cannot be planned shorter than 1 min");
     if (after > detail::kMaxPlannedS) return rejected("too-long", "a section cannot be planned longer than 24 h");
     return events(now, {ev::Adjusted{agenda().current, c.delta_s}});
+  }
+  Decision operator()(const cmd::UnlockPlan& c) const {
+    if (auto closed = agenda_closed(agenda())) return *closed;
+    if (c.section < 0 || c.section >= static_cast<int>(session.sections.size()))
+      return rejected("bad-section", "no section " + std::to_string(c.section + 1));
+    if (!detail::is_locked(agenda(), static_cast<std::size_t>(c.section)))
+      return rejected("not-locked", "that section's plan was not set by hand");
+    return events(now, {ev::PlanUnlocked{c.section}});
   }
   Decision operator()(const cmd::AcceptRebalance& c) const {
     if (auto closed = agenda_closed(agenda())) return *closed;

@@ -33,6 +33,8 @@ inline bool well_formed(const Session& session, const AgendaState& a) {
 inline bool is_current(const AgendaState& a, std::size_t i) {
   return a.started && !a.ended && i == static_cast<std::size_t>(a.current);
 }
+// The facilitator set this section's plan by hand: rebalance keeps it.
+inline bool is_locked(const AgendaState& a, std::size_t i) { return i < a.locked.size() && a.locked[i]; }
 // Visited and left behind (after End every visited section is done).
 inline bool is_done(const AgendaState& a, std::size_t i) { return a.visited[i] && !is_current(a, i); }
 // Still ahead in the plan. After End nothing is ahead: unvisited sections were skipped.

@@ -19,6 +19,7 @@ constexpr auto kTypeNames = std::to_array<const char*>({
     "step-changed",
     "message-shown",   "message-cleared", "break-started",   "break-ended",
     "question-asked",  "question-upvoted", "question-moderated", "question-projected", "moderation-set",
+    "plan-unlocked",
 });
 static_assert(kTypeNames.size() == std::variant_size_v<EventData>, "name every event type");
 
@@ -119,6 +120,7 @@ json fields_of(const EventData& data) {
           return {{"question", e.question}, {"action", e.action}};
         else if constexpr (std::is_same_v<T, ev::QuestionProjected>) return {{"question", e.question}};
         else if constexpr (std::is_same_v<T, ev::ModerationSet>) return {{"on", e.on}};
+        else if constexpr (std::is_same_v<T, ev::PlanUnlocked>) return {{"section", e.section}};
         else
           return json::object();  // Started, Paused, Resumed, Undone, Ended, MessageCleared, BreakEnded: no fields
       },
@@ -155,6 +157,7 @@ EventData data_from(std::size_t index, const FieldReader& f) {
     case 25: return ev::QuestionModerated{f.str("question"), f.str("action")};
     case 26: return ev::QuestionProjected{f.str("question")};
     case 27: return ev::ModerationSet{f.boolean("on")};
+    case 28: return ev::PlanUnlocked{f.int32("section")};
     default: throw std::logic_error("event type index out of range");  // kTypeNames and this switch disagree
   }
 }

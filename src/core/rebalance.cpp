@@ -2,6 +2,8 @@
 // Sections shrink or grow in proportion to the room each one has to move,
 // rounded so the total is exact to the second; when even every minimum does
 // not fit, the fewest (and latest) optional sections are proposed for cutting.
+// A plan the facilitator set by hand (Adjust) is locked: kept as it is, the
+// rest spread over the other sections, until UnlockPlan.
 #include <algorithm>
 #include <bit>
 #include <cstdint>
@@ -29,7 +31,7 @@ PlanFrame plan_frame(const Session& session, const AgendaState& agenda, Millis n
     const bool current = is_current(agenda, i);
     if (!current && !is_upcoming(agenda, i)) continue;
     const int spent_s = current ? ceil_seconds(current_elapsed_ms(agenda, now)) : 0;
-    if (section.fixed) {
+    if (section.fixed || is_locked(agenda, i)) {  // a hand-set plan is kept like a fixed one
       frame.fixed_s += std::max(agenda.planned_s[i], spent_s);
       continue;
     }

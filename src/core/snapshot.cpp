@@ -182,6 +182,7 @@ json admin_state(const Session& session, const State& state, const Timing& timin
       s["actual_s"] = timing.sections[i].actual_ms / 1000;
       s["status"] = to_string(timing.sections[i].status);
     }
+    s["locked"] = i < state.agenda.locked.size() && state.agenda.locked[i];  // plan set by hand
     sections.push_back(std::move(s));
   }
   json prompts = json::array();

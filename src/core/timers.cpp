@@ -17,6 +17,18 @@ Millis prompt_closes_at(const Session& session, const State& state, const std::s
   return it->second.opened_at + static_cast<Millis>(prompt->time_s) * 1000 + paused_since_open;
 }
 
+std::optional<Millis> prompt_time_left_ms(const Session& session, const State& state, const std::string& id,
+                                          Millis now) {
+  const Prompt* prompt = session.find_prompt(id);
+  auto it = state.prompts.find(id);
+  if (state.agenda.ended || !prompt || prompt->time_s <= 0 || it == state.prompts.end() || !it->second.open)
+    return std::nullopt;
+  const Millis paused_since_open =
+      std::max<Millis>(0, detail::paused_so_far(state.agenda, now) - it->second.pause_at_open);
+  const Millis closes = it->second.opened_at + static_cast<Millis>(prompt->time_s) * 1000 + paused_since_open;
+  return std::max<Millis>(0, closes - now);
+}
+
 Millis next_due_at(const Session& session, const State& state) {
   if (state.open_prompt.empty()) return 0;
   return prompt_closes_at(session, state, state.open_prompt);

@@ -22,4 +22,10 @@ Millis next_due_at(const Session& session, const State& state);
 // window, or the session is paused (the snapshot's `closes_at`).
 Millis prompt_closes_at(const Session& session, const State& state, const std::string& id);
 
+// What is left of the answer window of prompt `id` at `now` (never below 0),
+// standing still while the session is paused; nullopt when the prompt is not
+// open or has no window (the console's countdown).
+std::optional<Millis> prompt_time_left_ms(const Session& session, const State& state, const std::string& id,
+                                          Millis now);
+
 }  // namespace facilita

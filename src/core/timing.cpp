@@ -67,6 +67,25 @@ std::vector<SectionTiming> section_timings(const Session& session, const AgendaS
   return out;
 }
 
+// Where each section starts on the clock: the plan until the start; then the
+// current section from its elapsed time and every upcoming one after what
+// remains before it (the agenda's start column). Done and cut sections keep
+// their planned start.
+void project_starts(const Session& session, const AgendaState& a, Timing& t, Millis now) {
+  const Millis base = (a.started ? a.started_at : now);
+  for (std::size_t i = 0; i < t.sections.size(); ++i)
+    t.sections[i].projected_start = base + static_cast<Millis>(session.planned_start_s(i)) * kSecond;
+  if (!a.started || a.ended) return;
+  const auto cur = static_cast<std::size_t>(a.current);
+  t.sections[cur].projected_start = now - t.section_elapsed_ms;
+  Millis cursor = now + std::max<Millis>(0, t.section_remaining_ms);
+  for (std::size_t i = cur + 1; i < t.sections.size(); ++i) {
+    if (!is_upcoming(a, i)) continue;
+    t.sections[i].projected_start = cursor;
+    cursor += static_cast<Millis>(a.planned_s[i]) * kSecond;
+  }
+}
+
 }  // namespace
 
 Timing derive(const Session& session, const State& state, Millis now) {
@@ -107,6 +126,8 @@ Timing derive(const Session& session, const State& state, Millis now) {
   } else {
     t.forecast_end = now + ahead_ms;
   }
+  t.end_drift_s = round_seconds(t.forecast_end - t.planned_end);
+  project_starts(session, a, t, now);
   detail::derive_steps(session, a, t);
   t.progress = duration_ms > 0 ? std::clamp(double(t.session_elapsed_ms) / double(duration_ms), 0.0, 1.0) : 0.0;
   return t;

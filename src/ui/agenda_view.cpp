@@ -1,5 +1,6 @@
-// Agenda: every section with its planned start (local time), planned and
-// actual duration, done / current / next marks; overruns in colour.
+// Agenda: every section with its projected start (local time; the planned
+// start on hover), planned and actual duration, done / current / next marks;
+// overruns in colour; a plan set by hand is marked "fijo" (click releases it).
 // Double-click a row to go to that section.
 #include <string>
 
@@ -28,8 +29,8 @@ ImU32 actual_color(const SectionTiming& st, const Timing& timing) {
   return theme::kNormal;
 }
 
-void section_row(const Session& session, const Timing& timing, int index, Millis base, const Dispatch& dispatch,
-                 UiState& ui) {
+void section_row(const Session& session, const State& state, const Timing& timing, int index, Millis base,
+                 const Dispatch& dispatch, UiState& ui) {
   const Section& section = session.sections[static_cast<std::size_t>(index)];
   const SectionTiming& st = timing.sections[static_cast<std::size_t>(index)];
   const bool cut = st.status == SectionStatus::Cut;
@@ -43,12 +44,23 @@ void section_row(const Session& session, const Timing& timing, int index, Millis
   ImGui::PopStyleColor();
   ImGui::SameLine();
   // The whole row is one selectable: double-click jumps there.
-  if (ImGui::Selectable("##row", current, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick) &&
+  if (ImGui::Selectable("##row", current, ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowDoubleClick |
+                                      ImGuiSelectableFlags_AllowItemOverlap) &&
       ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left) && !current && !cut)
     dispatch(cmd::GoTo{index});
 
   ImGui::TableSetColumnIndex(1);
-  ImGui::TextDisabled("%s", theme::local_hhmm(base + Millis{session.planned_start_s(static_cast<std::size_t>(index))} * 1000).c_str());
+  const std::string planned_start =
+      theme::local_hhmm(base + Millis{session.planned_start_s(static_cast<std::size_t>(index))} * 1000);
+  const std::string projected = theme::local_hhmm(st.projected_start);
+  if (projected != planned_start && !cut && st.status != SectionStatus::Done) {
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::to_vec4(theme::kAccent));
+    ImGui::TextUnformatted(projected.c_str());
+    ImGui::PopStyleColor();
+  } else {
+    ImGui::TextDisabled("%s", projected.c_str());
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip(ui.t(S::PlannedStartHint), planned_start.c_str());
 
   ImGui::TableSetColumnIndex(2);
   if (cut || st.status == SectionStatus::Done) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -68,6 +80,13 @@ void section_row(const Session& session, const Timing& timing, int index, Millis
   if (changed) {
     ImGui::PopStyleColor();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s → %s", format_clock(st.original_s).c_str(), format_clock(st.planned_s).c_str());
+  }
+  const auto k = static_cast<std::size_t>(index);
+  if (k < state.agenda.locked.size() && state.agenda.locked[k]) {
+    ImGui::SameLine(0, ImGui::GetFontSize() * 0.3f);
+    if (ImGui::SmallButton(ui.t(S::LockedMark)) && state.agenda.started && !state.agenda.ended)
+      dispatch(cmd::UnlockPlan{index});
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.t(S::LockedHint));
   }
 
   ImGui::TableSetColumnIndex(4);
@@ -97,11 +116,11 @@ void draw_agenda(const Session& session, const State& state, const Timing& timin
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, em * 1.2f);
   ImGui::TableSetupColumn(ui.t(S::ColStart), ImGuiTableColumnFlags_WidthFixed, em * 2.9f);
   ImGui::TableSetupColumn(ui.t(S::ColSection), ImGuiTableColumnFlags_WidthStretch);
-  ImGui::TableSetupColumn(ui.t(S::ColPlanned), ImGuiTableColumnFlags_WidthFixed, em * 3.0f);
+  ImGui::TableSetupColumn(ui.t(S::ColPlanned), ImGuiTableColumnFlags_WidthFixed, em * 5.2f);  // room for "fijo"
   ImGui::TableSetupColumn(ui.t(S::ColActual), ImGuiTableColumnFlags_WidthFixed, em * 3.0f);
   ImGui::TableHeadersRow();
   for (int i = 0; i < static_cast<int>(session.sections.size()) && i < static_cast<int>(timing.sections.size()); ++i) {
-    section_row(session, timing, i, base, dispatch, ui);
+    section_row(session, state, timing, i, base, dispatch, ui);
     draw_agenda_steps(session, state, timing, i, ui);  // the current section's steps
   }
   ImGui::EndTable();

@@ -1,5 +1,6 @@
 // Current section with a large countdown, its phase by colour AND label
-// (● on time, ▲ wrap up, ■ overtime), elapsed vs planned, and the next section.
+// (● on time, ▲ wrap up, ■ overtime;
+// paused and ended in their place), elapsed vs planned, and the next section.
 #include <cstdio>
 #include <string>
 
@@ -60,8 +61,15 @@ void draw_clock(const Session& session, const State& state, const Timing& timing
   if (!a.running) color = (color & 0x00FFFFFF) | (IM_COL32_A_MASK & IM_COL32(0, 0, 0, 150));
   centered_text(fonts.clock, fonts.sizes.clock, color, theme::countdown_text(timing));
 
-  std::string phase = std::string(phase_shape(timing.phase)) + " " + theme::phase_label(ui, timing.phase);
-  centered_text(fonts.bold, fonts.sizes.body * 1.15f, theme::phase_color(timing.phase), phase);
+  // Paused and ended replace the phase: "● En tiempo" under a stopped clock misleads.
+  if (a.ended) {
+    centered_text(fonts.bold, fonts.sizes.body * 1.3f, theme::kIdle, ui.t(S::ClockEnded));
+  } else if (a.started && !a.running) {
+    centered_text(fonts.bold, fonts.sizes.body * 1.3f, theme::kWrapUp, ui.t(S::ClockPaused));
+  } else {
+    std::string phase = std::string(phase_shape(timing.phase)) + " " + theme::phase_label(ui, timing.phase);
+    centered_text(fonts.bold, fonts.sizes.body * 1.15f, theme::phase_color(timing.phase), phase);
+  }
   if (st) {
     std::string elapsed = std::string(ui.t(S::Elapsed)) + " " + format_clock(static_cast<int>(timing.section_elapsed_ms / 1000)) +
                           " / " + format_clock(st->planned_s);

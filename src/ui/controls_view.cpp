@@ -53,7 +53,7 @@ void draw_controls(const Session& session, const State& state, const Timing&, co
   if (row.button(ui.t(S::MinusMinute), "-", live)) dispatch(cmd::Adjust{-60});
   if (row.button(ui.t(S::PlusMinute), "+", live)) dispatch(cmd::Adjust{60});
   if (row.button(ui.t(S::Rebalance), "R", live)) ui.request_rebalance_preview = true;
-  if (row.button(ui.t(S::Undo), "Ctrl+Z", !state.undo_stack.empty())) dispatch(cmd::Undo{});
+  if (row.button(ui.t(S::Undo), "Ctrl+Z", live && !state.undo_stack.empty())) dispatch(cmd::Undo{});
   if (row.button(ui.t(S::Blackout), "B", true, ui.blackout)) ui.blackout = !ui.blackout;
   if (row.button(ui.t(S::Freeze), "F", true, ui.frozen)) ui.request_freeze_toggle = true;
   if (row.button(ui.t(S::Projector), "P", true, !ui.projector_visible)) ui.request_toggle_projector = true;

@@ -57,6 +57,10 @@ void draw_keys_overlay(const Session&, const State&, const Timing&, const Dispat
       }
       ImGui::EndTable();
     }
+    ImGui::Separator();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(ui.t(S::HelpNumbers));  // what the numbers on the console mean
+    ImGui::PopTextWrapPos();
     ImGui::TextDisabled("%s", ui.t(S::KeysClose));
     if (ImGui::Button("OK")) ui.show_keys = false;
   }

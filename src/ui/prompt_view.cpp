@@ -1,11 +1,15 @@
-// Prompts of the current section: open / close / reveal, responses n/m, the
-// live tally (bars, or the text answers), who has not answered yet.
+// Prompts of the current section: open / close / reveal, responses n/m, what
+// is left of the open prompt's answer window, the live tally (bars, or the text
+// answers), who has not answered yet. A prompt never opened shows "sin abrir":
+// no count, no missing list.
 #include <algorithm>
 #include <cstdio>
 #include <string>
 #include <vector>
 
+#include "core/duration.hpp"
 #include "core/tally.hpp"
+#include "core/timers.hpp"
 #include "ui/fonts.hpp"
 #include "ui/shortcuts.hpp"
 #include "ui/tally_chart.hpp"
@@ -126,11 +130,28 @@ void prompt_details(const Session& session, const Prompt& prompt, const State& s
   ImGui::PushFont(fonts.bold);
   ImGui::TextWrapped("%s", prompt.text.c_str());
   ImGui::PopFont();
+  const PromptState* ps = prompt_state(state, prompt.id);
+  if (!ps || !ps->was_opened) {  // nothing to count yet: nobody could answer
+    ImGui::PushFont(fonts.large);
+    ImGui::TextDisabled("%s", ui.t(S::PromptNotOpened));
+    ImGui::PopFont();
+    return;
+  }
   char answered[64];
   std::snprintf(answered, sizeof answered, ui.t(S::AnswersOf), t.answered, t.participants);
   ImGui::PushFont(fonts.large);
   ImGui::TextUnformatted(answered);
   ImGui::PopFont();
+  if (auto left = prompt_time_left_ms(session, state, prompt.id, std::max(ui.now, state.last_event_at))) {
+    char window[96];
+    const int seconds = static_cast<int>((*left + 999) / 1000);
+    std::snprintf(window, sizeof window, ui.t(S::PromptTimeLeft), format_clock(seconds).c_str());
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::to_vec4(seconds <= 10 ? theme::kWrapUp : theme::kNormal));
+    ImGui::PushFont(fonts.bold);
+    ImGui::TextUnformatted(*left > 0 ? window : ui.t(S::PromptTimeUp));
+    ImGui::PopFont();
+    ImGui::PopStyleColor();
+  }
   if (prompt.kind == PromptKind::Text) {
     text_answers(t, dispatch, ui);
   } else {

@@ -1,5 +1,7 @@
 // Rebalance preview (R): old -> new durations of the sections still to come,
-// the sections proposed for cutting, and whether the session still ends late.
+// each one's allowed range (plans set by hand marked, kept), the sections
+// proposed for cutting, the forecast end before and after, and whether the
+// session still ends late.
 // Enter / Accept applies it (an AcceptRebalance command), Esc / Cancel drops it.
 #include <algorithm>
 #include <cstdio>
@@ -22,10 +24,25 @@ bool is_cut(const RebalancePlan& plan, int index) {
   return false;
 }
 
-void plan_table(const Session& session, const Timing& timing, const RebalancePlan& plan, UiState& ui) {
+std::string range_text(const Section& section, bool locked, UiState& ui) {
+  if (locked) return ui.t(S::LockedMark);
+  if (section.fixed) return format_clock(section.duration_s);
+  return format_clock(section.effective_min_s()) + "–" + format_clock(section.effective_max_s());
+}
+
+// The forecast end if the plan were accepted: the same derive() on a copy.
+Millis forecast_after(const Session& session, const State& state, const RebalancePlan& plan, Millis now) {
+  State after = state;
+  apply(session, after, Event{std::max(now, state.last_event_at), ev::Rebalanced{plan.new_s, plan.cut}});
+  return derive(session, after, now).forecast_end;
+}
+
+void plan_table(const Session& session, const State& state, const Timing& timing, const RebalancePlan& plan,
+                UiState& ui) {
   const float em = ImGui::GetFontSize();
-  if (!ImGui::BeginTable("plan", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
+  if (!ImGui::BeginTable("plan", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
   ImGui::TableSetupColumn(ui.t(S::ColSection), ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableSetupColumn(ui.t(S::RebalanceRange), ImGuiTableColumnFlags_WidthFixed, em * 5.5f);
   ImGui::TableSetupColumn(ui.t(S::RebalanceOld), ImGuiTableColumnFlags_WidthFixed, em * 4.5f);
   ImGui::TableSetupColumn(ui.t(S::RebalanceNew), ImGuiTableColumnFlags_WidthFixed, em * 6.5f);
   ImGui::TableHeadersRow();
@@ -35,10 +52,14 @@ void plan_table(const Session& session, const Timing& timing, const RebalancePla
     const bool changed = plan.old_s[i] != plan.new_s[i];
     ImGui::TableNextRow();
     ImGui::TableSetColumnIndex(0);
-    ImGui::TextUnformatted(session.sections[i].title.c_str());
+    ImGui::TextWrapped("%s", session.sections[i].title.c_str());
     ImGui::TableSetColumnIndex(1);
-    ImGui::TextUnformatted(format_clock(plan.old_s[i]).c_str());
+    const bool locked = i < state.agenda.locked.size() && state.agenda.locked[i];
+    ImGui::TextDisabled("%s", range_text(session.sections[i], locked, ui).c_str());
+    if (locked && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.t(S::LockedHint));
     ImGui::TableSetColumnIndex(2);
+    ImGui::TextUnformatted(format_clock(plan.old_s[i]).c_str());
+    ImGui::TableSetColumnIndex(3);
     if (cut) {
       ImGui::PushStyleColor(ImGuiCol_Text, theme::to_vec4(theme::kOvertime));
       ImGui::Text("✗ %s", ui.t(S::CutMark));
@@ -56,8 +77,8 @@ void plan_table(const Session& session, const Timing& timing, const RebalancePla
 
 }  // namespace
 
-void draw_rebalance_preview(const Session& session, const State&, const Timing& timing, const Dispatch& dispatch,
-                            UiState& ui) {
+void draw_rebalance_preview(const Session& session, const State& state, const Timing& timing,
+                            const Dispatch& dispatch, UiState& ui) {
   if (!ui.rebalance) {
     if (ImGui::IsPopupOpen(kPopup)) {
       // Closed by a key (Enter / Esc are handled with the other shortcuts).
@@ -80,7 +101,7 @@ void draw_rebalance_preview(const Session& session, const State&, const Timing& 
   if (!plan.changes()) {
     ImGui::TextWrapped("%s", ui.t(S::RebalanceNoChange));
   } else {
-    plan_table(session, timing, plan, ui);
+    plan_table(session, state, timing, plan, ui);
     if (!plan.cut.empty()) {
       std::string cut_list;
       for (int c : plan.cut)
@@ -90,6 +111,14 @@ void draw_rebalance_preview(const Session& session, const State&, const Timing& 
       ImGui::TextWrapped("%s %s", ui.t(S::RebalanceCut), cut_list.c_str());
       ImGui::PopStyleColor();
     }
+  }
+  if (plan.changes() && plan.old_s.size() == state.agenda.planned_s.size()) {
+    const Millis now = std::max(ui.now, state.last_event_at);
+    char ends[160];
+    std::snprintf(ends, sizeof ends, ui.t(S::RebalanceEnd), theme::local_hhmm(timing.forecast_end).c_str(),
+                  theme::local_hhmm(forecast_after(session, state, plan, now)).c_str(),
+                  theme::local_hhmm(timing.planned_end).c_str());
+    ImGui::TextWrapped("%s", ends);
   }
   if (plan.overrun_s > 0) {
     char over[160];

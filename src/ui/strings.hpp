@@ -83,6 +83,9 @@ enum class S {
   MasteryTitle, MasteryHint, MasteryRow, MasteryNoQuiz, MasteryNoAnswers, MasteryNoObjectives,
   // printed documents (author view)
   AuthorPrintGuide, AuthorPrinted, AuthorPrintFailed,
+  // states and numbers a facilitator reads at a glance
+  ClockPaused, ClockEnded, ProgressLine, DriftLate, DriftEarly, LockedMark, LockedHint, PlannedStartHint,
+  RebalanceRange, RebalanceEnd, PromptNotOpened, PromptTimeLeft, PromptTimeUp, HelpNumbers,
   Count
 };
 

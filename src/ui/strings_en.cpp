@@ -268,6 +268,28 @@ constexpr StringEntry kEnglish[] = {
     {S::AuthorPrintGuide, "Print guide…"},
     {S::AuthorPrinted, "Guide written to %s"},
     {S::AuthorPrintFailed, "Could not write the guide: %s"},
+    // states and numbers a facilitator reads at a glance
+    {S::ClockPaused, "PAUSED"},
+    {S::ClockEnded, "SESSION ENDED"},
+    {S::ProgressLine, "Section %d of %d · %d %% of the time"},
+    {S::DriftLate, "%s behind"},
+    {S::DriftEarly, "ends %s early"},
+    {S::LockedMark, "set"},
+    {S::LockedHint, "Plan set by hand: Rebalance keeps it. Click to release it."},
+    {S::PlannedStartHint, "Planned start %s"},
+    {S::RebalanceRange, "Range"},
+    {S::RebalanceEnd, "Forecast end: %s → %s (planned %s)"},
+    {S::PromptNotOpened, "not opened"},
+    {S::PromptTimeLeft, "%s left to answer"},
+    {S::PromptTimeUp, "Answer time is up"},
+    {S::HelpNumbers,
+     "Section N of M: the position in the agenda. \"of the time\": the time elapsed (pauses excluded) over the "
+     "session's duration.\n"
+     "Forecast end: now + what remains of the current section + the plan of those that follow. "
+     "\"behind\" / \"ends early\": the forecast end against the planned end (start + duration; pauses "
+     "count). Shortening sections brings the forecast end forward, it does not win content back.\n"
+     "Start (agenda): the projected start under the current plan; the planned one on hover. "
+     "\"set\": a plan changed by hand with ±1 min; Rebalance keeps it (click to release it)."},
 };
 static_assert(covers_every_key_once(kEnglish), "strings_en.cpp: every key exactly once");
 constexpr IndexedStrings kEnglishIndexed = index_strings(kEnglish);

@@ -268,6 +268,28 @@ constexpr StringEntry kSpanish[] = {
     {S::AuthorPrintGuide, "Imprimir guía…"},
     {S::AuthorPrinted, "Guía escrita en %s"},
     {S::AuthorPrintFailed, "No se pudo escribir la guía: %s"},
+    // states and numbers a facilitator reads at a glance
+    {S::ClockPaused, "EN PAUSA"},
+    {S::ClockEnded, "SESIÓN TERMINADA"},
+    {S::ProgressLine, "Sección %d de %d · %d %% del tiempo"},
+    {S::DriftLate, "%s atrasado"},
+    {S::DriftEarly, "termina %s antes"},
+    {S::LockedMark, "fijo"},
+    {S::LockedHint, "Plan ajustado a mano: «Reequilibrar» lo respeta. Clic para liberarlo."},
+    {S::PlannedStartHint, "Inicio planeado %s"},
+    {S::RebalanceRange, "Rango"},
+    {S::RebalanceEnd, "Fin previsto: %s → %s (planeado %s)"},
+    {S::PromptNotOpened, "sin abrir"},
+    {S::PromptTimeLeft, "Quedan %s para responder"},
+    {S::PromptTimeUp, "Tiempo de respuesta agotado"},
+    {S::HelpNumbers,
+     "Sección N de M: la posición en la agenda. «del tiempo»: el tiempo transcurrido (sin pausas) sobre la "
+     "duración de la sesión.\n"
+     "Fin previsto: ahora + lo que queda de la sección actual + el plan de las que siguen. "
+     "«atrasado» / «termina antes»: fin previsto comparado con el fin planeado (inicio + duración; las pausas "
+     "cuentan). Acortar secciones adelanta el fin previsto, no recupera contenido.\n"
+     "Inicio (agenda): inicio previsto según el plan actual; el planeado, al pasar el ratón. "
+     "«fijo»: plan ajustado a mano con ±1 min; «Reequilibrar» no lo cambia (clic para liberarlo)."},
 };
 static_assert(covers_every_key_once(kSpanish), "strings_es.cpp: every key exactly once");
 constexpr IndexedStrings kSpanishIndexed = index_strings(kSpanish);

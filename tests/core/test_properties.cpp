@@ -85,7 +85,8 @@ struct Generator {
       if (chance(20) && !plan.new_s.empty()) plan.new_s[static_cast<std::size_t>(pick(8))] += 30;
       return cmd::AcceptRebalance{plan.new_s, plan.cut};
     }
-    if (roll < 48) return cmd::Undo{};
+    if (roll < 47) return cmd::Undo{};
+    if (roll < 48) return cmd::UnlockPlan{pick(9) - 1};
     if (roll < 54) return cmd::OpenPrompt{some_prompt(state).id};
     if (roll < 57) return cmd::ClosePrompt{some_prompt(state).id};
     if (roll < 59) return cmd::RevealPrompt{some_prompt(state).id};
@@ -126,11 +127,12 @@ void check_plan(const Session& s, const State& state, Millis now) {
     const Section& sec = s.sections[i];
     const bool current = static_cast<int>(i) == a.current;
     const bool cut = a.cut[i] || std::count(plan.cut.begin(), plan.cut.end(), static_cast<int>(i));
-    if ((a.visited[i] && !current) || cut || sec.fixed) {
+    const bool kept = sec.fixed || a.locked[i];  // fixed by the author or set by hand
+    if ((a.visited[i] && !current) || cut || kept) {
       CHECK(plan.new_s[i] == plan.old_s[i]);
-      // A fixed section still ahead takes its plan; a current one at least its elapsed time.
-      if (sec.fixed && !cut && current) sum += std::max(plan.new_s[i], elapsed_s);
-      else if (sec.fixed && !cut && !a.visited[i]) sum += plan.new_s[i];
+      // A kept section still ahead takes its plan; a current one at least its elapsed time.
+      if (kept && !cut && current) sum += std::max(plan.new_s[i], elapsed_s);
+      else if (kept && !cut && !a.visited[i]) sum += plan.new_s[i];
       continue;
     }
     const int lo = std::max(sec.effective_min_s(), current ? elapsed_s : 0);

@@ -317,3 +317,13 @@ TEST_CASE("questions: the session's moderation setting is read from YAML") {
   CHECK_FALSE(load_session(base + "questions:\n  moderacion: false\n").ok());
   CHECK_FALSE(load_session(base + "questions: yes\n").ok());
 }
+
+TEST_CASE("the admin state marks the plans set by hand as locked") {
+  Room room(module_session());
+  room.ok(cmd::Start{});
+  room.ok(cmd::Adjust{60});
+  const auto admin = admin_state(room.session, room.state, room.timing(), room.now);
+  REQUIRE(admin["admin"]["sections"].size() == 8);
+  CHECK(admin["admin"]["sections"][0]["locked"] == true);
+  CHECK(admin["admin"]["sections"][1]["locked"] == false);
+}

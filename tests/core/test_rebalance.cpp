@@ -1,5 +1,6 @@
 // propose_rebalance(): exact totals, bounds, fixed sections, proportional
 // shares, and the cut proposal when even the minimums do not fit.
+#include <algorithm>
 #include <numeric>
 
 #include "fixtures.hpp"
@@ -162,4 +163,66 @@ TEST_CASE("after End there is nothing to rebalance") {
   room.ok(cmd::End{});
   const RebalancePlan plan = propose_rebalance(room.session, room.state, room.now);
   CHECK_FALSE(plan.changes());
+}
+
+TEST_CASE("a plan the facilitator set by hand is kept; the rest fits around it") {
+  // The introduction given 5 more minutes by hand, 2 min into it: rebalance
+  // must not take them back (it used to shrink it towards its minimum).
+  Room room(module_session());
+  room.ok(cmd::Start{});
+  room.ok(cmd::Adjust{300});
+  room.wait_s(120);
+  CHECK(room.state.agenda.locked[0]);
+  CHECK_FALSE(room.state.agenda.locked[1]);
+  const int intro = room.state.agenda.planned_s[0];
+  const RebalancePlan plan = propose_rebalance(room.session, room.state, room.now);
+  CHECK(plan.new_s[0] == intro);
+  CHECK(plan.changes());
+  const Session& s = room.session;
+  int rest = 0;
+  for (std::size_t i = 1; i < 8; ++i) {
+    CHECK(plan.new_s[i] >= s.sections[i].effective_min_s());
+    CHECK(plan.new_s[i] <= s.sections[i].effective_max_s());
+    if (!std::ranges::count(plan.cut, static_cast<int>(i))) rest += plan.new_s[i];
+  }
+  CHECK(rest == s.duration_s - intro);
+}
+
+TEST_CASE("an upcoming hand-set plan stays out of the shares and the cuts") {
+  Room room = module_late(7 * 60, 0);  // section 2 current, 2 min late
+  room.ok(cmd::Adjust{120});           // section 2 given 2 more minutes by hand
+  const int kept = room.state.agenda.planned_s[1];
+  const RebalancePlan plan = propose_rebalance(room.session, room.state, room.now);
+  CHECK(plan.new_s[1] == kept);
+  int later = 0, target = room.session.duration_s - 7 * 60 - kept;
+  for (std::size_t i = 2; i < 8; ++i) later += plan.new_s[i];
+  CHECK(later == target);
+  // A plan that changes the hand-set section is refused.
+  std::vector<int> bad = plan.new_s;
+  bad[1] -= 60;
+  bad[2] += 60;
+  CHECK(room.code(cmd::AcceptRebalance{bad, {}}) == "bad-plan");
+  room.ok(cmd::AcceptRebalance{plan.new_s, plan.cut});
+  CHECK(room.state.agenda.locked[1]);  // accepting keeps the lock
+}
+
+TEST_CASE("UnlockPlan gives a hand-set plan back to rebalance; undo and replay agree") {
+  Room room = module_late(7 * 60, 0);
+  CHECK(room.code(cmd::UnlockPlan{1}) == "not-locked");
+  CHECK(room.code(cmd::UnlockPlan{99}) == "bad-section");
+  room.ok(cmd::Adjust{300});
+  REQUIRE(room.state.agenda.locked[1]);
+  CHECK(propose_rebalance(room.session, room.state, room.now).new_s[1] == room.state.agenda.planned_s[1]);
+  room.ok(cmd::UnlockPlan{1});
+  CHECK(std::holds_alternative<ev::PlanUnlocked>(room.last.events.at(0).data));
+  CHECK_FALSE(room.state.agenda.locked[1]);
+  CHECK(propose_rebalance(room.session, room.state, room.now).new_s[1] < room.state.agenda.planned_s[1]);
+  CHECK(room.replayed() == room.state);
+  room.ok(cmd::Undo{});  // the lock comes back with the agenda
+  CHECK(room.state.agenda.locked[1]);
+  room.ok(cmd::Undo{});  // and goes with the Adjust
+  CHECK_FALSE(room.state.agenda.locked[1]);
+  CHECK(room.replayed() == room.state);
+  room.ok(cmd::End{});
+  CHECK(room.code(cmd::UnlockPlan{1}) == "ended");
 }

@@ -227,6 +227,7 @@ TEST_CASE("the step plan follows the section's plan in proportion") {
   CHECK(t.step_planned_s == 144);
 
   room.wait_s(200);
+  room.ok(cmd::UnlockPlan{0});  // the hand-set 12 min go back to rebalance
   const RebalancePlan plan = propose_rebalance(s, room.state, room.now);
   REQUIRE(plan.changes());
   room.ok(cmd::AcceptRebalance{plan.new_s, plan.cut});

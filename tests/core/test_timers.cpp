@@ -117,3 +117,25 @@ TEST_CASE("an outage counted as a pause moves the window too") {
   room.ok(cmd::OutageAsPause{});
   CHECK(next_due_at(s, room.state) == opened + 100 * kSec);
 }
+
+TEST_CASE("the console's countdown: what is left of the window, standing still during a pause") {
+  const Session s = timed_and_untimed();
+  Room room(s);
+  room.ok(cmd::Start{});
+  CHECK_FALSE(prompt_time_left_ms(s, room.state, "timed", room.now));  // not opened yet
+  room.ok(cmd::OpenPrompt{"timed"});
+  room.wait_s(20);
+  CHECK(prompt_time_left_ms(s, room.state, "timed", room.now) == 40 * kSec);
+  room.ok(cmd::Pause{});
+  room.wait_s(100);
+  CHECK(prompt_time_left_ms(s, room.state, "timed", room.now) == 40 * kSec);
+  room.ok(cmd::Resume{});
+  room.wait_s(30);
+  CHECK(prompt_time_left_ms(s, room.state, "timed", room.now) == 10 * kSec);
+  room.wait_s(30);
+  CHECK(prompt_time_left_ms(s, room.state, "timed", room.now) == 0);  // never negative
+  room.ok(cmd::ClosePrompt{"timed"});
+  CHECK_FALSE(prompt_time_left_ms(s, room.state, "timed", room.now));
+  room.ok(cmd::OpenPrompt{"untimed"});
+  CHECK_FALSE(prompt_time_left_ms(s, room.state, "untimed", room.now));  // no window
+}

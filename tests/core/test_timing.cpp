@@ -145,3 +145,41 @@ TEST_CASE("progress is clamped to 1") {
   room.wait_s(600);
   CHECK(room.timing().progress == 1.0);
 }
+
+TEST_CASE("projected starts move with the plan and the clock; planned starts do not") {
+  const Session s = make_session({{600}, {300}, {300}});
+  Room room(s);
+  CHECK(room.timing().sections[1].projected_start == kT0 + 600 * kSec);  // before the start: the plan
+  room.ok(cmd::Start{});
+  room.wait_s(120);
+  room.ok(cmd::Adjust{300});  // the first section given 5 more minutes
+  Timing t = room.timing();
+  CHECK(t.sections[0].projected_start == kT0);
+  CHECK(t.sections[1].projected_start == kT0 + 900 * kSec);
+  CHECK(t.sections[2].projected_start == kT0 + 1200 * kSec);
+  CHECK(s.planned_start_s(1) == 600);
+  room.wait_s(900);  // 2 min into overtime: what follows starts later still
+  t = room.timing();
+  CHECK(t.sections[1].projected_start == room.now);
+  CHECK(t.sections[2].projected_start == room.now + 300 * kSec);
+  room.ok(cmd::Next{});
+  room.wait_s(60);
+  t = room.timing();
+  CHECK(t.sections[1].projected_start == room.now - 60 * kSec);
+  CHECK(t.sections[2].projected_start == room.now + 240 * kSec);
+}
+
+TEST_CASE("end drift compares the forecast end with the planned end, pauses included") {
+  const Session s = make_session({{600}, {600}});
+  Room room(s);
+  room.ok(cmd::Start{});
+  room.wait_s(60);
+  CHECK(room.timing().end_drift_s == 0);
+  room.ok(cmd::Pause{});
+  room.wait_s(190);
+  CHECK(room.timing().drift_s == 0);          // pauses excluded: no section ran over
+  CHECK(room.timing().end_drift_s == 190);    // but the session ends 3:10 later
+  room.ok(cmd::Resume{});
+  room.ok(cmd::Adjust{-300});                 // shortening: ends earlier, not "ahead"
+  CHECK(room.timing().end_drift_s == 190 - 300);
+}

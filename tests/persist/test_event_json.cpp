@@ -42,6 +42,7 @@ EventData sample(std::size_t index) {
     case 25: return ev::QuestionModerated{"qa-3", "approve"};
     case 26: return ev::QuestionProjected{"qa-3"};
     case 27: return ev::ModerationSet{false};
+    case 28: return ev::PlanUnlocked{3};
     default: FAIL("no sample for event index " << index); return ev::Started{};
   }
 }

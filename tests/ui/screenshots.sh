@@ -65,6 +65,33 @@ if "$bin" run "$module" "${quiz[@]}" --reveal --screenshot "$out/projector-quiz-
 else
   echo "FAIL --lang en --demo screenshot"; cat "$out/err.txt"; fail=$((fail+1))
 fi
+# Paused must be unmistakable: "EN PAUSA" in amber (theme::kWrapUp) in place of
+# the phase line under the big clock (at 1280x720: the band 190..230 px of the
+# middle column), where the running console shows "● En tiempo" in green.
+amber_share() {
+  convert "$1" -crop "460x40+390+190" +repage -fuzz 8% -fill black +opaque "rgb(255,200,60)" \
+    -fill white -opaque "rgb(255,200,60)" -colorspace Gray -format "%[fx:mean]" info:
+}
+pause=(--view console --at funcionamiento:03:00 --size 1280x720)
+if "$bin" run "$module" "${pause[@]}" --paused --screenshot "$out/console-paused.png" 2>"$out/err.txt" &&
+   "$bin" run "$module" "${pause[@]}" --screenshot "$out/console-running.png" 2>>"$out/err.txt"; then
+  paused_amber="$(amber_share "$out/console-paused.png")"; running_amber="$(amber_share "$out/console-running.png")"
+  if awk -v p="$paused_amber" -v r="$running_amber" 'BEGIN{exit !(p > 0.002 && r < 0.0005)}'; then
+    echo "ok   $out/console-paused.png (amber $paused_amber vs $running_amber running)"; passed=$((passed+1))
+  else
+    echo "FAIL $out/console-paused.png: no amber pause label (amber $paused_amber vs $running_amber running)"
+    fail=$((fail+1))
+  fi
+else
+  echo "FAIL --paused screenshot"; cat "$out/err.txt"; fail=$((fail+1))
+fi
+# A plan set by hand, then the rebalance preview: ranges, "fijo", forecast end before and after.
+if "$bin" run "$module" --view console --at introduccion:03:00 --adjust 5 --rebalance --size 1280x720 \
+     --screenshot "$out/console-rebalance-locked.png" 2>"$out/err.txt"; then
+  passed=$((passed+1))
+else
+  echo "FAIL --adjust --rebalance screenshot"; cat "$out/err.txt"; fail=$((fail+1))
+fi
 if "$bin" run "$module" --screenshot "$out/bad.png" --at nowhere:01:00 2>/dev/null; then
   echo "FAIL --at with an unknown section succeeded"; fail=$((fail+1))
 else
