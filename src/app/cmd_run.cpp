@@ -211,9 +211,13 @@ int run_delivery(const RunOptions& opt, const SourceFile& file) {
   // The fellows' server wakes the loop from its thread. The console still runs
   // without it (a room without laptops): a failure is shown instead of ending the run.
   std::string net_problem;
-  if (delivery->serve(server_options(opt.net), [&loop] { loop.wake(); }, net_problem)) {
+  const net::ServerOptions net_options = server_options(opt.net);
+  if (delivery->serve(net_options, [&loop] { loop.wake(); }, net_problem)) {
     if (ui.join_url.empty()) ui.join_url = delivery->server()->join_url();
     ui.admin_url = delivery->server()->admin_url();
+    // As headless prints them: scripts (and a facilitator at a terminal) find the port.
+    std::cout << "listening on " << net_options.bind << ":" << delivery->server()->port() << "\n"
+              << "join: " << delivery->server()->join_url() << std::endl;
   } else {
     std::cerr << "facilita run: fellows cannot join: " << net_problem << "\n";
     ui.message = "Red / network: " + net_problem;

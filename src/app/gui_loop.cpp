@@ -206,7 +206,8 @@ GuiLoop::FrameKey GuiLoop::frame_key(Millis now) const {
 
 void GuiLoop::write_dump() const {
   if (options_.dump_state_path.empty()) return;
-  write_state_dump(options_.dump_state_path, controller_.session(), controller_.state(), ui_, controller_.version());
+  write_state_dump(options_.dump_state_path, controller_.session(), controller_.state(), ui_, controller_.version(),
+                   now_());
 }
 
 WindowLayout GuiLoop::layout() const {
@@ -220,7 +221,7 @@ WindowLayout GuiLoop::layout() const {
 }
 
 int GuiLoop::run() {
-  bool ui_flags[3] = {ui_.blackout, ui_.frozen, ui_.projector_visible};
+  std::string dumped_key = state_dump_key(controller_.session(), controller_.state(), ui_, now_());
   std::uint64_t dumped_reload = ui_.reload.generation;
   std::uint64_t dumped_storage = ui_.storage.generation;
   write_dump();
@@ -272,14 +273,14 @@ int GuiLoop::run() {
       input = true;
     }
     extra_frames_ = input ? 2 : std::max(0, extra_frames_ - 1);
-    bool flags[3] = {ui_.blackout, ui_.frozen, ui_.projector_visible};
-    if (controller_.version() != dumped_version_ || !std::equal(flags, flags + 3, ui_flags) ||
+    std::string dump_key = state_dump_key(controller_.session(), controller_.state(), ui_, now);
+    if (controller_.version() != dumped_version_ || dump_key != dumped_key ||
         ui_.reload.generation != dumped_reload || ui_.storage.generation != dumped_storage) {
       write_dump();
       dumped_version_ = controller_.version();
       dumped_reload = ui_.reload.generation;
       dumped_storage = ui_.storage.generation;
-      std::copy(flags, flags + 3, ui_flags);
+      dumped_key = dump_key;
     }
   }
   write_dump();

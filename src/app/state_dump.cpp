@@ -15,9 +15,24 @@ std::string digest(const std::string& text) { return text::fnv1a_hex(text); }
 
 }  // namespace
 
+std::string state_dump_key(const Session& session, const State& state, const ui::UiState& ui, Millis now) {
+  const Timing t = derive(session, state, now);
+  std::string key = to_string(t.phase);
+  for (bool flag : {ui.blackout, ui.frozen, ui.projector_visible, ui.rebalance.has_value(), ui.confirm_end})
+    key += flag ? '1' : '0';
+  return key;
+}
+
 bool write_state_dump(const std::string& path, const Session& session, const State& state, const ui::UiState& ui,
-                      std::uint64_t version) {
+                      std::uint64_t version, Millis now) {
   const AgendaState& a = state.agenda;
+  const Timing timing = derive(session, state, now);
+  nlohmann::json locked = nlohmann::json::array();
+  for (std::size_t i = 0; i < a.locked.size(); ++i)
+    if (a.locked[i]) locked.push_back(static_cast<int>(i));
+  int hidden = 0;
+  for (const auto& [id, prompt] : state.prompts)
+    for (const auto& [who, answer] : prompt.answers) hidden += answer.hidden ? 1 : 0;
   nlohmann::json cut = nlohmann::json::array();
   for (std::size_t i = 0; i < a.cut.size(); ++i)
     if (a.cut[i]) cut.push_back(static_cast<int>(i));
@@ -35,6 +50,13 @@ bool write_state_dump(const std::string& path, const Session& session, const Sta
                          : ""},
       {"planned_s", a.planned_s},
       {"cut", cut},
+      {"locked", locked},
+      {"phase", to_string(timing.phase)},
+      {"end_drift_s", timing.end_drift_s},
+      {"can_undo", !state.undo_stack.empty() && !a.ended},
+      {"rebalance_preview", ui.rebalance.has_value()},
+      {"confirm_end", ui.confirm_end},
+      {"hidden_answers", hidden},
       {"open_prompt", state.open_prompt},
       {"participants", state.participants.size()},
       {"undo_depth", state.undo_stack.size()},

@@ -9,6 +9,11 @@
 namespace facilita {
 
 bool write_state_dump(const std::string& path, const Session& session, const State& state, const ui::UiState& ui,
-                      std::uint64_t version);
+                      std::uint64_t version, Millis now);
+
+// What, besides the Controller's version, makes the dump worth rewriting: the
+// section's phase as the clock crosses wrap-up and zero, and the console's own
+// flags (blackout, freeze, projector shown, rebalance preview, end confirmation).
+std::string state_dump_key(const Session& session, const State& state, const ui::UiState& ui, Millis now);
 
 }  // namespace facilita

@@ -18,8 +18,8 @@ Session quiz_session() {
   multi.objectives = {"b"};
   Prompt poll = make_prompt("q-poll", PromptKind::Poll, {"x", "y"});
   Session s = make_session({{300}, {300}}, {choice, multi, poll});
-  s.objectives = {{"a", "Objective A", {}}, {"b", "Objective B", {}}, {"c", "Objective C", {}},
-                  {"d", "Objective D", {}}};
+  s.objectives = {{"a", "Objective A", {}, {}}, {"b", "Objective B", {}, {}}, {"c", "Objective C", {}, {}},
+                  {"d", "Objective D", {}, {}}};
   s.sections[0].objectives = {"a", "b"};
   s.sections[1].objectives = {"c"};
   s.sections[1].prompts = {make_prompt("q-late", PromptKind::Choice, {"x", "y"}, {"y"})};
