@@ -29,7 +29,10 @@ void render_markdown(PdfWriter& out, const text::MdDocument& doc, int base_level
       case MdBlockKind::ListItem: out.list_item(block.marker, spans_markup(block.spans), block.level, style); break;
       case MdBlockKind::Code: {
         std::string code;
-        for (const auto& span : block.spans) code += (span.hard_break ? "\n" : "") + escape_markup(span.text);
+        for (const auto& span : block.spans) {  // appended: `"\n" + std::string` trips GCC 12's -Wrestrict (bug 105329)
+          if (span.hard_break) code += '\n';
+          code += escape_markup(span.text);
+        }
         TextStyle mono = style;
         mono.indent_pt += 12;
         out.paragraph("<tt>" + code + "</tt>", mono);
