@@ -86,6 +86,8 @@ enum class S {
   // states and numbers a facilitator reads at a glance
   ClockPaused, ClockEnded, ProgressLine, DriftLate, DriftEarly, LockedMark, LockedHint, PlannedStartHint,
   RebalanceRange, RebalanceEnd, PromptNotOpened, PromptTimeLeft, PromptTimeUp, HelpNumbers,
+  // lists that do not fit: "+N más"
+  MoreItems, MoreHint,
   Count
 };
 

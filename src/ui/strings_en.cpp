@@ -185,6 +185,8 @@ constexpr StringEntry kEnglish[] = {
     {S::AuthorRehearse, "Rehearse"},
     {S::AuthorStop, "Stop"},
     {S::AuthorSpeed, "Speed"},
+    {S::MoreItems, "+%d more"},
+    {S::MoreHint, "Scroll the list to see the rest"},
     {S::AuthorWatching, "Watching %s"},
     {S::Error, "error"},
     {S::Warning, "warning"},

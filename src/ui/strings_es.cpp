@@ -185,6 +185,8 @@ constexpr StringEntry kSpanish[] = {
     {S::AuthorRehearse, "Ensayar"},
     {S::AuthorStop, "Detener"},
     {S::AuthorSpeed, "Velocidad"},
+    {S::MoreItems, "+%d más"},
+    {S::MoreHint, "Desplaza la lista para ver el resto"},
     {S::AuthorWatching, "Vigilando %s"},
     {S::Error, "error"},
     {S::Warning, "aviso"},

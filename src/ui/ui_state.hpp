@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/engine.hpp"
+#include "ui/layout_probe.hpp"
 #include "ui/markdown.hpp"
 #include "ui/qr_code.hpp"
 #include "ui/strings.hpp"
@@ -124,6 +125,8 @@ struct UiState {
   // the app remembers in the data directory.
   CueFlash flash;
   bool muted = false;
+
+  LayoutLog layout;  // panels, items and hidden rows, recorded for layout checks (screenshots)
 
   const char* t(S key) const { return tr(lang, key); }
 };
