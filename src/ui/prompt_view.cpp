@@ -11,6 +11,8 @@
 #include "core/tally.hpp"
 #include "core/timers.hpp"
 #include "ui/fonts.hpp"
+#include "ui/layout_fit.hpp"
+#include "ui/prompt_parts.hpp"
 #include "ui/shortcuts.hpp"
 #include "ui/tally_chart.hpp"
 #include "ui/theme.hpp"
@@ -83,7 +85,6 @@ void prompt_row(const Prompt& prompt, const State& state, bool focused, const Di
   // Asking a revealed question again hides its results first (decide refuses a plain reopen).
   if (revealed && !open && button(S::NewRound)) dispatch(cmd::NewRound{prompt.id});
   ImGui::PopID();
-  ImGui::Separator();
 }
 
 void text_answers(const Tally& t, const Dispatch& dispatch, UiState& ui) {
@@ -200,13 +201,35 @@ void draw_prompts(const Session& session, const State& state, const Timing&, con
     return;
   }
   const Prompt* focus = focused_prompt(section, state, session);
-  // The list scrolls on its own when a section has many prompts (the quiz).
-  float list_h = std::min(ImGui::GetContentRegionAvail().y * 0.42f,
-                          ImGui::GetTextLineHeightWithSpacing() * 3.6f * static_cast<float>(section.prompts.size()));
-  ImGui::BeginChild("prompt-list", ImVec2(0, list_h), false);
-  for (const Prompt& prompt : section.prompts) prompt_row(prompt, state, &prompt == focus, dispatch, ui);
+  // The list scrolls when a section has many prompts (the quiz); the line
+  // under it says how many are out of view.
+  const float line_h = ImGui::GetTextLineHeightWithSpacing();
+  float wanted = 0;  // each row: status line, the wrapped question (bold), buttons, separator
+  ImGui::PushFont(fonts.bold);
+  for (const Prompt& prompt : section.prompts)
+    wanted += line_h + ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2 +
+              ImGui::CalcTextSize(prompt.text.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x).y;
+  ImGui::PopFont();
+  const float cap = ImGui::GetContentRegionAvail().y * 0.42f;
+  const bool scrolls = wanted > cap;
+  ImGui::BeginChild("prompt-list", ImVec2(0, scrolls ? cap - line_h : wanted + line_h * 0.5f), false);
+  probe_window(ui.layout, "prompt-list", "prompts");
+  std::vector<std::pair<float, float>> rows;
+  for (const Prompt& prompt : section.prompts) {
+    ImGui::BeginGroup();
+    prompt_row(prompt, state, &prompt == focus, dispatch, ui);
+    ImGui::EndGroup();
+    rows.emplace_back(ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().y);
+    probe_item(ui.layout, "row", prompt.id, "prompt-list");
+    ImGui::Separator();
+  }
+  const float top = ImGui::GetWindowPos().y, bottom = top + ImGui::GetWindowSize().y;
   ImGui::EndChild();
+  const int hidden = rows_out_of_view(rows, top, bottom);
+  probe_list(ui.layout, "prompt-list", "prompt-list", static_cast<int>(rows.size()), hidden);
+  if (scrolls) more_line(ui, hidden, "prompt-list", "prompts", ui.t(S::MoreHint));
   ImGui::BeginChild("prompt-details", ImVec2(0, 0), false);
+  probe_window(ui.layout, "prompt-details", "prompts");
   if (focus) prompt_details(session, *focus, state, dispatch, ui);
   ImGui::EndChild();
 }
