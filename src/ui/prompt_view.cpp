@@ -87,25 +87,7 @@ void prompt_row(const Prompt& prompt, const State& state, bool focused, const Di
   ImGui::PopID();
 }
 
-void text_answers(const Tally& t, const Dispatch& dispatch, UiState& ui) {
-  ImGui::TextDisabled("%s", ui.t(S::TextAnswers));
-  for (const TextAnswer& answer : t.texts) {
-    ImGui::PushID(answer.participant.c_str());
-    ImGui::PushFont(current_fonts().bold);
-    ImGui::TextUnformatted(answer.name.c_str());
-    ImGui::PopFont();
-    ImGui::SameLine();
-    if (answer.hidden) {
-      ImGui::TextDisabled("%s", ui.t(S::HiddenAnswer));
-    } else if (ImGui::SmallButton(ui.t(S::HideAnswer))) {
-      dispatch(cmd::HideAnswer{t.prompt, answer.participant});
-    }
-    if (!answer.hidden) ImGui::TextWrapped("%s", answer.text.c_str());
-    ImGui::PopID();
-  }
-}
-
-void not_answered(const Tally& t, const State& state, UiState& ui) {
+void not_answered(const Tally& t, const State& state, UiState& ui, int max_lines) {
   if (t.participants == 0) {
     ImGui::TextDisabled("%s", ui.t(S::NobodyJoined));
     return;
@@ -114,14 +96,13 @@ void not_answered(const Tally& t, const State& state, UiState& ui) {
     ImGui::TextDisabled("%s", ui.t(S::EveryoneAnswered));
     return;
   }
-  std::string names;
+  std::vector<std::string> names;
   for (const std::string& id : t.not_answered) {
     auto it = state.participants.find(id);
-    names += (names.empty() ? "" : ", ") + (it == state.participants.end() ? id : it->second.name);
-    if (ui.presence.gone_ids.count(id)) names += std::string(" ") + ui.t(S::PresenceGone);
+    names.push_back(it == state.participants.end() ? id : it->second.name);
+    if (ui.presence.gone_ids.count(id)) names.back() += std::string(" ") + ui.t(S::PresenceGone);
   }
-  ImGui::TextDisabled("%s", ui.t(S::NotAnswered));
-  ImGui::TextWrapped("%s", names.c_str());
+  draw_name_list(names, ui.t(S::NotAnswered), ui, max_lines, "not-answered", "prompt-details");
 }
 
 void prompt_details(const Session& session, const Prompt& prompt, const State& state, const Dispatch& dispatch,
@@ -153,8 +134,11 @@ void prompt_details(const Session& session, const Prompt& prompt, const State& s
     ImGui::PopFont();
     ImGui::PopStyleColor();
   }
+  // Who has not answered keeps up to three lines at the bottom; the answers take the rest.
+  const int name_lines = 3;
+  const float names_h = names_height(name_lines) + ImGui::GetStyle().ItemSpacing.y * 2;
   if (prompt.kind == PromptKind::Text) {
-    text_answers(t, dispatch, ui);
+    draw_text_answers(t, dispatch, ui, ImGui::GetContentRegionAvail().y - names_h);
   } else {
     TallyChartStyle style;
     style.fonts = &fonts;
@@ -163,10 +147,11 @@ void prompt_details(const Session& session, const Prompt& prompt, const State& s
     if (prompt.kind == PromptKind::Scale && t.answered > 0) ImGui::Text(ui.t(S::Mean), t.mean);
   }
   ImGui::Spacing();
-  not_answered(t, state, ui);
+  not_answered(t, state, ui, name_lines);
 }
 
-// Who has joined, for sections without prompts.
+// Who has joined, for sections without prompts: as many names as the panel
+// has lines for, then "+N más".
 void roster(const State& state, UiState& ui) {
   ImGui::Spacing();
   char title[64];
@@ -181,9 +166,9 @@ void roster(const State& state, UiState& ui) {
   std::vector<std::string> names;
   for (const auto& [id, participant] : state.participants) names.push_back(participant.name);
   std::sort(names.begin(), names.end());
-  std::string list;
-  for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
-  ImGui::TextWrapped("%s", list.c_str());
+  const float line_h = ImGui::GetTextLineHeightWithSpacing();
+  const int lines = std::max(1, static_cast<int>(ImGui::GetContentRegionAvail().y / line_h) - 1);
+  draw_name_list(names, nullptr, ui, lines, "roster", "prompts");
 }
 
 }  // namespace
