@@ -126,6 +126,7 @@ struct UiState {
   CueFlash flash;
   bool muted = false;
 
+  int agenda_scrolled_to = -1;  // the agenda scrolls the current section into view once per change
   LayoutLog layout;  // panels, items and hidden rows, recorded for layout checks (screenshots)
 
   const char* t(S key) const { return tr(lang, key); }
