@@ -88,6 +88,8 @@ enum class S {
   RebalanceRange, RebalanceEnd, PromptNotOpened, PromptTimeLeft, PromptTimeUp, HelpNumbers,
   // lists that do not fit: "+N más"
   MoreItems, MoreHint,
+  // author view: what the preview shows, draft durations
+  AuthorShow, AuthorShowContent, AuthorShowPrompt, AuthorDraftMark, AuthorDraftHint,
   Count
 };
 
