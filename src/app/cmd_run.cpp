@@ -54,6 +54,8 @@ struct RunOptions {
   bool paused = false;
   int adjust_min = 0;
   bool rebalance = false;
+  int demo_fellows = 14;
+  std::string layout;
   NetFlags net;
 };
 
@@ -116,6 +118,8 @@ int run_screenshot(const RunOptions& opt, const Session& session) {
   shot.paused = opt.paused;
   shot.adjust_min = opt.adjust_min;
   shot.rebalance = opt.rebalance;
+  shot.demo_fellows = opt.demo_fellows;
+  shot.layout = opt.layout;
   if (!parse_size(opt.size, shot.width, shot.height)) {
     std::cerr << "--size wants WIDTHxHEIGHT, e.g. 1280x720\n";
     return kExitUsage;
@@ -283,6 +287,11 @@ CommandRunner add_run_command(CLI::App& app) {
                   "With --screenshot and --at: the section's plan changed by hand by MIN minutes at its start")
       ->check(CLI::Range(-60, 60));
   cmd->add_flag("--rebalance", opt->rebalance, "With --screenshot and --at: the rebalance preview open (key R)");
+  cmd->add_option("--demo-fellows", opt->demo_fellows,
+                  "With --demo: how many simulated fellows (default 14; with more, half of them answer)")
+      ->check(CLI::Range(1, 500));
+  cmd->add_option("--layout", opt->layout,
+                  "With --screenshot: write the panels, items and hidden list rows drawn to FILE (JSON)");
   add_net_flags(*cmd, opt->net);
   return [cmd, opt]() {
     if (!cmd->parsed()) return -1;

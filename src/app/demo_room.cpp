@@ -9,8 +9,17 @@ namespace {
 
 constexpr const char* kNames[] = {"Ana", "Bruno", "Carmen", "Diego", "Elena", "Fernando", "Gabriela",
                                   "Héctor", "Irene", "Jorge", "Karla", "Luis", "María", "Néstor"};
-constexpr int kParticipants = static_cast<int>(std::size(kNames));
+static_assert(std::size(kNames) == kDemoFellows);
 constexpr int kAnswering = 11;  // the last three have not answered yet
+constexpr const char* kSurnames[] = {"Hernández Villalobos", "de la Garza Montemayor", "Ruiz-Esparza Olvera",
+                                     "Castañeda Domínguez", "Zúñiga Bustamante"};
+
+// Beyond the first fourteen, full names: first name and two surnames.
+std::string demo_name(int i) {
+  std::string name = kNames[i % kDemoFellows];
+  if (i >= kDemoFellows) name += std::string(" ") + kSurnames[(i / kDemoFellows - 1) % std::size(kSurnames)];
+  return name;
+}
 
 constexpr const char* kTexts[] = {
     "Falta de transparencia en la asignación de obra pública municipal",
@@ -54,21 +63,24 @@ AnswerValue demo_answer(const Prompt& p, int i) {
 
 }  // namespace
 
-void simulate_joins(Controller& controller, Millis at) {
-  for (int i = 0; i < kParticipants; ++i) controller.dispatch(cmd::Join{participant_id(i), kNames[i]}, at + i * 1000);
+int demo_answering(int fellows) { return fellows == kDemoFellows ? kAnswering : fellows / 2; }
+
+void simulate_joins(Controller& controller, Millis at, int fellows) {
+  for (int i = 0; i < fellows; ++i) controller.dispatch(cmd::Join{participant_id(i), demo_name(i)}, at + i * 1000);
 }
 
-void simulate_answers(Controller& controller, int section, Millis section_start, Millis now, bool reveal) {
+void simulate_answers(Controller& controller, int section, Millis section_start, Millis now, bool reveal, int fellows) {
+  const int answering = demo_answering(fellows);
   const Session& session = controller.session();
   if (section < 0 || section >= static_cast<int>(session.sections.size())) return;
   const auto& prompts = session.sections[static_cast<std::size_t>(section)].prompts;
   if (prompts.empty()) return;
   const Prompt& prompt = prompts.front();
   controller.dispatch(cmd::OpenPrompt{prompt.id}, section_start);
-  Millis span = std::max<Millis>(kAnswering, now - section_start - 1000);
-  for (int i = 0; i < kAnswering; ++i)
+  Millis span = std::max<Millis>(answering, now - section_start - 1000);
+  for (int i = 0; i < answering; ++i)
     controller.dispatch(cmd::Answer{participant_id(i), prompt.id, demo_answer(prompt, i), 1},
-                        section_start + span * (i + 1) / (kAnswering + 1));
+                        section_start + span * (i + 1) / (answering + 1));
   if (reveal) {
     controller.dispatch(cmd::ClosePrompt{prompt.id}, now - 1);
     controller.dispatch(cmd::RevealPrompt{prompt.id}, now);

@@ -8,10 +8,16 @@ namespace facilita {
 
 inline constexpr const char* kDemoJoinUrl = "http://192.168.1.20:8080/";
 
-void simulate_joins(Controller& controller, Millis at);
+// The demo room's size: 14 fellows of whom 11 answer; a larger room (layout
+// checks) has long names, and half of it answers.
+inline constexpr int kDemoFellows = 14;
+int demo_answering(int fellows);
+
+void simulate_joins(Controller& controller, Millis at, int fellows = kDemoFellows);
 // Opens the section's first prompt at the section start and lets most
 // participants answer before `now`; with `reveal`, closes and reveals it.
-void simulate_answers(Controller& controller, int section, Millis section_start, Millis now, bool reveal);
+void simulate_answers(Controller& controller, int section, Millis section_start, Millis now, bool reveal,
+                      int fellows = kDemoFellows);
 // Fellow questions (demo_questions.cpp): approved with votes, pending, answered, hidden; one projected.
 void simulate_questions(Controller& controller, Millis now);
 // Every prompt of the section asked, answered by the demo participants and revealed, one after another.

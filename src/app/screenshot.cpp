@@ -1,9 +1,11 @@
 #include "app/screenshot.hpp"
 
+#include <nlohmann/json.hpp>
 #include <stb_image_write.h>
 
 #include <charconv>
 #include <ctime>
+#include <fstream>
 #include <iostream>
 
 #include "app/app_window.hpp"
@@ -77,7 +79,7 @@ int take_screenshot(const Session& session, ui::UiState& ui, const ScreenshotOpt
   Controller controller(session, initial_state(session), [](const std::vector<Event>&, std::string&) { return true; });
   const Millis t0 = screenshot_t0();
   Millis now = t0;
-  if (opt.demo) simulate_joins(controller, t0 - 120'000);
+  if (opt.demo) simulate_joins(controller, t0 - 120'000, opt.demo_fellows);
   if (started) {
     controller.dispatch(cmd::Start{}, t0);
     // Every earlier section took exactly its planned time.
@@ -100,7 +102,7 @@ int take_screenshot(const Session& session, ui::UiState& ui, const ScreenshotOpt
       step_start_s += step_s;
     }
     if (opt.demo && (opt.quiz_summary || opt.ended)) simulate_quiz(controller, moment.section, section_start, now);
-    else if (opt.demo) simulate_answers(controller, moment.section, section_start, now, opt.reveal);
+    else if (opt.demo) simulate_answers(controller, moment.section, section_start, now, opt.reveal, opt.demo_fellows);
     ui.show_quiz_summary = opt.quiz_summary;
   }
   if (started && opt.paused) controller.dispatch(cmd::Pause{}, now);
@@ -135,7 +137,9 @@ int take_screenshot(const Session& session, ui::UiState& ui, const ScreenshotOpt
     std::cerr << "cannot create an OpenGL 3.3 context for the screenshot\n";
     return 1;
   }
+  ui.layout.enabled = !opt.layout.empty();
   auto pixels = window.render_offscreen(opt.width, opt.height, 3, [&] {
+    ui.layout.clear();  // the last frame's
     if (projector) ui::draw_projector_window(s, state, timing, ignore, ui);
     else ui::draw_console(s, state, timing, ignore, ui);
   });
@@ -143,7 +147,29 @@ int take_screenshot(const Session& session, ui::UiState& ui, const ScreenshotOpt
     std::cerr << "rendering the screenshot failed (no framebuffer)\n";
     return 1;
   }
-  return write_png(opt.out, opt.width, opt.height, pixels) ? 0 : 1;
+  if (!write_png(opt.out, opt.width, opt.height, pixels)) return 1;
+  return opt.layout.empty() || write_layout(opt.layout, opt.width, opt.height, ui.layout) ? 0 : 1;
+}
+
+bool write_layout(const std::string& path, int width, int height, const ui::LayoutLog& log) {
+  nlohmann::json entries = nlohmann::json::array();
+  for (const ui::LayoutEntry& e : log.entries) {
+    nlohmann::json j = {{"kind", e.kind}, {"name", e.name}, {"panel", e.panel}};
+    if (e.kind == "list") {
+      j["total"] = e.total;
+      j["hidden"] = e.hidden;
+    } else {
+      j["box"] = {e.x0, e.y0, e.x1, e.y1};
+    }
+    entries.push_back(std::move(j));
+  }
+  std::ofstream out(path);
+  out << nlohmann::json{{"width", width}, {"height", height}, {"entries", entries}}.dump(1) << "\n";
+  if (!out) {
+    std::cerr << "cannot write " << path << "\n";
+    return false;
+  }
+  return true;
 }
 
 bool write_png(const std::string& path, int width, int height, std::vector<unsigned char>& pixels) {

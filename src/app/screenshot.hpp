@@ -27,6 +27,8 @@ struct ScreenshotOptions {
   bool paused = false;           // with at: the clock paused at that moment
   int adjust_min = 0;            // with at: the section's plan changed by hand (Adjust) at its start
   bool rebalance = false;        // with at: the rebalance preview open
+  int demo_fellows = 14;         // with demo: how many simulated fellows (more than 14: half of them answer)
+  std::string layout;            // a JSON file for the panels, items and hidden rows drawn ("" = none)
 };
 
 // "1280x720" -> width, height. False when malformed or out of range.
@@ -35,6 +37,10 @@ bool parse_size(const std::string& text, int& width, int& height);
 // Makes the RGBA pixels opaque and writes them as a PNG. False (message on
 // stderr) when the pixels are missing or the file cannot be written.
 bool write_png(const std::string& path, int width, int height, std::vector<unsigned char>& pixels);
+
+// The recorded layout as JSON: {width, height, entries: [{kind, name, panel,
+// box: [x0, y0, x1, y1]} or {kind: "list", name, panel, total, hidden}]}.
+bool write_layout(const std::string& path, int width, int height, const ui::LayoutLog& log);
 
 // Exit code: 0 written, 1 bad --at / render or write failure (message on stderr).
 int take_screenshot(const Session& session, ui::UiState& ui, const ScreenshotOptions& options);

@@ -2,10 +2,15 @@
 // start on hover), planned and actual duration, done / current / next marks;
 // overruns in colour; a plan set by hand is marked "fijo" (click releases it).
 // Double-click a row to go to that section.
+#include <algorithm>
+#include <cstdio>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "core/duration.hpp"
 #include "ui/fonts.hpp"
+#include "ui/layout_fit.hpp"
 #include "ui/step_parts.hpp"
 #include "ui/theme.hpp"
 #include "ui/views.hpp"
@@ -29,7 +34,7 @@ ImU32 actual_color(const SectionTiming& st, const Timing& timing) {
   return theme::kNormal;
 }
 
-void section_row(const Session& session, const State& state, const Timing& timing, int index, Millis base,
+std::pair<float, float> section_row(const Session& session, const State& state, const Timing& timing, int index, Millis base,
                  const Dispatch& dispatch, UiState& ui) {
   const Section& section = session.sections[static_cast<std::size_t>(index)];
   const SectionTiming& st = timing.sections[static_cast<std::size_t>(index)];
@@ -39,6 +44,11 @@ void section_row(const Session& session, const State& state, const Timing& timin
   ImGui::PushID(index);
 
   ImGui::TableSetColumnIndex(0);
+  const float row_top = ImGui::GetCursorScreenPos().y;
+  if (current && ui.agenda_scrolled_to != index) {  // a new current section: bring it into view once
+    ImGui::SetScrollHereY(0.25f);
+    ui.agenda_scrolled_to = index;
+  }
   ImGui::PushStyleColor(ImGuiCol_Text, theme::to_vec4(current ? theme::kAccent : theme::kIdle));
   ImGui::TextUnformatted(status_mark(st.status, index == timing.next_section));
   ImGui::PopStyleColor();
@@ -64,14 +74,15 @@ void section_row(const Session& session, const State& state, const Timing& timin
 
   ImGui::TableSetColumnIndex(2);
   if (cut || st.status == SectionStatus::Done) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  // Title and its mark wrap together: the mark never runs off the column.
   ImGui::PushFont(current ? current_fonts().bold : current_fonts().body);
-  ImGui::TextWrapped("%s", section.title.c_str());
+  std::string label = section.title;
+  if (cut || section.optional) label += std::string(" · ") + ui.t(cut ? S::CutMark : S::OptionalMark);
+  ImGui::TextWrapped("%s", label.c_str());
   ImGui::PopFont();
   if (cut || st.status == SectionStatus::Done) ImGui::PopStyleColor();
-  if (cut || section.optional) {
-    ImGui::SameLine(0, 0);
-    ImGui::TextDisabled(" · %s", ui.t(cut ? S::CutMark : S::OptionalMark));
-  }
+  const float title_bottom = ImGui::GetItemRectMax().y;
+  probe_item(ui.layout, "row", "agenda-title:" + section.id, "agenda-table");
 
   ImGui::TableSetColumnIndex(3);
   bool changed = st.planned_s != st.original_s;
@@ -99,6 +110,7 @@ void section_row(const Session& session, const State& state, const Timing& timin
     ImGui::TextDisabled("—");
   }
   ImGui::PopID();
+  return {row_top, std::max(title_bottom, ImGui::GetItemRectMax().y)};
 }
 
 }  // namespace
@@ -111,7 +123,10 @@ void draw_agenda(const Session& session, const State& state, const Timing& timin
   const Millis base = timing.planned_end - Millis{session.duration_s} * 1000;
   ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
                           ImGuiTableFlags_PadOuterX;
-  if (!ImGui::BeginTable("agenda", 5, flags)) return;
+  // One line under the table stays for "+N más" (rows scrolled out of view).
+  const float more_h = ImGui::GetTextLineHeightWithSpacing();
+  if (!ImGui::BeginTable("agenda", 5, flags, ImVec2(0, ImGui::GetContentRegionAvail().y - more_h))) return;
+  probe_window(ui.layout, "agenda-table", "agenda");
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, em * 1.2f);
   ImGui::TableSetupColumn(ui.t(S::ColStart), ImGuiTableColumnFlags_WidthFixed, em * 2.9f);
@@ -119,11 +134,25 @@ void draw_agenda(const Session& session, const State& state, const Timing& timin
   ImGui::TableSetupColumn(ui.t(S::ColPlanned), ImGuiTableColumnFlags_WidthFixed, em * 5.2f);  // room for "fijo"
   ImGui::TableSetupColumn(ui.t(S::ColActual), ImGuiTableColumnFlags_WidthFixed, em * 3.0f);
   ImGui::TableHeadersRow();
+  const float view_top = ImGui::GetItemRectMax().y;  // under the frozen header row
+  const float view_bottom = ImGui::GetWindowPos().y + ImGui::GetWindowSize().y;
+  std::vector<std::pair<float, float>> rows;
   for (int i = 0; i < static_cast<int>(session.sections.size()) && i < static_cast<int>(timing.sections.size()); ++i) {
-    section_row(session, state, timing, i, base, dispatch, ui);
+    rows.push_back(section_row(session, state, timing, i, base, dispatch, ui));
     draw_agenda_steps(session, state, timing, i, ui);  // the current section's steps
   }
   ImGui::EndTable();
+  const int hidden = rows_out_of_view(rows, view_top, view_bottom);
+  probe_list(ui.layout, "agenda", "agenda-table", static_cast<int>(rows.size()), hidden);
+  if (hidden > 0) {
+    char more[48];
+    std::snprintf(more, sizeof more, ui.t(S::MoreItems), hidden);
+    ImGui::PushStyleColor(ImGuiCol_Text, theme::to_vec4(theme::kAccent));
+    ImGui::TextUnformatted(more);
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.t(S::MoreHint));
+    probe_item(ui.layout, "item", "agenda:more", "agenda");
+  }
 }
 
 }  // namespace facilita::ui

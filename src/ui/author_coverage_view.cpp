@@ -1,7 +1,7 @@
 // Objective coverage: one row per objective, one column per section (its
 // number; hover for the title), a dot where the section lists the objective.
 // An objective no section covers is highlighted. Below, the sections as a list
-// to pick the one previewed.
+// to pick the one previewed, with the durations of the file as saved.
 #include <cstdio>
 #include <string>
 
@@ -12,14 +12,24 @@
 namespace facilita::ui {
 namespace {
 
-void section_list(AuthorState& author) {
+// Durations from the file as saved, like the timing bar; a duration the
+// preview does not have yet (the file has errors) is marked "borrador".
+void section_list(AuthorState& author, UiState& ui) {
   if (!author.last_valid) return;
-  const Session& s = *author.last_valid;
-  for (std::size_t i = 0; i < s.sections.size(); ++i) {
-    const Section& section = s.sections[i];
-    std::string label = std::to_string(i + 1) + ".  " + format_clock(section.duration_s) + "   " + section.title;
+  const auto rows = author_sections(author);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const AuthorSectionRow& row = rows[i];
+    std::string label = std::to_string(i + 1) + ".  " + format_clock(row.duration_s) + "   " + row.title;
+    if (row.draft) label += std::string("  (") + ui.t(S::AuthorDraftMark) + ")";
     ImGui::PushID(static_cast<int>(i));
-    if (ImGui::Selectable(label.c_str(), author.selected == static_cast<int>(i))) author.selected = static_cast<int>(i);
+    if (row.draft) ImGui::PushStyleColor(ImGuiCol_Text, theme::kWrapUp);
+    ImGui::BeginDisabled(row.valid_index < 0);  // not in the previewed version yet
+    if (ImGui::Selectable(label.c_str(), author.selected == row.valid_index && row.valid_index >= 0))
+      author.selected = row.valid_index;
+    ImGui::EndDisabled();
+    if (row.draft) ImGui::PopStyleColor();
+    if (row.draft && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+      ImGui::SetTooltip("%s", ui.t(S::AuthorDraftHint));
     ImGui::PopID();
   }
 }
@@ -68,7 +78,7 @@ void draw_author_coverage(AuthorState& author, UiState& ui) {
   }
   ImGui::Spacing();
   ImGui::Separator();
-  section_list(author);
+  section_list(author, ui);
 }
 
 }  // namespace facilita::ui

@@ -1,7 +1,9 @@
 // Timing bar: one segment per section, its width its share of the session
 // (optional sections striped lighter), labelled with the duration; then the
 // total against the session's duration, red when they differ. Drawn from the
-// file as saved (the draft), so a wrong sum shows even though it does not load.
+// file as saved (the draft), so a wrong sum shows even though it does not load;
+// a duration the previewed (last valid) version does not have yet is marked
+// "borrador" in amber, here and in the section list alike.
 // Clicking a segment previews that section. A section's steps show as a
 // striped band along its bottom edge and are listed in its tooltip.
 #include <algorithm>
@@ -59,9 +61,11 @@ void draw_author_timing(AuthorState& author, UiState& ui) {
   const ImVec2 mouse = ImGui::GetIO().MousePos;
   ImDrawList* dl = ImGui::GetWindowDrawList();
   const float scale = static_cast<float>(std::max(total, s->duration_s));
+  const std::vector<AuthorSectionRow> rows = author_sections(author);  // the same durations as the section list
   float x = origin.x;
   for (std::size_t i = 0; i < s->sections.size(); ++i) {
     const Section& section = s->sections[i];
+    const AuthorSectionRow& row = rows[i];
     float w = scale > 0 ? width * static_cast<float>(std::max(0, section.duration_s)) / scale : 0;
     ImVec2 a(x, origin.y), b(x + w - 2, origin.y + height);
     ImU32 color = kSegment[i % 4];
@@ -71,12 +75,14 @@ void draw_author_timing(AuthorState& author, UiState& ui) {
                           author.last_valid->sections[static_cast<std::size_t>(author.selected)].id == section.id;
     dl->AddRectFilled(a, b, color, 3.0f);
     if (selected) dl->AddRect(a, b, theme::kProjectorText, 3.0f, 0, 2.0f);
+    if (row.draft && !selected) dl->AddRect(a, b, theme::kWrapUp, 3.0f, 0, 2.0f);  // differs from the preview
     std::string label = format_clock(section.duration_s);
-    std::string title = section.title.empty() ? section.id : section.title;
+    if (row.draft) label += std::string(" · ") + ui.t(S::AuthorDraftMark);
+    std::string title = row.title;
     const FontSet& fonts = current_fonts();
     float px = em * 0.85f;
     dl->PushClipRect(a, b, true);
-    draw_text(dl, fonts.bold, px, ImVec2(a.x + 4, a.y + 2), theme::kProjectorText, label);
+    draw_text(dl, fonts.bold, px, ImVec2(a.x + 4, a.y + 2), row.draft ? theme::kWrapUp : theme::kProjectorText, label);
     draw_text(dl, fonts.body, px, ImVec2(a.x + 4, a.y + 2 + px * 1.2f), theme::kProjectorText, title);
     dl->PopClipRect();
     draw_step_ticks(dl, section, a, b);
@@ -86,6 +92,7 @@ void draw_author_timing(AuthorState& author, UiState& ui) {
       char share[32];
       std::snprintf(share, sizeof share, " (%.0f%%)", scale > 0 ? 100.0 * section.duration_s / scale : 0.0);
       tip += share;
+      if (row.draft) tip += std::string("\n") + ui.t(S::AuthorDraftHint);
       for (std::size_t k = 0; k < section.steps.size(); ++k)  // the steps, one per line
         tip += "\n  " + std::to_string(k + 1) + ". " + section.steps[k].title + "  " +
                format_clock(section.steps[k].duration_s);

@@ -38,11 +38,13 @@ void left_column(const Session& session, const State& state, const Timing& timin
   float pane_h = pane ? width * 9.0f / 16.0f + em * 2.2f : 0;
   float agenda_h = std::max(em * 8, avail - join_h - pane_h);
   ImGui::BeginChild("agenda", ImVec2(0, agenda_h), false);
+  probe_window(ui.layout, "agenda", "left");
   draw_agenda(session, state, timing, dispatch, ui);
   ImGui::EndChild();
   if (pane) projector_pane(session, state, timing, dispatch, ui, pane_h);
   ImGui::Separator();
   ImGui::BeginChild("join", ImVec2(0, 0), false, ImGuiWindowFlags_NoScrollbar);
+  probe_window(ui.layout, "join", "left");
   draw_join_area(session, state, timing, dispatch, ui);
   ImGui::EndChild();
 }
@@ -56,6 +58,7 @@ void center_column(const Session& session, const State& state, const Timing& tim
   draw_break(session, state, timing, dispatch, ui);
   ImGui::Separator();
   ImGui::BeginChild("notes", ImVec2(0, 0), false);
+  probe_window(ui.layout, "notes", "center");
   if (state.agenda.ended) draw_mastery(session, state, timing, dispatch, ui);  // what the room mastered, at the end
   else draw_notes(session, state, timing, dispatch, ui);
   ImGui::EndChild();
@@ -72,6 +75,7 @@ void draw_console(const Session& session, const State& state, const Timing& timi
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em * 0.6f, em * 0.5f));
   ImGui::Begin("##console", nullptr, kRootFlags);
   ImGui::PopStyleVar();
+  probe_window(ui.layout, "console", "");
 
   draw_status_bar(session, state, timing, dispatch, ui);
   ImGui::Separator();
@@ -84,22 +88,27 @@ void draw_console(const Session& session, const State& state, const Timing& timi
   ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(em * 0.5f, em * 0.4f));
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImVec4(0, 0, 0, 0));
   ImGui::BeginChild("left", ImVec2(left_w, 0), true);
+  probe_window(ui.layout, "left", "console");
   left_column(session, state, timing, dispatch, ui);
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("center", ImVec2(center_w, 0), true);
+  probe_window(ui.layout, "center", "console");
   center_column(session, state, timing, dispatch, ui);
   ImGui::EndChild();
   ImGui::SameLine();
   ImGui::BeginChild("right", ImVec2(0, 0), true);
+  probe_window(ui.layout, "right", "console");
   {
     const float avail = ImGui::GetContentRegionAvail().y;
     const float questions_h = ui.questions_open ? std::round(avail * 0.55f) : em * 2.4f;
     ImGui::BeginChild("prompts", ImVec2(0, avail - questions_h), false);
+    probe_window(ui.layout, "prompts", "right");
     draw_prompts(session, state, timing, dispatch, ui);
     ImGui::EndChild();
     ImGui::Separator();
     ImGui::BeginChild("questions", ImVec2(0, 0), false);
+    probe_window(ui.layout, "questions", "right");
     draw_questions(session, state, timing, dispatch, ui);
     ImGui::EndChild();
   }

@@ -3,6 +3,7 @@
 // the facilitator's secret remote-control URL — never on the projector.
 #include <algorithm>
 
+#include "ui/draw_text.hpp"
 #include "ui/fonts.hpp"
 #include "ui/qr_code.hpp"
 #include "ui/views.hpp"
@@ -13,7 +14,8 @@ namespace {
 void url_with_qr(const std::string& url, QrCache& cache) {
   const float em = ImGui::GetFontSize();
   ImGui::PushFont(current_fonts().bold);
-  ImGui::TextWrapped("%s", url.c_str());
+  for (const std::string& line : break_url(url, ImGui::GetContentRegionAvail().x, current_font_measure()))
+    ImGui::TextUnformatted(line.c_str());  // broken after a '/', never mid-word
   ImGui::PopFont();
   float side = std::min({em * 9, ImGui::GetContentRegionAvail().x, ImGui::GetContentRegionAvail().y});
   if (side < em * 4) return;

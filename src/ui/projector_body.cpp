@@ -5,9 +5,11 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "core/tally.hpp"
 #include "ui/draw_text.hpp"
+#include "ui/layout_fit.hpp"
 #include "ui/projector_parts.hpp"
 #include "ui/tally_chart.hpp"
 #include "ui/theme.hpp"
@@ -57,17 +59,33 @@ float options_list(const ProjectorFrame& f, const Prompt& p, ImDrawList* dl, ImV
   return y;
 }
 
-// Revealed text answers: as many as fit, newest last.
+// Revealed text answers: as many as fit whole, in the order given; the last
+// line says how many more there are ("+N más"), never a silent cut.
 void text_answers(const ProjectorFrame& f, const Tally& t, ImVec2 pos, ImVec2 size) {
   const float px = f.body_min;
-  float y = 0;
+  std::vector<std::string> lines;
+  std::vector<float> heights;
   for (const TextAnswer& answer : t.texts) {
     if (answer.hidden) continue;
-    std::string line = "• " + answer.text;
-    float h = text_size(f.fonts->body, px, line, size.x).y;
-    if (y + h > size.y) break;
-    draw_text(f.dl, f.fonts->body, px, ImVec2(pos.x, pos.y + y), theme::kProjectorText, line, size.x);
-    y += h + px * 0.3f;
+    lines.push_back("• " + answer.text);
+    heights.push_back(text_size(f.fonts->body, px, lines.back(), size.x).y + px * 0.3f);
+  }
+  const RowFit fit = fit_rows(heights, size.y + px * 0.3f, px * 1.3f);
+  float y = 0;
+  for (int i = 0; i < fit.shown; ++i) {
+    const auto k = static_cast<std::size_t>(i);
+    ImVec2 drawn = draw_text(f.dl, f.fonts->body, px, ImVec2(pos.x, pos.y + y), theme::kProjectorText, lines[k], size.x);
+    probe_box(f.ui->layout, "row", "answer:" + std::to_string(i), "projector-body", ImVec2(pos.x, pos.y + y),
+              ImVec2(pos.x + drawn.x, pos.y + y + drawn.y));
+    y += heights[k];
+  }
+  probe_list(f.ui->layout, "projector-answers", "projector-body", static_cast<int>(lines.size()), fit.hidden);
+  if (fit.hidden > 0) {
+    char more[48];
+    std::snprintf(more, sizeof more, f.ui->t(S::MoreItems), fit.hidden);
+    ImVec2 drawn = draw_text(f.dl, f.fonts->bold, px, ImVec2(pos.x, pos.y + y), theme::kProjectorMuted, more);
+    probe_box(f.ui->layout, "item", "projector-answers:more", "projector-body", ImVec2(pos.x, pos.y + y),
+              ImVec2(pos.x + drawn.x, pos.y + y + drawn.y));
   }
 }
 

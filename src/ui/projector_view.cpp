@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdio>
 #include <string>
+#include <vector>
 
 #include "ui/cue_flash_view.hpp"
 #include "ui/draw_text.hpp"
@@ -94,19 +95,35 @@ float progress_bar(const ProjectorFrame& f, float y) {
   return h;
 }
 
-// Bottom band with the join URL, and the QR code above it on the right.
+// The QR code in the bottom right corner, and the join URL at the bottom left
+// of it: broken after a '/' onto as many lines as it needs (a long URL grows
+// upwards), never under the QR code.
 ImVec2 join_area(const ProjectorFrame& f, bool prominent) {
   if (f.ui->join_url.empty()) return ImVec2(0, 0);
   const FontSet& fonts = *f.fonts;
   const float px = f.body_min, m = f.margin;
-  float band_h = px * 1.6f;
-  float y = f.pos.y + f.size.y - m * 0.5f - band_h;
-  std::string label = std::string(f.ui->t(S::JoinAt)) + "  ";
-  float label_w = draw_text(f.dl, fonts.body, px, ImVec2(f.pos.x + m, y + px * 0.3f), theme::kProjectorMuted, label).x;
-  draw_text(f.dl, fonts.bold, px, ImVec2(f.pos.x + m + label_w, y + px * 0.3f), theme::kProjectorText, f.ui->join_url);
-  float side = std::round(f.size.y * (prominent ? 0.30f : 0.19f));
-  ImVec2 qr_pos(f.pos.x + f.size.x - m - side, y - side - px * 0.3f);
+  const float side = std::round(f.size.y * (prominent ? 0.30f : 0.19f));
+  const float bottom = f.pos.y + f.size.y - m * 0.5f;
+  const ImVec2 qr_pos(f.pos.x + f.size.x - m - side, bottom - side);
   draw_qr(f.dl, f.ui->qr.get(f.ui->join_url), qr_pos, side);
+  probe_box(f.ui->layout, "item", "join-qr", "projector", qr_pos, ImVec2(qr_pos.x + side, bottom));
+
+  const std::string label = std::string(f.ui->t(S::JoinAt)) + "  ";
+  const float label_w = text_size(fonts.body, px, label).x;
+  const float url_w = std::max(px * 4, qr_pos.x - m * 0.5f - (f.pos.x + m + label_w));
+  const std::vector<std::string> lines = break_url(f.ui->join_url, url_w, font_measure(fonts.bold, px));
+  const float line_h = px * 1.25f;
+  const float band_h = line_h * static_cast<float>(lines.size()) + px * 0.3f;
+  float y = bottom - line_h * static_cast<float>(lines.size());
+  draw_text(f.dl, fonts.body, px, ImVec2(f.pos.x + m, y), theme::kProjectorMuted, label);
+  float right = f.pos.x + m + label_w;
+  for (const std::string& line : lines) {
+    ImVec2 drawn = draw_text(f.dl, fonts.bold, px, ImVec2(f.pos.x + m + label_w, y), theme::kProjectorText, line);
+    right = std::max(right, f.pos.x + m + label_w + drawn.x);
+    y += line_h;
+  }
+  probe_box(f.ui->layout, "item", "join-url", "projector", ImVec2(f.pos.x + m, bottom - line_h * static_cast<float>(lines.size())),
+            ImVec2(right, bottom));
   return ImVec2(side + m, band_h);
 }
 
@@ -135,6 +152,7 @@ void draw_projector(const Session& session, const State& live_state, const Timin
                    std::round(size.y / 5.0f)};
 
   dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + size.y), theme::kProjectorBg);
+  probe_box(ui.layout, "panel", "projector", "", pos, ImVec2(pos.x + size.x, pos.y + size.y));
   if (f.state.agenda.running && f.timing.phase != Phase::Normal)
     dl->AddRectFilled(pos, ImVec2(pos.x + size.x, pos.y + std::max(4.0f, size.y * 0.012f)), theme::phase_color(f.timing.phase));
 
@@ -162,6 +180,8 @@ void draw_projector(const Session& session, const State& live_state, const Timin
   ImVec2 body_pos(pos.x + f.margin, pos.y + y);
   ImVec2 body_size(size.x - f.margin * 2 - join.x, size.y - y - f.margin * 0.6f - join.y);
   if (body_size.x > 0 && body_size.y > 0) {
+    probe_box(ui.layout, "panel", "projector-body", "projector", body_pos,
+              ImVec2(body_pos.x + body_size.x, body_pos.y + body_size.y));
     if (ui.show_quiz_summary) draw_quiz_summary(session, f.state, ui, body_pos, body_size);
     else if (prompt) draw_projected_prompt(f, *prompt, body_pos, body_size);
     else draw_projected_content(f, body_pos, body_size);
@@ -176,7 +196,9 @@ void draw_projector(const Session& session, const State& live_state, const Timin
   if (!ui.demo_label.empty()) {  // screenshots with simulated participants say so
     float px = std::max(10.0f, f.body_min * 0.5f);
     ImVec2 label = text_size(f.fonts->body, px, ui.demo_label);
-    draw_text(dl, f.fonts->body, px, ImVec2(pos.x + size.x - label.x - px, pos.y + size.y - label.y - px * 0.3f),
+    // Above the QR code when there is one (it sits in the bottom right corner).
+    const float qr_top = join.x > 0 ? pos.y + size.y - f.margin * 0.5f - (join.x - f.margin) : pos.y + size.y;
+    draw_text(dl, f.fonts->body, px, ImVec2(pos.x + size.x - label.x - px, qr_top - label.y - px * 0.3f),
               theme::kProjectorMuted, ui.demo_label);
   }
   draw_cue_flash(dl, ui.flash, pos, size);

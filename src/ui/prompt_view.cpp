@@ -11,6 +11,8 @@
 #include "core/tally.hpp"
 #include "core/timers.hpp"
 #include "ui/fonts.hpp"
+#include "ui/layout_fit.hpp"
+#include "ui/prompt_parts.hpp"
 #include "ui/shortcuts.hpp"
 #include "ui/tally_chart.hpp"
 #include "ui/theme.hpp"
@@ -83,28 +85,9 @@ void prompt_row(const Prompt& prompt, const State& state, bool focused, const Di
   // Asking a revealed question again hides its results first (decide refuses a plain reopen).
   if (revealed && !open && button(S::NewRound)) dispatch(cmd::NewRound{prompt.id});
   ImGui::PopID();
-  ImGui::Separator();
 }
 
-void text_answers(const Tally& t, const Dispatch& dispatch, UiState& ui) {
-  ImGui::TextDisabled("%s", ui.t(S::TextAnswers));
-  for (const TextAnswer& answer : t.texts) {
-    ImGui::PushID(answer.participant.c_str());
-    ImGui::PushFont(current_fonts().bold);
-    ImGui::TextUnformatted(answer.name.c_str());
-    ImGui::PopFont();
-    ImGui::SameLine();
-    if (answer.hidden) {
-      ImGui::TextDisabled("%s", ui.t(S::HiddenAnswer));
-    } else if (ImGui::SmallButton(ui.t(S::HideAnswer))) {
-      dispatch(cmd::HideAnswer{t.prompt, answer.participant});
-    }
-    if (!answer.hidden) ImGui::TextWrapped("%s", answer.text.c_str());
-    ImGui::PopID();
-  }
-}
-
-void not_answered(const Tally& t, const State& state, UiState& ui) {
+void not_answered(const Tally& t, const State& state, UiState& ui, int max_lines) {
   if (t.participants == 0) {
     ImGui::TextDisabled("%s", ui.t(S::NobodyJoined));
     return;
@@ -113,14 +96,13 @@ void not_answered(const Tally& t, const State& state, UiState& ui) {
     ImGui::TextDisabled("%s", ui.t(S::EveryoneAnswered));
     return;
   }
-  std::string names;
+  std::vector<std::string> names;
   for (const std::string& id : t.not_answered) {
     auto it = state.participants.find(id);
-    names += (names.empty() ? "" : ", ") + (it == state.participants.end() ? id : it->second.name);
-    if (ui.presence.gone_ids.count(id)) names += std::string(" ") + ui.t(S::PresenceGone);
+    names.push_back(it == state.participants.end() ? id : it->second.name);
+    if (ui.presence.gone_ids.count(id)) names.back() += std::string(" ") + ui.t(S::PresenceGone);
   }
-  ImGui::TextDisabled("%s", ui.t(S::NotAnswered));
-  ImGui::TextWrapped("%s", names.c_str());
+  draw_name_list(names, ui.t(S::NotAnswered), ui, max_lines, "not-answered", "prompt-details");
 }
 
 void prompt_details(const Session& session, const Prompt& prompt, const State& state, const Dispatch& dispatch,
@@ -152,8 +134,11 @@ void prompt_details(const Session& session, const Prompt& prompt, const State& s
     ImGui::PopFont();
     ImGui::PopStyleColor();
   }
+  // Who has not answered keeps up to three lines at the bottom; the answers take the rest.
+  const int name_lines = 3;
+  const float names_h = names_height(name_lines) + ImGui::GetStyle().ItemSpacing.y * 2;
   if (prompt.kind == PromptKind::Text) {
-    text_answers(t, dispatch, ui);
+    draw_text_answers(t, dispatch, ui, ImGui::GetContentRegionAvail().y - names_h);
   } else {
     TallyChartStyle style;
     style.fonts = &fonts;
@@ -162,10 +147,11 @@ void prompt_details(const Session& session, const Prompt& prompt, const State& s
     if (prompt.kind == PromptKind::Scale && t.answered > 0) ImGui::Text(ui.t(S::Mean), t.mean);
   }
   ImGui::Spacing();
-  not_answered(t, state, ui);
+  not_answered(t, state, ui, name_lines);
 }
 
-// Who has joined, for sections without prompts.
+// Who has joined, for sections without prompts: as many names as the panel
+// has lines for, then "+N más".
 void roster(const State& state, UiState& ui) {
   ImGui::Spacing();
   char title[64];
@@ -180,9 +166,9 @@ void roster(const State& state, UiState& ui) {
   std::vector<std::string> names;
   for (const auto& [id, participant] : state.participants) names.push_back(participant.name);
   std::sort(names.begin(), names.end());
-  std::string list;
-  for (const auto& name : names) list += (list.empty() ? "" : ", ") + name;
-  ImGui::TextWrapped("%s", list.c_str());
+  const float line_h = ImGui::GetTextLineHeightWithSpacing();
+  const int lines = std::max(1, static_cast<int>(ImGui::GetContentRegionAvail().y / line_h) - 1);
+  draw_name_list(names, nullptr, ui, lines, "roster", "prompts");
 }
 
 }  // namespace
@@ -200,13 +186,35 @@ void draw_prompts(const Session& session, const State& state, const Timing&, con
     return;
   }
   const Prompt* focus = focused_prompt(section, state, session);
-  // The list scrolls on its own when a section has many prompts (the quiz).
-  float list_h = std::min(ImGui::GetContentRegionAvail().y * 0.42f,
-                          ImGui::GetTextLineHeightWithSpacing() * 3.6f * static_cast<float>(section.prompts.size()));
-  ImGui::BeginChild("prompt-list", ImVec2(0, list_h), false);
-  for (const Prompt& prompt : section.prompts) prompt_row(prompt, state, &prompt == focus, dispatch, ui);
+  // The list scrolls when a section has many prompts (the quiz); the line
+  // under it says how many are out of view.
+  const float line_h = ImGui::GetTextLineHeightWithSpacing();
+  float wanted = 0;  // each row: status line, the wrapped question (bold), buttons, separator
+  ImGui::PushFont(fonts.bold);
+  for (const Prompt& prompt : section.prompts)
+    wanted += line_h + ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y * 2 +
+              ImGui::CalcTextSize(prompt.text.c_str(), nullptr, false, ImGui::GetContentRegionAvail().x).y;
+  ImGui::PopFont();
+  const float cap = ImGui::GetContentRegionAvail().y * 0.42f;
+  const bool scrolls = wanted > cap;
+  ImGui::BeginChild("prompt-list", ImVec2(0, scrolls ? cap - line_h : wanted + line_h * 0.5f), false);
+  probe_window(ui.layout, "prompt-list", "prompts");
+  std::vector<std::pair<float, float>> rows;
+  for (const Prompt& prompt : section.prompts) {
+    ImGui::BeginGroup();
+    prompt_row(prompt, state, &prompt == focus, dispatch, ui);
+    ImGui::EndGroup();
+    rows.emplace_back(ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().y);
+    probe_item(ui.layout, "row", prompt.id, "prompt-list");
+    ImGui::Separator();
+  }
+  const float top = ImGui::GetWindowPos().y, bottom = top + ImGui::GetWindowSize().y;
   ImGui::EndChild();
+  const int hidden = rows_out_of_view(rows, top, bottom);
+  probe_list(ui.layout, "prompt-list", "prompt-list", static_cast<int>(rows.size()), hidden);
+  if (scrolls) more_line(ui, hidden, "prompt-list", "prompts", ui.t(S::MoreHint));
   ImGui::BeginChild("prompt-details", ImVec2(0, 0), false);
+  probe_window(ui.layout, "prompt-details", "prompts");
   if (focus) prompt_details(session, *focus, state, dispatch, ui);
   ImGui::EndChild();
 }

@@ -86,6 +86,10 @@ enum class S {
   // states and numbers a facilitator reads at a glance
   ClockPaused, ClockEnded, ProgressLine, DriftLate, DriftEarly, LockedMark, LockedHint, PlannedStartHint,
   RebalanceRange, RebalanceEnd, PromptNotOpened, PromptTimeLeft, PromptTimeUp, HelpNumbers,
+  // lists that do not fit: "+N más"
+  MoreItems, MoreHint,
+  // author view: what the preview shows, draft durations
+  AuthorShow, AuthorShowContent, AuthorShowPrompt, AuthorDraftMark, AuthorDraftHint,
   Count
 };
 

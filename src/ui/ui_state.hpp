@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/engine.hpp"
+#include "ui/layout_probe.hpp"
 #include "ui/markdown.hpp"
 #include "ui/qr_code.hpp"
 #include "ui/strings.hpp"
@@ -124,6 +125,9 @@ struct UiState {
   // the app remembers in the data directory.
   CueFlash flash;
   bool muted = false;
+
+  int agenda_scrolled_to = -1;  // the agenda scrolls the current section into view once per change
+  LayoutLog layout;  // panels, items and hidden rows, recorded for layout checks (screenshots)
 
   const char* t(S key) const { return tr(lang, key); }
 };

@@ -96,6 +96,55 @@ TEST_CASE("author: preview state shows a section with its first prompt open") {
   CHECK_FALSE(ui::preview_state(s, 99, state));
 }
 
+TEST_CASE("author: the preview shows a section's content or any one of its prompts") {
+  Session s = *load_session(module_text()).session;
+  int quiz = -1;
+  for (int i = 0; i < static_cast<int>(s.sections.size()); ++i)
+    if (s.sections[static_cast<std::size_t>(i)].prompts.size() > 1) quiz = i;
+  REQUIRE(quiz >= 0);
+  const Section& section = s.sections[static_cast<std::size_t>(quiz)];
+  State state;
+  REQUIRE(ui::preview_state(s, quiz, -1, state));  // content: the section, no prompt open
+  CHECK(state.agenda.current == quiz);
+  CHECK(state.open_prompt.empty());
+  for (int k = 0; k < static_cast<int>(section.prompts.size()); ++k) {
+    REQUIRE(ui::preview_state(s, quiz, k, state));
+    CHECK(state.open_prompt == section.prompts[static_cast<std::size_t>(k)].id);
+  }
+  CHECK_FALSE(ui::preview_state(s, quiz, static_cast<int>(section.prompts.size()), state));
+  // The choice carries over between sections: content stays content, a prompt
+  // number is kept within the section's prompts, a section without prompts shows content.
+  CHECK(ui::shown_prompt(section, -1) == -1);
+  CHECK(ui::shown_prompt(section, 1) == 1);
+  CHECK(ui::shown_prompt(section, 99) == static_cast<int>(section.prompts.size()) - 1);
+  CHECK(ui::shown_prompt(s.sections[0], 0) == (s.sections[0].prompts.empty() ? -1 : 0));
+  Section bare = section;
+  bare.prompts.clear();
+  CHECK(ui::shown_prompt(bare, 2) == -1);
+}
+
+TEST_CASE("author: with errors in the file, timing bar and section list show the draft's durations, marked") {
+  ui::AuthorState author;
+  author.last_valid = *load_session(module_text()).session;
+  author.draft = author.last_valid;
+  author.valid = true;
+  auto rows = ui::author_sections(author);
+  REQUIRE(rows.size() == author.last_valid->sections.size());
+  for (const auto& row : rows) CHECK_FALSE(row.draft);
+  // Save a second section one minute longer: the sum no longer matches, the file does not load.
+  auto result = load_session(replaced(module_text(), "duration: 12 min", "duration: 13 min"));
+  REQUIRE_FALSE(result.ok());
+  author.draft = result.draft;
+  author.valid = false;
+  rows = ui::author_sections(author);
+  REQUIRE(rows.size() == author.draft->sections.size());
+  CHECK(rows[1].duration_s == 13 * 60);  // the draft's, in the list as in the bar
+  CHECK(rows[1].draft);
+  CHECK(rows[1].valid_index == 1);
+  CHECK_FALSE(rows[0].draft);  // unchanged durations are not marked
+  CHECK(rows[0].duration_s == author.last_valid->sections[0].duration_s);
+}
+
 TEST_CASE("projector placement: remembered monitor, else a secondary one, else a window") {
   using M = MonitorInfo;
   CHECK(choose_projector_monitor({}, "") == -1);
