@@ -106,7 +106,7 @@ TEST_CASE("projector placement: remembered monitor, else a secondary one, else a
   CHECK(choose_projector_monitor({M{"HDMI-1", false}, M{"eDP-1", true}}, "eDP-1") == 0);  // not over the console
 }
 
-TEST_CASE("projector placement: its monitor gone it becomes a pane; a second monitor back, fullscreen again") {
+TEST_CASE("projector placement: its monitor gone it becomes a pane, a second monitor back makes it fullscreen again") {
   using P = ProjectorSituation;
   // Still fullscreen on a connected monitor: nothing moves.
   CHECK(after_monitor_change(P{true, true, true, false, true}) == ProjectorMove::Keep);

@@ -197,7 +197,7 @@ TEST_CASE("one shared screen: Tab asks before the console, Enter shows it, Tab g
   CHECK(h.sent.empty());
 }
 
-TEST_CASE("a private screen has no presentation mode; F11 is the projector's, Shift+F11 the console's") {
+TEST_CASE("a private screen has no presentation mode, F11 is the projector's and Shift+F11 the console's") {
   Harness h;
   h.key(GLFW_KEY_TAB);
   CHECK(h.ui.screen == ScreenMode::Console);
