@@ -17,7 +17,7 @@ TEST_CASE("room safety: one monitor or one window is a screen the room sees, unl
   CHECK_FALSE(screen_is_shared(1, true, true));
 }
 
-TEST_CASE("room safety: a shared screen starts in presentation; a private one in the console") {
+TEST_CASE("room safety: a shared screen starts in presentation, a private one in the console") {
   CHECK(starting_mode(true) == ScreenMode::Presentation);
   CHECK(starting_mode(false) == ScreenMode::Console);
 }
@@ -32,7 +32,7 @@ TEST_CASE("room safety: presentation draws the projector and the overlay, never 
   }
 }
 
-TEST_CASE("room safety: the console on a shared screen carries the banner; on a private one it does not") {
+TEST_CASE("room safety: the console on a shared screen carries the banner, on a private one it does not") {
   VisibleParts shared = visible_parts(ScreenMode::Console, true);
   CHECK(shared.console);
   CHECK(shared.room_banner);
