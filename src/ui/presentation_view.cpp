@@ -51,6 +51,12 @@ void overlay(const Session& session, const State& state, const Timing& timing, U
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.t(S::ProjectorFullscreen));
   std::string hint = std::string("Tab: ") + ui.t(S::ScreenConsole) + "  ·  F1";
   if (!ui.message.empty()) hint = ui.message;  // a refused key says why, here too
+  char storage[160];
+  if (ui.storage.failing) {  // the journal refuses writes: say so, without its reason (it may name files)
+    std::snprintf(storage, sizeof storage, ui.t(S::StorageFailed), "");
+    hint = storage;
+  }
+  const bool alert = !ui.message.empty() || ui.storage.failing;
   const float right = size.x - pad * 2 - button_w;
   const float hint_w = std::min(right * 0.45f, text_size(fonts.body, px * 0.85f, hint).x);
   const float line_w = right - pad - hint_w;
@@ -60,7 +66,7 @@ void overlay(const Session& session, const State& state, const Timing& timing, U
   dl->PopClipRect();
   ImVec2 hint_pos(pos.x + right - hint_w, pos.y + pad * 0.8f + px * 0.08f);
   dl->PushClipRect(hint_pos, ImVec2(pos.x + right, pos.y + size.y), true);
-  draw_text(dl, fonts.body, px * 0.85f, hint_pos, ui.message.empty() ? theme::kProjectorMuted : theme::kWrapUp, hint);
+  draw_text(dl, fonts.body, px * 0.85f, hint_pos, alert ? (ui.storage.failing ? theme::kOvertime : theme::kWrapUp) : theme::kProjectorMuted, hint);
   dl->PopClipRect();
 }
 
