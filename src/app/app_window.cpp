@@ -157,6 +157,7 @@ void AppWindow::set_fullscreen_on(GLFWmonitor* monitor) {
   if (!monitor || glfwGetWindowMonitor(window_)) return;
   windowed_ = placement();
   const GLFWvidmode* mode = glfwGetVideoMode(monitor);
+  if (!mode) return;  // a monitor being reconfigured; the next monitor event retries
   glfwSetWindowMonitor(window_, monitor, 0, 0, mode->width, mode->height, mode->refreshRate);
   dirty_ = true;
 }
@@ -182,6 +183,11 @@ void AppWindow::toggle_fullscreen() {
   set_fullscreen_on(target);
 }
 
+void AppWindow::set_presentation_fonts(bool on) {
+  if (presentation_fonts_ != on) dirty_ = true;
+  presentation_fonts_ = on;
+}
+
 void AppWindow::make_current() {
   glfwMakeContextCurrent(window_);
   ImGui::SetCurrentContext(imgui_);
@@ -191,18 +197,24 @@ void AppWindow::update_fonts(float width, float height) {
   float xscale = 1, yscale = 1;
   glfwGetWindowContentScale(window_, &xscale, &yscale);
   (void)width;
-  ui::FontSizes wanted = role_ == WindowRole::Console ? ui::console_font_sizes(height, yscale)
-                                                      : ui::projector_font_sizes(height);
-  if (fonts_built_ && !ui::fonts_need_rebuild(fonts_.sizes, wanted)) return;
+  const ui::FontSizes console = ui::console_font_sizes(height, yscale);
+  const bool projector_text = role_ == WindowRole::Projector || presentation_fonts_;
+  ui::FontSizes wanted = projector_text ? ui::projector_font_sizes(height) : console;
+  if (fonts_built_ && fonts_presentation_ == presentation_fonts_ && !ui::fonts_need_rebuild(fonts_.sizes, wanted))
+    return;
+  fonts_presentation_ = presentation_fonts_;
   ImGuiIO& io = ImGui::GetIO();
   if (fonts_built_) ImGui_ImplOpenGL3_DestroyFontsTexture();
   ui::build_fonts(*io.Fonts, wanted, fonts_);
   io.FontDefault = fonts_.body;
   if (fonts_built_) ImGui_ImplOpenGL3_CreateFontsTexture();
   fonts_built_ = true;
-  // Paddings and spacings follow the text size.
+  // Paddings and spacings follow the text size; in the presentation, widgets
+  // keep the console's size while the projector text is drawn at its own.
+  const float widget_em = presentation_fonts_ ? console.body : wanted.body;
+  io.FontGlobalScale = widget_em / wanted.body;
   ui::theme::apply_console_style();
-  ImGui::GetStyle().ScaleAllSizes(std::max(1.0f, wanted.body / 16.0f));
+  ImGui::GetStyle().ScaleAllSizes(std::max(1.0f, widget_em / 16.0f));
 }
 
 void AppWindow::frame(int width, int height, const std::function<void()>& draw) {

@@ -46,6 +46,9 @@ class AppWindow {
   void toggle_fullscreen();
   void set_fullscreen_on(struct GLFWmonitor* monitor);
   WindowPlacement placement() const;
+  // The console window showing the presentation (room_safety.hpp): text baked at
+  // the projector's sizes, widgets (dialogs, overlay keys) at the console's.
+  void set_presentation_fonts(bool on);
 
   // One frame into the window: `draw` runs between NewFrame and Render with
   // this window's ImGui context current. Swaps buffers.
@@ -65,6 +68,8 @@ class AppWindow {
   ImGuiContext* imgui_ = nullptr;
   ui::FontSet fonts_;
   bool fonts_built_ = false;
+  bool presentation_fonts_ = false;
+  bool fonts_presentation_ = false;  // what the baked fonts are for
   std::vector<ui::KeyInput> keys_;
   bool dirty_ = true;
   WindowPlacement windowed_;  // placement to return to from fullscreen

@@ -38,6 +38,7 @@ struct RunOptions {
   std::string data;
   std::string lang;
   bool single_window = false;
+  bool private_screen = false;
   std::string dump_state;
   std::string join_url;
   std::string screenshot;
@@ -201,6 +202,7 @@ int run_delivery(const RunOptions& opt, const SourceFile& file) {
   if (!delivery->note().empty()) ui.message = delivery->note();
   GuiOptions gui;
   gui.single_window = opt.single_window;
+  gui.private_screen = opt.private_screen;
   gui.layout_path = window_layout_path(delivery->data_dir());
   gui.dump_state_path = opt.dump_state;
   GuiLoop loop(controller, ui, gui, [&delivery] { return delivery->now(); });
@@ -264,12 +266,16 @@ CommandRunner add_run_command(CLI::App& app) {
   cmd->add_option("--data", opt->data, "Data directory for the journal (default: $XDG_DATA_HOME/facilita)");
   cmd->add_option("--lang", opt->lang, "Interface language (default: the session's language)")
       ->check(CLI::IsMember({"es", "en"}));
-  cmd->add_flag("--single-window", opt->single_window, "Show the projector view as a pane of the console");
+  cmd->add_flag("--single-window", opt->single_window,
+                "Show the projector view as a pane of the console (a screen the room sees: starts in presentation)");
+  cmd->add_flag("--console", opt->private_screen,
+                "The room does not see this screen: the full console from the start, even with one monitor");
   cmd->add_option("--dump-state", opt->dump_state, "Write the agenda state as JSON to FILE on every change");
   cmd->add_option("--join-url", opt->join_url, "Join URL to show with its QR code");
   cmd->add_option("--screenshot", opt->screenshot, "Render one view to a PNG file and exit");
-  cmd->add_option("--view", opt->view, "With --screenshot: console or projector")
-      ->check(CLI::IsMember({"console", "projector"}));
+  cmd->add_option("--view", opt->view,
+                  "With --screenshot: console, projector, presentation (one screen) or shared-console (with its banner)")
+      ->check(CLI::IsMember({"console", "projector", "presentation", "shared-console"}));
   cmd->add_option("--at", opt->at, "With --screenshot: the moment, SECTION_ID:MM:SS into that section");
   cmd->add_option("--size", opt->size, "With --screenshot: WIDTHxHEIGHT (default 1920x1080)");
   cmd->add_flag("--demo", opt->demo, "With --screenshot: simulated participants and answers (labelled demo data)");

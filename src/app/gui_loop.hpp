@@ -35,6 +35,7 @@ using NowFunction = std::function<Millis()>;
 
 struct GuiOptions {
   bool single_window = false;
+  bool private_screen = false;  // --console: the room does not see this screen (no presentation mode)
   std::string layout_path;      // window placements; "" = not remembered
   std::string dump_state_path;  // JSON of the agenda state on every change and on exit; "" = off
 };
@@ -91,8 +92,12 @@ class GuiLoop {
   FrameKey frame_key(Millis now) const;
   void write_dump() const;
   WindowLayout layout() const;
-  // A monitor was connected or disconnected: keep the projector on a screen.
+  // A monitor was connected or disconnected: keep the projector off the
+  // console, and back fullscreen on its output when one returns (gui_screens.cpp).
   void handle_monitors();
+  // F11 and its button: the projector view, whichever window has the focus.
+  void toggle_projector_fullscreen();
+  void fullscreen_projector(struct GLFWmonitor* monitor);
 
   Controller& controller_;
   ui::UiState& ui_;
@@ -117,6 +122,7 @@ class GuiLoop {
   FrameKey drawn_;        // what the last frame showed
   bool flash_drawn_ = false;  // the last frame showed a cue's flash
   std::string remembered_monitor_;  // the projector's monitor by name (window layout)
+  bool projector_wants_fullscreen_ = false;  // fullscreen on its output until the facilitator says otherwise
 };
 
 }  // namespace facilita

@@ -131,6 +131,14 @@ int take_screenshot(const Session& session, ui::UiState& ui, const ScreenshotOpt
   if (started && opt.rebalance) ui.rebalance = propose_rebalance(s, state, now);
   ui::Dispatch ignore = [](Command) {};
   const bool projector = opt.view == "projector";
+  // One screen the room sees (room_safety.hpp): the presentation, or the console
+  // the facilitator chose to show there, with its banner and the projector pane.
+  const bool presentation = opt.view == "presentation";
+  if (presentation || opt.view == "shared-console") {
+    ui.shared_screen = true;
+    ui.single_window = true;
+    ui.screen = presentation ? ui::ScreenMode::Presentation : ui::ScreenMode::Console;
+  }
   AppWindow window(projector ? WindowRole::Projector : WindowRole::Console, "facilita screenshot",
                    WindowPlacement{0, 0, opt.width, opt.height, false}, /*visible=*/false);
   if (!window.ok()) {
@@ -138,9 +146,11 @@ int take_screenshot(const Session& session, ui::UiState& ui, const ScreenshotOpt
     return 1;
   }
   ui.layout.enabled = !opt.layout.empty();
+  window.set_presentation_fonts(presentation);
   auto pixels = window.render_offscreen(opt.width, opt.height, 3, [&] {
     ui.layout.clear();  // the last frame's
     if (projector) ui::draw_projector_window(s, state, timing, ignore, ui);
+    else if (presentation) ui::draw_presentation(s, state, timing, ignore, ui);
     else ui::draw_console(s, state, timing, ignore, ui);
   });
   if (pixels.empty()) {

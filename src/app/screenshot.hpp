@@ -13,7 +13,7 @@ namespace facilita {
 
 struct ScreenshotOptions {
   std::string out;               // PNG path
-  std::string view = "console";  // console | projector
+  std::string view = "console";  // console | projector | presentation | shared-console
   std::string at;                // SECTION_ID:MM:SS; "" = before the start
   int width = 1920;
   int height = 1080;

@@ -18,7 +18,8 @@ std::string digest(const std::string& text) { return text::fnv1a_hex(text); }
 std::string state_dump_key(const Session& session, const State& state, const ui::UiState& ui, Millis now) {
   const Timing t = derive(session, state, now);
   std::string key = to_string(t.phase);
-  for (bool flag : {ui.blackout, ui.frozen, ui.projector_visible, ui.rebalance.has_value(), ui.confirm_end})
+  for (bool flag : {ui.blackout, ui.frozen, ui.projector_visible, ui.rebalance.has_value(), ui.confirm_end,
+                    ui.projector_docked, ui.screen == ui::ScreenMode::Console, ui.confirm_console})
     key += flag ? '1' : '0';
   return key;
 }
@@ -74,7 +75,15 @@ bool write_state_dump(const std::string& path, const Session& session, const Sta
         {"source", ui.storage.source},
         {"reason", ui.storage.reason},
         {"banner", ui::storage_banner_text(ui).headline}}},
-      {"projector", {{"visible", ui.projector_visible}, {"blackout", ui.blackout}, {"frozen", ui.frozen}}},
+      {"projector",
+       {{"visible", ui.projector_visible}, {"blackout", ui.blackout}, {"frozen", ui.frozen}, {"docked", ui.projector_docked}}},
+      // What this screen shows (room_safety.hpp): "presentation" or "console"; the
+      // room sees it when `shared`; the console waits for `confirm_console`.
+      {"screen",
+       {{"mode", ui.screen == ui::ScreenMode::Presentation ? "presentation" : "console"},
+        {"shared", ui.shared_screen},
+        {"confirm_console", ui.confirm_console},
+        {"room_banner", ui::visible_parts(ui.screen, ui.shared_screen).room_banner}}},
       {"room_message", state.room_message},
       {"break_until", state.break_until},
   };

@@ -13,7 +13,8 @@ bool write_state_dump(const std::string& path, const Session& session, const Sta
 
 // What, besides the Controller's version, makes the dump worth rewriting: the
 // section's phase as the clock crosses wrap-up and zero, and the console's own
-// flags (blackout, freeze, projector shown, rebalance preview, end confirmation).
+// flags (blackout, freeze, projector shown or docked, rebalance preview, end
+// confirmation, presentation or console on a shared screen).
 std::string state_dump_key(const Session& session, const State& state, const ui::UiState& ui, Millis now);
 
 }  // namespace facilita

@@ -82,6 +82,15 @@ int choose_projector_monitor(const std::vector<MonitorInfo>& monitors, const std
   return -1;
 }
 
+ProjectorMove after_monitor_change(const ProjectorSituation& s) {
+  if (s.fullscreen) return ProjectorMove::Keep;
+  if (s.second_monitor && (s.docked || s.wants_fullscreen)) return ProjectorMove::Fullscreen;
+  if (s.docked) return ProjectorMove::Keep;
+  if (s.wants_fullscreen) return ProjectorMove::Dock;
+  if (!s.on_screen) return ProjectorMove::Reposition;
+  return ProjectorMove::Keep;
+}
+
 GLFWmonitor* projector_monitor(const std::string& remembered) {
   int count = 0;
   GLFWmonitor** monitors = glfwGetMonitors(&count);

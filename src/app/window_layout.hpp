@@ -34,6 +34,25 @@ struct MonitorInfo {
 // and is not the primary (where the console lives); else the first non-primary.
 int choose_projector_monitor(const std::vector<MonitorInfo>& monitors, const std::string& remembered);
 
+// After a monitor was connected or disconnected, what happens to the projector window.
+struct ProjectorSituation {
+  bool second_monitor = false;   // a non-primary monitor is connected (choose_projector_monitor >= 0)
+  bool fullscreen = false;       // the window is still fullscreen on a connected monitor
+  bool wants_fullscreen = false; // it was fullscreen on a projector monitor and nobody took it out
+  bool docked = false;           // already a pane of the console
+  bool on_screen = true;         // its windowed placement is on a connected monitor
+};
+enum class ProjectorMove {
+  Keep,        // nothing to do
+  Fullscreen,  // (back) fullscreen on the second monitor, no longer a pane
+  Dock,        // its monitor went: hide the window, draw it as a pane of the console
+  Reposition,  // a plain window off every screen: bring it onto the primary one
+};
+// Pure. GLFW takes a fullscreen window out of fullscreen when its monitor goes
+// and leaves it as a big window over the console; the projector must never
+// cover the console, and returns to its output as soon as one is back.
+ProjectorMove after_monitor_change(const ProjectorSituation& situation);
+
 // The file to use: DATA_DIR/windows.json or $XDG_CONFIG_HOME/facilita/windows.json
 // (~/.config/facilita/windows.json). Empty when neither can be determined.
 std::string window_layout_path(const std::string& data_dir);

@@ -32,7 +32,7 @@ void left_column(const Session& session, const State& state, const Timing& timin
   const float em = ImGui::GetFontSize();
   const float width = ImGui::GetContentRegionAvail().x;
   const float avail = ImGui::GetContentRegionAvail().y;
-  const bool pane = ui.single_window && ui.projector_visible;
+  const bool pane = (ui.single_window || ui.projector_docked) && ui.projector_visible;
   float join_h = (ui.join_url.empty() ? em * 2.5f : em * 4.5f + std::min(em * 9, width)) +
                  (ui.admin_url.empty() ? 0 : em * 1.8f);
   float pane_h = pane ? width * 9.0f / 16.0f + em * 2.2f : 0;
@@ -77,6 +77,7 @@ void draw_console(const Session& session, const State& state, const Timing& timi
   ImGui::PopStyleVar();
   probe_window(ui.layout, "console", "");
 
+  draw_screen_banner(session, state, timing, dispatch, ui);  // "visible to the room", a disconnected projector
   draw_status_bar(session, state, timing, dispatch, ui);
   ImGui::Separator();
   draw_storage_banner(session, state, timing, dispatch, ui);
@@ -121,6 +122,7 @@ void draw_console(const Session& session, const State& state, const Timing& timi
   draw_confirm_end(session, state, timing, dispatch, ui);
   draw_room_message_dialog(session, state, timing, dispatch, ui);
   draw_break_dialog(session, state, timing, dispatch, ui);
+  draw_confirm_console(session, state, timing, dispatch, ui);
   draw_keys_overlay(session, state, timing, dispatch, ui);
 }
 

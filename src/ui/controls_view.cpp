@@ -57,6 +57,7 @@ void draw_controls(const Session& session, const State& state, const Timing&, co
   if (row.button(ui.t(S::Blackout), "B", true, ui.blackout)) ui.blackout = !ui.blackout;
   if (row.button(ui.t(S::Freeze), "F", true, ui.frozen)) ui.request_freeze_toggle = true;
   if (row.button(ui.t(S::Projector), "P", true, !ui.projector_visible)) ui.request_toggle_projector = true;
+  if (row.button(ui.t(S::ProjectorFullscreen), "F11")) ui.request_toggle_fullscreen = true;
   if (row.button(ui.t(S::QuizSummaryButton), "A", true, ui.show_quiz_summary))
     ui.show_quiz_summary = !ui.show_quiz_summary;
   if (row.button(ui.t(S::Keys), "F1 / ?")) ui.show_keys = true;

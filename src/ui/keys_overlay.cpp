@@ -22,6 +22,7 @@ constexpr KeyHelp kKeys[] = {
     {"S  Shift+S", S::KeyStep},
     {"M", S::KeyRoomMessage},      {"D", S::KeyBreak},
     {"K", S::KeyMute},
+    {"Shift+F11", S::KeyConsoleFullscreen}, {"Tab", S::KeyScreenMode},
     {"Q", S::KeyQuestions},
     {"Ctrl+Enter", S::KeyAcceptReload}, {"A", S::KeyQuizSummary},
 };

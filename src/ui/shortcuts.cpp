@@ -23,6 +23,11 @@ bool handle_modal(const KeyInput& in, const Dispatch& dispatch, UiState& ui) {
     if (escape) ui.rebalance.reset();
     return true;
   }
+  if (ui.confirm_console) {  // showing the console on a screen the room sees
+    if (enter) ui.screen = ScreenMode::Console;
+    if (enter || escape) ui.confirm_console = false;
+    return true;
+  }
   if (ui.confirm_end) {
     if (enter) dispatch(cmd::End{});
     if (enter || escape) ui.confirm_end = false;
@@ -86,6 +91,13 @@ void accept_rebalance(const Dispatch& dispatch, UiState& ui) {
   ui.rebalance.reset();
 }
 
+void switch_screen(UiState& ui) {
+  if (!ui.shared_screen) return;  // a private screen has no presentation mode
+  const ScreenMode to = ui.screen == ScreenMode::Console ? ScreenMode::Presentation : ScreenMode::Console;
+  if (needs_confirmation(ui.screen, to, ui.shared_screen)) ui.confirm_console = true;
+  else ui.screen = to;
+}
+
 void handle_shortcut(const KeyInput& in, const Session& session, const State& state, const Dispatch& dispatch,
                      UiState& ui) {
   if (handle_modal(in, dispatch, ui)) return;
@@ -107,7 +119,11 @@ void handle_shortcut(const KeyInput& in, const Session& session, const State& st
     case GLFW_KEY_DOWN: ui.content_page = std::min(ui.content_page + 1, ui.content_pages - 1); return;
     case GLFW_KEY_UP: ui.content_page = std::max(ui.content_page - 1, 0); return;
     case GLFW_KEY_F1: ui.show_keys = !ui.show_keys; return;
-    case GLFW_KEY_F11: ui.request_toggle_fullscreen = true; return;
+    case GLFW_KEY_F11:
+      if (in.mods & GLFW_MOD_SHIFT) ui.request_toggle_console_fullscreen = true;
+      else ui.request_toggle_fullscreen = true;
+      return;
+    case GLFW_KEY_TAB: switch_screen(ui); return;
     case GLFW_KEY_Z:
       if (ctrl) dispatch(cmd::Undo{});
       return;

@@ -24,5 +24,8 @@ void toggle_clock(const State& state, const Dispatch& dispatch);  // start / pau
 std::string prompt_to_open(const Session& session, const State& state);    // O: next never-opened prompt
 std::string prompt_to_reveal(const Session& session, const State& state);  // V: open or last closed, not revealed
 void accept_rebalance(const Dispatch& dispatch, UiState& ui);
+// Tab / the banner's button: presentation <-> console on a shared screen; to the
+// console only after the confirmation (UiState::confirm_console).
+void switch_screen(UiState& ui);
 
 }  // namespace facilita::ui

@@ -58,6 +58,9 @@ enum class S {
   AuthorTitle, AuthorValid, AuthorInvalid, AuthorNoValid, AuthorWarnings, AuthorCopyHint, AuthorCopied,
   AuthorTiming, AuthorTotal, AuthorCoverage, AuthorUncovered, AuthorNoObjectives, AuthorPreview,
   AuthorRehearsal, AuthorRehearse, AuthorStop, AuthorSpeed, AuthorWatching, Error, Warning,
+  // room-safe single screen and the projector output
+  ScreenPresentation, ScreenConsole, ConfirmConsoleTitle, ConfirmConsoleBody, ConfirmConsoleYes, RoomBanner,
+  BackToPresentation, ProjectorFullscreen, KeyScreenMode, KeyConsoleFullscreen, ProjectorDocked,
   // cues (chime and flash)
   SoundOn, SoundOff, KeyMute,
   // follower window (`facilita join`)

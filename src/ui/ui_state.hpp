@@ -15,6 +15,7 @@
 #include "ui/layout_probe.hpp"
 #include "ui/markdown.hpp"
 #include "ui/qr_code.hpp"
+#include "ui/room_safety.hpp"
 #include "ui/strings.hpp"
 
 namespace facilita::ui {
@@ -73,6 +74,14 @@ struct UiState {
   bool show_keys = false;      // F1 / ? overlay
   bool confirm_end = false;    // "end the session?" modal
   bool projector_visible = true;
+  // The projector's monitor went away (cable pulled): the projector is drawn as
+  // a pane of the console until a second monitor is back.
+  bool projector_docked = false;
+  // Room-safe single screen (room_safety.hpp): the app sets `shared_screen` and
+  // the starting `screen`; Tab switches, asking first (`confirm_console`).
+  bool shared_screen = false;
+  ScreenMode screen = ScreenMode::Console;
+  bool confirm_console = false;
   bool blackout = false;
   bool frozen = false;
   std::optional<ProjectorSnapshot> frozen_view;  // set by the app when `frozen` turns on
@@ -86,7 +95,8 @@ struct UiState {
   // Requests for the app loop, cleared once handled.
   bool request_rebalance_preview = false;
   bool request_toggle_projector = false;
-  bool request_toggle_fullscreen = false;
+  bool request_toggle_fullscreen = false;          // F11 / button: the projector view
+  bool request_toggle_console_fullscreen = false;  // Shift+F11: the console's own window
   bool request_freeze_toggle = false;
 
   std::string join_url;    // "" hides the join area

@@ -49,6 +49,17 @@ void draw_presence_line(const UiState& ui, const std::string& line);
 // projector while `A` is on (quiz_summary_view.cpp).
 void draw_quiz_summary(const Session& session, const State& state, UiState& ui, ImVec2 pos, ImVec2 size);
 
+// Room-safe single screen (room_safety.hpp): the projector view with a discreet
+// overlay and the dialogs the keys open (presentation_view.cpp); the question
+// before the console shows on such a screen, and the "visible to the room"
+// banner over it, with the line for a disconnected projector (screen_banner_view.cpp).
+void draw_presentation(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch,
+                       UiState& ui);
+void draw_confirm_console(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch,
+                          UiState& ui);
+void draw_screen_banner(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch,
+                        UiState& ui);
+
 // The whole console window (all of the above); `projector_pane` draws the
 // projector inside the console (--single-window).
 void draw_console(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);

@@ -35,7 +35,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // ------------------------------------------------------------------ the app
 const app = spawn(facilita, ["run", session, "--data", tmp, "--dump-state", dump, "--port", "0",
-  "--bind", "127.0.0.1", "--admin-token", TOKEN, "--lang", "es"], { stdio: ["ignore", "pipe", "pipe"] });
+  "--bind", "127.0.0.1", "--admin-token", TOKEN, "--lang", "es", "--console"], { stdio: ["ignore", "pipe", "pipe"] });
 let appOut = "";
 app.stdout.on("data", (d) => { appOut += d; });
 app.stderr.on("data", (d) => { appOut += d; });

@@ -161,7 +161,7 @@ def main():
         port = free_port() if console else None
         args = [facilita, "run", "--port", str(port or 0), "--bind", "127.0.0.1", "--admin-token", TOKEN,
                 "--data", data, module]
-        args += ["--dump-state", dump, "--lang", "en", "--single-window"] if console else ["--headless"]
+        args += ["--dump-state", dump, "--lang", "en", "--single-window", "--console"] if console else ["--headless"]
         server = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT)
         for _ in range(150):
             if console:

@@ -1,5 +1,6 @@
 # Shared by the GUI shell tests: starts `facilita run` under the current X
-# display and finds its console window. Usage, after `tmp` and `state` are set:
+# display (--console: the full console and a projector window even on one
+# monitor) and finds its console window. Usage, after `tmp` and `state` are set:
 #   start_console SESSION_FILE DATA_DIR      -> sets pid and wid, or exits 1
 # and `field "['key']"` reads the state dump.
 pid=""
@@ -7,7 +8,7 @@ cleanup() { [[ -n "$pid" ]] && kill -9 "$pid" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
 
 start_console() {
-  "$bin" run "$1" --data "$2" --dump-state "$state" --port 0 >"$tmp/out.txt" 2>&1 &
+  "$bin" run "$1" --console --data "$2" --dump-state "$state" --port 0 >"$tmp/out.txt" 2>&1 &
   pid=$!
   wid=""
   for _ in $(seq 1 100); do

@@ -10,7 +10,7 @@ module="$here/../../sessions/m2-s3-gobierno-abierto.yaml"
 tmp="$(mktemp -d)"; pid=""
 cleanup() { [[ -n "$pid" ]] && kill -9 "$pid" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
-"$bin" run "$module" --data "$tmp" --port 0 >"$tmp/out.txt" 2>&1 &
+"$bin" run "$module" --console --data "$tmp" --port 0 >"$tmp/out.txt" 2>&1 &
 pid=$!
 wid=""
 for _ in $(seq 1 100); do

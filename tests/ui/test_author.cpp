@@ -155,6 +155,22 @@ TEST_CASE("projector placement: remembered monitor, else a secondary one, else a
   CHECK(choose_projector_monitor({M{"HDMI-1", false}, M{"eDP-1", true}}, "eDP-1") == 0);  // not over the console
 }
 
+TEST_CASE("projector placement: its monitor gone it becomes a pane, a second monitor back makes it fullscreen again") {
+  using P = ProjectorSituation;
+  // Still fullscreen on a connected monitor: nothing moves.
+  CHECK(after_monitor_change(P{true, true, true, false, true}) == ProjectorMove::Keep);
+  // Cable pulled: GLFW left a big window over the console; it becomes a pane.
+  CHECK(after_monitor_change(P{false, false, true, false, true}) == ProjectorMove::Dock);
+  // Already a pane, still one monitor: stays a pane.
+  CHECK(after_monitor_change(P{false, false, true, true, false}) == ProjectorMove::Keep);
+  // Cable back: fullscreen on it.
+  CHECK(after_monitor_change(P{true, false, true, true, true}) == ProjectorMove::Fullscreen);
+  // A window the facilitator took out of fullscreen stays a window when monitors change...
+  CHECK(after_monitor_change(P{true, false, false, false, true}) == ProjectorMove::Keep);
+  // ...unless it is off every screen.
+  CHECK(after_monitor_change(P{false, false, false, false, false}) == ProjectorMove::Reposition);
+}
+
 TEST_CASE("hot reload: content is applied at once and journaled") {
   Delivery d;
   d.controller.dispatch(cmd::Start{}, 1000);

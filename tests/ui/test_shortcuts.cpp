@@ -174,3 +174,37 @@ TEST_CASE("A toggles the room's accuracy on the projector and sends nothing") {
   CHECK_FALSE(h.ui.show_quiz_summary);
   CHECK(h.sent.empty());
 }
+
+TEST_CASE("one shared screen: Tab asks before the console, Enter shows it, Tab goes back at once") {
+  Harness h;
+  h.ui.shared_screen = true;
+  h.ui.screen = ScreenMode::Presentation;
+  h.key(GLFW_KEY_TAB);
+  CHECK(h.ui.confirm_console);
+  CHECK(h.ui.screen == ScreenMode::Presentation);
+  h.key(GLFW_KEY_RIGHT);  // other keys wait while the question is open
+  CHECK(h.sent.empty());
+  h.key(GLFW_KEY_ESCAPE);
+  CHECK_FALSE(h.ui.confirm_console);
+  CHECK(h.ui.screen == ScreenMode::Presentation);
+  h.key(GLFW_KEY_TAB);
+  h.key(GLFW_KEY_ENTER);
+  CHECK_FALSE(h.ui.confirm_console);
+  CHECK(h.ui.screen == ScreenMode::Console);
+  h.key(GLFW_KEY_TAB);  // back to what the room may see: no question
+  CHECK_FALSE(h.ui.confirm_console);
+  CHECK(h.ui.screen == ScreenMode::Presentation);
+  CHECK(h.sent.empty());
+}
+
+TEST_CASE("a private screen has no presentation mode, F11 is the projector's and Shift+F11 the console's") {
+  Harness h;
+  h.key(GLFW_KEY_TAB);
+  CHECK(h.ui.screen == ScreenMode::Console);
+  CHECK_FALSE(h.ui.confirm_console);
+  h.key(GLFW_KEY_F11, GLFW_MOD_SHIFT);
+  CHECK(h.ui.request_toggle_console_fullscreen);
+  CHECK_FALSE(h.ui.request_toggle_fullscreen);
+  h.key(GLFW_KEY_F11);
+  CHECK(h.ui.request_toggle_fullscreen);
+}
