@@ -10,6 +10,7 @@
 
 #include "app/app_window.hpp"
 #include "app/state_dump.hpp"
+#include "ui/room_safety.hpp"
 #include "ui/views.hpp"
 
 namespace facilita {
@@ -18,9 +19,11 @@ namespace {
 constexpr double kIdleWaitS = 2.0;        // paused / not started: nothing on screen moves by the second
 constexpr Millis kMessageShownMs = 6000;  // a rejected command's explanation stays this long
 
-// Set by GLFW's monitor callback (main thread, inside glfwWaitEvents*); handled in the loop.
+// Set by GLFW's monitor callback (main thread, inside glfwWaitEvents*); handled in
+// the loop, after GLFW has already taken a window off a monitor that went.
 std::atomic<bool> g_monitors_changed{false};
 void on_monitor(GLFWmonitor*, int) { g_monitors_changed = true; }
+
 
 }  // namespace
 
@@ -44,7 +47,14 @@ bool GuiLoop::open(std::string& error) {
     return false;
   }
   if (saved.console.fullscreen) console_->toggle_fullscreen();
-  if (!options_.single_window) {
+  // One monitor (mirrored to the room, most likely) or one window: a screen the
+  // room sees. Start with what the room may see; the console comes after a question.
+  int monitors = 0;
+  glfwGetMonitors(&monitors);
+  ui_.shared_screen = ui::screen_is_shared(monitors, options_.single_window, options_.private_screen);
+  ui_.screen = ui::starting_mode(ui_.shared_screen);
+  ui_.single_window = options_.single_window || ui_.shared_screen;
+  if (!ui_.single_window) {
     remembered_monitor_ = saved.projector_monitor;
     GLFWmonitor* second = projector_monitor(remembered_monitor_);
     bool visible = second ? true : saved.projector_visible;
@@ -54,33 +64,12 @@ bool GuiLoop::open(std::string& error) {
       error = "cannot create the projector window";
       return false;
     }
-    if (second) projector_->set_fullscreen_on(second);
+    if (second) fullscreen_projector(second);
     ui_.projector_visible = visible;
   }
   glfwSetMonitorCallback(on_monitor);
   windows_open_ = true;
   return true;
-}
-
-void GuiLoop::handle_monitors() {
-  if (!projector_) return;
-  GLFWwindow* w = projector_->glfw();
-  if (glfwGetWindowMonitor(w)) return;  // still fullscreen on a connected monitor
-  // GLFW takes a window out of fullscreen when its monitor goes; the clock is
-  // engine state and keeps running. Bring the window back where it can be seen.
-  if (GLFWmonitor* back = projector_monitor(remembered_monitor_); back && ui_.projector_visible) {
-    const char* name = glfwGetMonitorName(back);
-    if (name && remembered_monitor_ == name) {  // the projector's own monitor is back
-      projector_->set_fullscreen_on(back);
-      return;
-    }
-  }
-  if (!placement_on_screen(projector_->placement())) {
-    int mx = 0, my = 0, mw = 0, mh = 0;
-    if (GLFWmonitor* primary = glfwGetPrimaryMonitor()) glfwGetMonitorWorkarea(primary, &mx, &my, &mw, &mh);
-    int width = std::min(1280, std::max(320, mw - 160)), height = std::min(720, std::max(240, mh - 160));
-    glfwSetWindowMonitor(w, nullptr, mx + 80, my + 80, width, height, 0);
-  }
 }
 
 void GuiLoop::wake() {
@@ -130,10 +119,6 @@ void GuiLoop::handle_input(Millis now) {
     if (!window) continue;
     for (const ui::KeyInput& key : window->take_keys()) {
       ui::handle_shortcut(key, controller_.session(), controller_.state(), queue, ui_);
-      if (ui_.request_toggle_fullscreen) {
-        ui_.request_toggle_fullscreen = false;
-        window->toggle_fullscreen();
-      }
       // Each key sees the state the previous one produced (Space then → then +).
       process_queued(now);
       handle_requests(now);
@@ -158,10 +143,14 @@ void GuiLoop::handle_requests(Millis now) {
   if (ui_.request_toggle_projector) {
     ui_.request_toggle_projector = false;
     ui_.projector_visible = !ui_.projector_visible;
-    if (projector_) projector_->set_visible(ui_.projector_visible);
+    if (projector_ && !ui_.projector_docked) projector_->set_visible(ui_.projector_visible);
   }
-  if (ui_.request_toggle_fullscreen) {  // from a button: the console
+  if (ui_.request_toggle_fullscreen) {  // F11 or its button: the projector view
     ui_.request_toggle_fullscreen = false;
+    toggle_projector_fullscreen();
+  }
+  if (ui_.request_toggle_console_fullscreen) {  // Shift+F11: the console's own window
+    ui_.request_toggle_console_fullscreen = false;
     console_->toggle_fullscreen();
   }
   if (on_requests_) on_requests_(now);
@@ -173,8 +162,11 @@ void GuiLoop::draw_frame(Millis now) {
   const Timing timing = derive(session, state, now);
   ui_.now = now;  // break countdowns
   ui::Dispatch queue = [this](Command c) { queued_.push_back(std::move(c)); };
-  console_->render([&] { ui::draw_console(session, state, timing, queue, ui_); });
-  if (projector_ && ui_.projector_visible)
+  const bool presentation = ui::visible_parts(ui_.screen, ui_.shared_screen).projector_full;
+  console_->set_presentation_fonts(presentation);
+  if (presentation) console_->render([&] { ui::draw_presentation(session, state, timing, queue, ui_); });
+  else console_->render([&] { ui::draw_console(session, state, timing, queue, ui_); });
+  if (projector_ && ui_.projector_visible && !ui_.projector_docked)
     projector_->render([&] { ui::draw_projector_window(session, state, timing, queue, ui_); });
 }
 
