@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 
+#include "app/cli_lang.hpp"
 #include "app/commands.hpp"
 #include "app/source_file.hpp"
 #include "core/mastery.hpp"
@@ -20,6 +21,7 @@ struct CheckOptions {
   bool json = false;
   bool strict = false;
   bool quiet = false;
+  std::string lang;  // "" = the session's, else the locale's
 };
 
 void print_plan(const Session& s) {
@@ -76,15 +78,16 @@ void print_plan(const Session& s) {
 }
 
 // One diagnostic for `check --json`: every note carries its own place.
-nlohmann::json diagnostic_json(const Diagnostic& d) {
+nlohmann::json diagnostic_json(const Diagnostic& d, Lang lang) {
   nlohmann::json notes = nlohmann::json::array();
-  for (std::size_t i = 0; i < d.notes.size(); ++i) {
+  const auto texts = diagnostic_notes(d, lang);
+  for (std::size_t i = 0; i < texts.size(); ++i) {
     bool own = i < d.note_pos.size() && d.note_pos[i].line > 0;
     notes.push_back({{"line", own ? d.note_pos[i].line : d.line},
                      {"col", own ? d.note_pos[i].col : d.col},
-                     {"message", d.notes[i]}});
+                     {"message", texts[i]}});
   }
-  return {{"line", d.line}, {"col", d.col}, {"message", d.message}, {"notes", notes}};
+  return {{"line", d.line}, {"col", d.col}, {"message", diagnostic_message(d, lang)}, {"notes", notes}};
 }
 
 int check_one(const std::string& path, const CheckOptions& opt, nlohmann::json& json_out) {
@@ -99,11 +102,12 @@ int check_one(const std::string& path, const CheckOptions& opt, nlohmann::json& 
     return kExitInvalid;
   }
   auto result = load_session(file->text);
+  const Lang lang = command_lang(opt.lang, language_line(file->text));
   int warnings = 0, errors = 0;
   for (const auto& d : result.diagnostics) {
-    std::cerr << format_diagnostic(path, d);
+    std::cerr << format_diagnostic(path, d, lang);
     (d.severity == Severity::Error ? errors : warnings)++;
-    report[d.severity == Severity::Error ? "errors" : "warnings"].push_back(diagnostic_json(d));
+    report[d.severity == Severity::Error ? "errors" : "warnings"].push_back(diagnostic_json(d, lang));
   }
   const bool failed = errors || !result.ok() || (warnings && opt.strict);
   report["ok"] = !failed;
@@ -135,6 +139,7 @@ CommandRunner add_check_command(CLI::App& app) {
   cmd->add_flag("--json", opt->json, "Print each file's result as JSON: ok, errors, warnings, session");
   cmd->add_flag("--strict", opt->strict, "Treat warnings as errors");
   cmd->add_flag("-q,--quiet", opt->quiet, "Print only problems");
+  cmd->add_option("--lang", opt->lang, kLangFlagHelp)->check(CLI::IsMember({"es", "en"}));
   return [cmd, opt]() {
     if (!cmd->parsed()) return -1;
     int status = kExitOk;

@@ -48,7 +48,7 @@ void load_into(ui::AuthorState& author, const std::string& source = {}) {
   ++author.generation;
   if (!file) {  // mid-rename, or removed: report it like a load error
     author.valid = false;
-    author.diagnostics = {Diagnostic{Severity::Error, 0, 0, error, {}, {}}};
+    author.diagnostics = {make_diagnostic(Severity::Error, 0, 0, literal(error))};
     author.draft.reset();
     return;
   }

@@ -4,6 +4,7 @@
 #include <iostream>
 #include <memory>
 
+#include "app/cli_lang.hpp"
 #include "app/commands.hpp"
 #include "app/print_documents.hpp"
 #include "app/source_file.hpp"
@@ -44,9 +45,10 @@ int run_print(const PrintOptions& opt) {
     return kExitInvalid;
   }
   auto result = load_session(file->text);
+  const Lang out_lang = command_lang(opt.lang, language_line(file->text));
   int errors = 0, warnings = 0;
   for (const auto& d : result.diagnostics) {
-    std::cerr << format_diagnostic(opt.file, d);
+    std::cerr << format_diagnostic(opt.file, d, out_lang);
     (d.severity == Severity::Error ? errors : warnings)++;
   }
   if (errors || !result.ok()) {

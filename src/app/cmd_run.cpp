@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 
+#include "app/cli_lang.hpp"
 #include "app/commands.hpp"
 #include "app/controller.hpp"
 #include "app/cue_effects.hpp"
@@ -68,10 +69,11 @@ std::string resolve_session_path(const std::string& given) {
   return kDefaultSession;  // the error names the path it looked for
 }
 
-std::optional<Session> load_or_report(const SourceFile& file) {
+std::optional<Session> load_or_report(const SourceFile& file, const std::string& lang_flag) {
   auto result = load_session(file.text);
+  const Lang lang = command_lang(lang_flag, language_line(file.text));
   for (const auto& d : result.diagnostics)
-    if (d.severity == Severity::Error) std::cerr << format_diagnostic(file.path, d);
+    if (d.severity == Severity::Error) std::cerr << format_diagnostic(file.path, d, lang);
   if (!result.ok()) std::cerr << file.path << ": not a valid session; `facilita check " << file.path << "` explains\n";
   return result.session;
 }
@@ -288,7 +290,7 @@ CommandRunner add_run_command(CLI::App& app) {
       std::cerr << io_error << "\n";
       return kExitUsage;
     }
-    auto session = load_or_report(*file);
+    auto session = load_or_report(*file, opt->lang);
     if (!session) return kExitInvalid;
     if (!opt->screenshot.empty()) return run_screenshot(*opt, *session);
     if (opt->net.headless) return run_headless_delivery(opt->net, *file, opt->data);
