@@ -13,6 +13,7 @@
 #include <string>
 
 #include "app/cli_lang.hpp"
+#include "app/cli_text.hpp"
 #include "app/commands.hpp"
 #include "app/controller.hpp"
 #include "app/cue_effects.hpp"
@@ -74,7 +75,7 @@ std::optional<Session> load_or_report(const SourceFile& file, const std::string&
   const Lang lang = command_lang(lang_flag, language_line(file.text));
   for (const auto& d : result.diagnostics)
     if (d.severity == Severity::Error) std::cerr << format_diagnostic(file.path, d, lang);
-  if (!result.ok()) std::cerr << file.path << ": not a valid session; `facilita check " << file.path << "` explains\n";
+  if (!result.ok()) std::cerr << txf(lang, T::NotValidSession, file.path.c_str(), file.path.c_str()) << "\n";
   return result.session;
 }
 
@@ -97,7 +98,7 @@ struct DisplaySession {
 
 ui::UiState make_ui_state(const RunOptions& opt, const Session& session) {
   ui::UiState ui;
-  ui.lang = ui::lang_from(opt.lang.empty() ? session.language : opt.lang).value_or(ui::Lang::Es);
+  ui.lang = command_lang(opt.lang, session.language);
   ui.single_window = opt.single_window;
   ui.join_url = opt.join_url;
   return ui;
@@ -256,7 +257,7 @@ CommandRunner add_run_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("run", "Deliver a session: facilitator console and projector view");
   cmd->add_option("file", opt->file, std::string("Session YAML (default: ") + kDefaultSession + ")");
   cmd->add_option("--data", opt->data, "Data directory for the journal (default: $XDG_DATA_HOME/facilita)");
-  cmd->add_option("--lang", opt->lang, "Interface language (default: the session's language)")
+  cmd->add_option("--lang", opt->lang, kLangFlagHelp)
       ->check(CLI::IsMember({"es", "en"}));
   cmd->add_flag("--single-window", opt->single_window, "Show the projector view as a pane of the console");
   cmd->add_option("--dump-state", opt->dump_state, "Write the agenda state as JSON to FILE on every change");
