@@ -14,6 +14,7 @@
 #include <string>
 
 #include "app/app_window.hpp"
+#include "app/cli_lang.hpp"
 #include "app/commands.hpp"
 #include "app/file_watcher.hpp"
 #include "app/rehearsal.hpp"
@@ -48,7 +49,7 @@ void load_into(ui::AuthorState& author, const std::string& source = {}) {
   ++author.generation;
   if (!file) {  // mid-rename, or removed: report it like a load error
     author.valid = false;
-    author.diagnostics = {Diagnostic{Severity::Error, 0, 0, error, {}, {}}};
+    author.diagnostics = {make_diagnostic(Severity::Error, 0, 0, literal(error))};
     author.draft.reset();
     return;
   }
@@ -71,7 +72,7 @@ ui::UiState make_ui(const EditOptions& opt, const ui::AuthorState& author) {
   std::string lang = opt.lang;
   if (lang.empty() && author.last_valid) lang = author.last_valid->language;
   if (lang.empty() && author.draft) lang = author.draft->language;
-  ui.lang = ui::lang_from(lang).value_or(ui::Lang::Es);
+  ui.lang = command_lang(lang);
   ui.single_window = true;
   return ui;
 }
@@ -156,7 +157,7 @@ CommandRunner add_edit_command(CLI::App& app) {
   auto opt = std::make_shared<EditOptions>();
   auto* cmd = app.add_subcommand("edit", "Author view: validate on every save, timing, coverage, preview, rehearsal");
   cmd->add_option("file", opt->file, "Session YAML to watch")->required();
-  cmd->add_option("--lang", opt->lang, "Interface language (default: the session's language)")
+  cmd->add_option("--lang", opt->lang, kLangFlagHelp)
       ->check(CLI::IsMember({"es", "en"}));
   cmd->add_option("--screenshot", opt->screenshot, "Render the author view to a PNG file and exit");
   cmd->add_option("--size", opt->size, "With --screenshot: WIDTHxHEIGHT (default 1920x1080)");

@@ -5,6 +5,8 @@
 #include <iostream>
 #include <memory>
 
+#include "app/cli_lang.hpp"
+#include "app/cli_text.hpp"
 #include "app/commands.hpp"
 #include "persist/data_dir.hpp"
 #include "persist/export.hpp"
@@ -21,13 +23,14 @@ struct ExportOptions {
   std::string out;
   std::string data;
   bool all = false;
+  std::string lang;
 };
 
-bool write_file(const std::string& path, const std::string& text) {
+bool write_file(const std::string& path, const std::string& text, Lang lang) {
   std::ofstream file(path, std::ios::binary | std::ios::trunc);
   file << text;
   file.close();
-  if (!file) std::cerr << path << ": error: cannot write the export\n";
+  if (!file) std::cerr << txf(lang, T::CannotWriteExport, path.c_str()) << "\n";
   return static_cast<bool>(file);
 }
 
@@ -57,8 +60,9 @@ int run_export_all(const ExportOptions& opt) {
     std::cout << text << std::flush;
     return std::cout ? kExitOk : kExitInvalid;
   }
-  if (!write_file(opt.out, text)) return kExitInvalid;
-  std::printf("%s: %zu deliveries of journal %s\n", opt.out.c_str(), count, journal.journal_id().c_str());
+  const Lang lang = command_lang(opt.lang);
+  if (!write_file(opt.out, text, lang)) return kExitInvalid;
+  std::printf("%s\n", txf(lang, T::ExportAllDone, opt.out.c_str(), count, journal.journal_id().c_str()).c_str());
   return kExitOk;
 }
 
@@ -66,10 +70,11 @@ int run_export(const ExportOptions& opt) {
   if (opt.all) return run_export_all(opt);
   Journal journal = Journal::open(default_data_dir(opt.data), {.read_only = true, .create = false});
   auto info = opt.delivery ? journal.delivery(opt.delivery) : journal.latest();
+  const Lang lang = command_lang(opt.lang);
   if (!info) {
-    std::cerr << journal.path() << ": error: "
-              << (opt.delivery ? "no delivery " + std::to_string(opt.delivery) : std::string("no deliveries yet"))
-              << " (see `facilita deliveries`)\n";
+    std::cerr << (opt.delivery ? txf(lang, T::NoDelivery, journal.path().c_str(), static_cast<long long>(opt.delivery))
+                               : txf(lang, T::NoDeliveriesAny, journal.path().c_str()))
+              << "\n";
     return kExitInvalid;
   }
   ExportData data = build_export(replay(journal, info->id));
@@ -81,10 +86,10 @@ int run_export(const ExportOptions& opt) {
     std::cout << text << std::flush;
     return std::cout ? kExitOk : kExitInvalid;
   }
-  if (!write_file(opt.out, text)) return kExitInvalid;
-  std::printf("%s: delivery %lld of %s, %zu answers, %zu sections, %zu questions\n", opt.out.c_str(),
-              static_cast<long long>(info->id), info->session_id.c_str(), data.answers.size(), data.timeline.size(),
-              data.questions.size());
+  if (!write_file(opt.out, text, lang)) return kExitInvalid;
+  std::printf("%s\n", txf(lang, T::ExportOneDone, opt.out.c_str(), static_cast<long long>(info->id),
+                           info->session_id.c_str(), data.answers.size(), data.timeline.size(), data.questions.size())
+                           .c_str());
   return kExitOk;
 }
 
@@ -107,6 +112,7 @@ CommandRunner add_export_command(CLI::App& app) {
   cmd->add_flag("--all", opt->all,
                 "Every delivery in one file (json: for `facilita import`; csv: one table with a delivery column)")
       ->excludes(delivery);
+  cmd->add_option("--lang", opt->lang, kLangFlagHelp)->check(CLI::IsMember({"es", "en"}));
   return [cmd, opt]() {
     if (!cmd->parsed()) return -1;
     try {

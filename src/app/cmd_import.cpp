@@ -7,6 +7,8 @@
 #include <memory>
 #include <sstream>
 
+#include "app/cli_lang.hpp"
+#include "app/cli_text.hpp"
 #include "app/commands.hpp"
 #include "persist/data_dir.hpp"
 #include "persist/import.hpp"
@@ -17,31 +19,33 @@ namespace {
 struct ImportOptions {
   std::string file;
   std::string data;
+  std::string lang;
 };
 
 int run_import(const ImportOptions& opt) {
+  const Lang lang = command_lang(opt.lang);
   std::error_code ec;
   auto size = std::filesystem::file_size(opt.file, ec);
   if (ec) {
-    std::cerr << opt.file << ": error: cannot read: " << ec.message() << "\n";
+    std::cerr << txf(lang, T::ImportCannotRead, opt.file.c_str(), ec.message().c_str()) << "\n";
     return kExitInvalid;
   }
   if (size > kMaxImportBytes) {
-    std::cerr << opt.file << ": error: larger than " << (kMaxImportBytes >> 20) << " MiB; not an export\n";
+    std::cerr << txf(lang, T::ImportTooLarge, opt.file.c_str(), static_cast<int>(kMaxImportBytes >> 20)) << "\n";
     return kExitInvalid;
   }
   std::ifstream in(opt.file, std::ios::binary);
   std::ostringstream text;
   text << in.rdbuf();
   if (!in) {
-    std::cerr << opt.file << ": error: cannot read\n";
+    std::cerr << txf(lang, T::CannotRead, opt.file.c_str()) << "\n";
     return kExitInvalid;
   }
   Journal journal = Journal::open(resolve_data_dir(opt.data));
   ImportResult r = import_export(journal, text.str(), opt.file);
-  std::printf("%s: %d deliver%s imported, %d already present", opt.file.c_str(), r.imported,
-              r.imported == 1 ? "y" : "ies", r.present);
-  if (r.updated) std::printf(", %d brought up to date", r.updated);
+  std::printf("%s", txf(lang, r.imported == 1 ? T::ImportDone : T::ImportDoneMany, opt.file.c_str(), r.imported, r.present)
+                        .c_str());
+  if (r.updated) std::printf("%s", txf(lang, T::ImportUpdated, r.updated).c_str());
   std::printf("\n");
   return kExitOk;
 }
@@ -53,6 +57,7 @@ CommandRunner add_import_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("import", "Merge another journal's `export --all --format json` into this one");
   cmd->add_option("FILE", opt->file, "The export file")->required();
   cmd->add_option("--data", opt->data, "Data directory (default: $XDG_DATA_HOME/facilita)");
+  cmd->add_option("--lang", opt->lang, kLangFlagHelp)->check(CLI::IsMember({"es", "en"}));
   return [cmd, opt]() {
     if (!cmd->parsed()) return -1;
     try {

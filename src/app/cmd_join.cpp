@@ -13,6 +13,8 @@
 #include <thread>
 
 #include "app/app_window.hpp"
+#include "app/cli_lang.hpp"
+#include "app/cli_text.hpp"
 #include "app/commands.hpp"
 #include "app/screenshot.hpp"
 #include "net/fellow_decoder.hpp"
@@ -26,7 +28,7 @@ namespace {
 struct JoinOptions {
   std::string url;
   std::string name;
-  std::string lang = "es";
+  std::string lang;  // "" = the locale's
   std::string data;
   std::string screenshot;
   std::string size = "1280x800";
@@ -153,9 +155,9 @@ int run_join(const JoinOptions& opt) {
     std::cerr << "facilita join: " << error << "\n";
     return kExitUsage;
   }
-  auto lang = ui::lang_from(opt.lang);
+  auto lang = opt.lang.empty() ? std::optional<Lang>(locale_lang()) : ui::lang_from(opt.lang);
   if (!lang) {
-    std::cerr << "facilita join: --lang wants es or en\n";
+    std::cerr << txf(locale_lang(), T::LangWanted, "join") << "\n";
     return kExitUsage;
   }
   std::string store;
@@ -194,7 +196,7 @@ CommandRunner add_join_command(CLI::App& app) {
   cmd->add_option("url", opt->url, "The join address the facilitator shows, e.g. http://192.168.1.20:8080/")
       ->required();
   cmd->add_option("--name", opt->name, "Your name (asked in the window when missing)");
-  cmd->add_option("--lang", opt->lang, "es (default) or en");
+  cmd->add_option("--lang", opt->lang, kLangFlagHelp);
   cmd->add_option("--data", opt->data, "Where follower.json (token, unsent answers) lives; default $XDG_DATA_HOME/facilita");
   cmd->add_option("--screenshot", opt->screenshot, "Render the window to this PNG after --after-ms and exit");
   cmd->add_option("--size", opt->size, "Screenshot size WIDTHxHEIGHT (default 1280x800)");

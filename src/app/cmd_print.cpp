@@ -4,6 +4,8 @@
 #include <iostream>
 #include <memory>
 
+#include "app/cli_lang.hpp"
+#include "app/cli_text.hpp"
 #include "app/commands.hpp"
 #include "app/print_documents.hpp"
 #include "app/source_file.hpp"
@@ -25,14 +27,14 @@ struct PrintOptions {
 
 int run_print(const PrintOptions& opt) {
   if (opt.guide.empty() && opt.handout.empty()) {
-    std::cerr << "error: print needs --guide OUT.pdf or --handout OUT.pdf\n";
+    std::cerr << tx(command_lang(opt.lang), T::PrintNeedsOutput) << "\n";
     return kExitUsage;
   }
   std::optional<int> start;
   if (!opt.start.empty()) {
     start = print::parse_start_time(opt.start);
     if (!start) {
-      std::cerr << "--start: error: '" << opt.start << "' is not a time of day HH:MM (e.g. 10:00)\n";
+      std::cerr << txf(command_lang(opt.lang), T::PrintBadStart, opt.start.c_str()) << "\n";
       return kExitUsage;
     }
   }
@@ -44,13 +46,14 @@ int run_print(const PrintOptions& opt) {
     return kExitInvalid;
   }
   auto result = load_session(file->text);
+  const Lang out_lang = command_lang(opt.lang, language_line(file->text));
   int errors = 0, warnings = 0;
   for (const auto& d : result.diagnostics) {
-    std::cerr << format_diagnostic(opt.file, d);
+    std::cerr << format_diagnostic(opt.file, d, out_lang);
     (d.severity == Severity::Error ? errors : warnings)++;
   }
   if (errors || !result.ok()) {
-    std::cerr << opt.file << ": " << errors << " error(s), " << warnings << " warning(s)\n";
+    std::cerr << txf(out_lang, T::ErrorsWarnings, opt.file.c_str(), errors, warnings) << "\n";
     return kExitInvalid;
   }
   const Session& session = *result.session;
@@ -64,7 +67,7 @@ int run_print(const PrintOptions& opt) {
       status = kExitInvalid;
       return;
     }
-    std::cout << "wrote " << path << " (" << doc.pages() << " pages)\n";
+    std::cout << txf(out_lang, T::WrotePages, path.c_str(), static_cast<int>(doc.pages())) << "\n";
   };
   if (!opt.guide.empty()) save(*print::build_guide(session, {start, paper, lang}), opt.guide);
   if (!opt.handout.empty()) save(*print::build_handout(session, {opt.url, paper, lang}), opt.handout);
@@ -92,7 +95,7 @@ CommandRunner add_print_command(CLI::App& app) {
   cmd->add_option("--start", opt->start, "Clock time the session starts (HH:MM) for the guide's plan");
   cmd->add_option("--url", opt->url, "Join address printed (with a QR code) on the handout");
   cmd->add_option("--paper", opt->paper, "Paper size")->check(CLI::IsMember({"a4", "letter"}));
-  cmd->add_option("--lang", opt->lang, "Language (default: the session's)")->check(CLI::IsMember({"es", "en"}));
+  cmd->add_option("--lang", opt->lang, kLangFlagHelp)->check(CLI::IsMember({"es", "en"}));
   return [cmd, opt]() {
     if (!cmd->parsed()) return -1;
     try {

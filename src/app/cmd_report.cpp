@@ -3,6 +3,8 @@
 #include <iostream>
 #include <memory>
 
+#include "app/cli_lang.hpp"
+#include "app/cli_text.hpp"
 #include "app/commands.hpp"
 #include "persist/data_dir.hpp"
 #include "persist/report.hpp"
@@ -24,22 +26,25 @@ int run_report(const ReportOptions& opt) {
   auto session = opt.session.empty() ? std::nullopt : std::optional<std::string>(opt.session);
   auto reports = build_report(journal, session);
   if (reports.empty()) {
-    std::cerr << journal.path() << ": error: no deliveries"
-              << (session ? " of session '" + *session + "'" : std::string()) << " (see `facilita deliveries`)\n";
+    const Lang lang = command_lang(opt.lang);
+    std::cerr << (session ? txf(lang, T::NoDeliveriesOf, journal.path().c_str(), session->c_str())
+                          : txf(lang, T::NoDeliveriesAny, journal.path().c_str()))
+              << "\n";
     return kExitInvalid;
   }
-  std::cout << report_text(reports) << std::flush;
+  const Lang lang = command_lang(opt.lang, reports.front().language);
+  std::cout << report_text(reports, lang_code(lang)) << std::flush;
   if (!opt.html.empty()) {
     std::ofstream file(opt.html, std::ios::binary | std::ios::trunc);
-    file << report_html(reports, opt.lang);
+    file << report_html(reports, lang_code(lang));
     file.close();
     if (!file) {
-      std::cerr << opt.html << ": error: cannot write the report\n";
+      std::cerr << txf(lang, T::CannotWriteReport, opt.html.c_str()) << "\n";
       return kExitInvalid;
     }
-    std::cout << "\nwrote " << opt.html << "\n";
+    std::cout << "\n" << txf(lang, T::Wrote, opt.html.c_str()) << "\n";
   }
-  if (!opt.pdf.empty() && write_report_pdf(reports, opt.pdf, opt.lang) != kExitOk) return kExitInvalid;
+  if (!opt.pdf.empty() && write_report_pdf(reports, opt.pdf, lang_code(lang)) != kExitOk) return kExitInvalid;
   return kExitOk;
 }
 
@@ -52,8 +57,7 @@ CommandRunner add_report_command(CLI::App& app) {
   cmd->add_option("--html", opt->html, "Also write a self-contained HTML page with a chart to FILE");
   cmd->add_option("--pdf", opt->pdf, "Also write the report as PDF to FILE");
   cmd->add_option("--data", opt->data, "Data directory (default: $XDG_DATA_HOME/facilita)");
-  cmd->add_option("--lang", opt->lang, "Language of the HTML and PDF report: es or en (default: the session's)")
-      ->check(CLI::IsMember({"es", "en"}));
+  cmd->add_option("--lang", opt->lang, kLangFlagHelp)->check(CLI::IsMember({"es", "en"}));
   return [cmd, opt]() {
     if (!cmd->parsed()) return -1;
     try {

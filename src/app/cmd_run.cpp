@@ -12,6 +12,8 @@
 #include <optional>
 #include <string>
 
+#include "app/cli_lang.hpp"
+#include "app/cli_text.hpp"
 #include "app/commands.hpp"
 #include "app/controller.hpp"
 #include "app/cue_effects.hpp"
@@ -71,11 +73,12 @@ std::string resolve_session_path(const std::string& given) {
   return kDefaultSession;  // the error names the path it looked for
 }
 
-std::optional<Session> load_or_report(const SourceFile& file) {
+std::optional<Session> load_or_report(const SourceFile& file, const std::string& lang_flag) {
   auto result = load_session(file.text);
+  const Lang lang = command_lang(lang_flag, language_line(file.text));
   for (const auto& d : result.diagnostics)
-    if (d.severity == Severity::Error) std::cerr << format_diagnostic(file.path, d);
-  if (!result.ok()) std::cerr << file.path << ": not a valid session; `facilita check " << file.path << "` explains\n";
+    if (d.severity == Severity::Error) std::cerr << format_diagnostic(file.path, d, lang);
+  if (!result.ok()) std::cerr << txf(lang, T::NotValidSession, file.path.c_str(), file.path.c_str()) << "\n";
   return result.session;
 }
 
@@ -98,7 +101,7 @@ struct DisplaySession {
 
 ui::UiState make_ui_state(const RunOptions& opt, const Session& session) {
   ui::UiState ui;
-  ui.lang = ui::lang_from(opt.lang.empty() ? session.language : opt.lang).value_or(ui::Lang::Es);
+  ui.lang = command_lang(opt.lang, session.language);
   ui.single_window = opt.single_window;
   ui.join_url = opt.join_url;
   return ui;
@@ -264,7 +267,7 @@ CommandRunner add_run_command(CLI::App& app) {
   auto* cmd = app.add_subcommand("run", "Deliver a session: facilitator console and projector view");
   cmd->add_option("file", opt->file, std::string("Session YAML (default: ") + kDefaultSession + ")");
   cmd->add_option("--data", opt->data, "Data directory for the journal (default: $XDG_DATA_HOME/facilita)");
-  cmd->add_option("--lang", opt->lang, "Interface language (default: the session's language)")
+  cmd->add_option("--lang", opt->lang, kLangFlagHelp)
       ->check(CLI::IsMember({"es", "en"}));
   cmd->add_flag("--single-window", opt->single_window,
                 "Show the projector view as a pane of the console (a screen the room sees: starts in presentation)");
@@ -307,7 +310,7 @@ CommandRunner add_run_command(CLI::App& app) {
       std::cerr << io_error << "\n";
       return kExitUsage;
     }
-    auto session = load_or_report(*file);
+    auto session = load_or_report(*file, opt->lang);
     if (!session) return kExitInvalid;
     if (!opt->screenshot.empty()) return run_screenshot(*opt, *session);
     if (opt->net.headless) return run_headless_delivery(opt->net, *file, opt->data);

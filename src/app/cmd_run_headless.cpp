@@ -3,6 +3,7 @@
 // cmd_run.cpp, which offers the same network flags (add_net_flags).
 #include <iostream>
 
+#include "app/cli_lang.hpp"
 #include "app/commands.hpp"
 #include "app/headless.hpp"
 #include "app/source_file.hpp"
@@ -14,12 +15,14 @@ CommandRunner add_run_command(CLI::App& app) {
   struct Options {
     std::string file;
     std::string data;
+    std::string lang;
     NetFlags net;
   };
   auto opt = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("run", "Deliver a session (this build: --headless only, no console)");
   cmd->add_option("file", opt->file, "Session YAML")->required();
   cmd->add_option("--data", opt->data, "Data directory for the journal (default: $XDG_DATA_HOME/facilita)");
+  cmd->add_option("--lang", opt->lang, kLangFlagHelp)->check(CLI::IsMember({"es", "en"}));
   add_net_flags(*cmd, opt->net);
   return [cmd, opt]() {
     if (!cmd->parsed()) return -1;
@@ -35,7 +38,8 @@ CommandRunner add_run_command(CLI::App& app) {
     }
     auto loaded = load_session(file->text);
     for (const auto& d : loaded.diagnostics)
-      if (d.severity == Severity::Error) std::cerr << format_diagnostic(file->path, d);
+      if (d.severity == Severity::Error)
+        std::cerr << format_diagnostic(file->path, d, command_lang(opt->lang, language_line(file->text)));
     if (!loaded.ok()) return kExitInvalid;
     return run_headless_delivery(opt->net, *file, opt->data);
   };

@@ -10,8 +10,8 @@
 namespace facilita {
 namespace {
 
-std::string position_text(const Diagnostic& d) {
-  return std::to_string(d.line) + ":" + std::to_string(d.col) + ": " + d.message;
+std::string position_text(const Diagnostic& d, Lang lang) {
+  return std::to_string(d.line) + ":" + std::to_string(d.col) + ": " + diagnostic_message(d, lang);
 }
 
 }  // namespace
@@ -33,7 +33,7 @@ void HotReload::text_saved(const std::string& text, Millis now) {
   if (!loaded.ok()) {
     r.errors.clear();
     for (const Diagnostic& d : loaded.diagnostics)
-      if (d.severity == Severity::Error) r.errors.push_back(position_text(d));
+      if (d.severity == Severity::Error) r.errors.push_back(position_text(d, ui_.lang));
     r.note.clear();
     return;  // a pending version (if any) stays on offer
   }

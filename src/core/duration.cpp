@@ -33,11 +33,18 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 constexpr int kMaxSeconds = 24 * 3600;
-const char* kHint = "write it like \"5 min\", \"90 s\", \"1 h 5 min\" or \"4:30\"";
+const Msg kHint = msg(M::NoteDurationHint);
 
-DurationError fail(std::string message, int offset, std::string hint = kHint) {
-  return DurationError{std::move(message), std::move(hint), offset};
+DurationError fail(Msg what, int offset, Msg hint = kHint) {
+  DurationError e;
+  e.message = render(what, Lang::En);
+  e.hint = hint.key == M::Literal ? std::string() : render(hint, Lang::En);
+  e.offset = offset;
+  e.what = std::move(what);
+  e.hint_text = std::move(hint);
+  return e;
 }
+const Msg kNoHint{};
 
 // "m:ss" or "h:mm:ss"
 std::variant<int, DurationError> parse_colon_form(std::string_view text, int base) {
@@ -47,22 +54,22 @@ std::variant<int, DurationError> parse_colon_form(std::string_view text, int bas
   while (i <= text.size()) {
     std::size_t start = i;
     while (i < text.size() && is_digit(text[i])) ++i;
-    if (i == start || i - start > 5) return fail("malformed clock duration", base + int(start));
-    if (count == 3) return fail("too many ':' parts", base + int(start));
+    if (i == start || i - start > 5) return fail(msg(M::DurMalformedClock), base + int(start));
+    if (count == 3) return fail(msg(M::DurTooManyParts), base + int(start));
     parts[count++] = std::atoi(std::string(text.substr(start, i - start)).c_str());
     if (count > 1 && i - start != 2)
-      return fail("minutes and seconds after ':' take two digits", base + int(start));
+      return fail(msg(M::DurTwoDigits), base + int(start));
     if (i == text.size()) break;
-    if (text[i] != ':') return fail("unexpected character in clock duration", base + int(i));
+    if (text[i] != ':') return fail(msg(M::DurUnexpectedChar), base + int(i));
     ++i;
   }
-  if (count < 2) return fail("malformed clock duration", base);
+  if (count < 2) return fail(msg(M::DurMalformedClock), base);
   int seconds = 0;
   if (count == 2) {
-    if (parts[1] >= 60) return fail("seconds must be below 60", base);
+    if (parts[1] >= 60) return fail(msg(M::DurSecondsBelow60), base);
     seconds = parts[0] * 60 + parts[1];
   } else {
-    if (parts[1] >= 60 || parts[2] >= 60) return fail("minutes and seconds must be below 60", base);
+    if (parts[1] >= 60 || parts[2] >= 60) return fail(msg(M::DurMinSecBelow60), base);
     seconds = parts[0] * 3600 + parts[1] * 60 + parts[2];
   }
   return seconds;
@@ -75,10 +82,10 @@ std::variant<int, DurationError> parse_duration(std::string_view text) {
   while (i < text.size() && is_space(text[i])) ++i;
   std::size_t end = text.size();
   while (end > i && is_space(text[end - 1])) --end;
-  if (i == end) return fail("empty duration", 0);
+  if (i == end) return fail(msg(M::DurEmpty), 0);
   std::string_view body = text.substr(i, end - i);
   const int base = static_cast<int>(i);
-  if (body[0] == '-') return fail("duration must be positive", base, "remove the '-'");
+  if (body[0] == '-') return fail(msg(M::DurPositive), base, msg(M::NoteRemoveMinus));
 
   std::variant<int, DurationError> result;
   if (body.find(':') != std::string_view::npos) {
@@ -91,12 +98,11 @@ std::variant<int, DurationError> parse_duration(std::string_view text) {
       std::size_t num_start = p;
       while (p < body.size() && is_digit(body[p])) ++p;
       if (p == num_start)
-        return fail("expected a number", base + int(num_start));
-      if (p - num_start > 6) return fail("number too large", base + int(num_start));
+        return fail(msg(M::DurExpectedNumber), base + int(num_start));
+      if (p - num_start > 6) return fail(msg(M::DurNumberTooLarge), base + int(num_start));
       long value = std::atol(std::string(body.substr(num_start, p - num_start)).c_str());
       if (p < body.size() && (body[p] == '.' || body[p] == ','))
-        return fail("fractions are not allowed", base + int(p),
-                    "use whole units, e.g. \"1 min 30 s\" instead of \"1.5 min\"");
+        return fail(msg(M::DurFractions), base + int(p), msg(M::NoteWholeUnits));
       while (p < body.size() && is_space(body[p])) ++p;
       std::size_t unit_start = p;
       while (p < body.size() && is_alpha(body[p])) ++p;
@@ -104,26 +110,23 @@ std::variant<int, DurationError> parse_duration(std::string_view text) {
       for (char c : body.substr(unit_start, p - unit_start))
         unit_text += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       if (unit_text.empty())
-        return fail("missing unit after " + std::to_string(value), base + int(unit_start),
-                    "add a unit: \"" + std::to_string(value) + " min\" or \"" + std::to_string(value) +
-                        " s\"");
+        return fail(msg(M::DurMissingUnit, std::to_string(value)), base + int(unit_start),
+                    msg(M::NoteAddUnit, std::to_string(value)));
       const Unit* unit = find_unit(unit_text);
       if (!unit)
-        return fail("unknown unit '" + unit_text + "'", base + int(unit_start),
-                    "units are h (hora, horas), min (mins, minutos) and s (seg, segundos)");
+        return fail(msg(M::DurUnknownUnit, unit_text), base + int(unit_start), msg(M::NoteUnits));
       if (unit->rank <= last_rank)
-        return fail("unit '" + unit_text + "' repeated or out of order", base + int(unit_start),
-                    "write hours, then minutes, then seconds: \"1 h 5 min 30 s\"");
+        return fail(msg(M::DurUnitOrder, unit_text), base + int(unit_start), msg(M::NoteUnitOrder));
       last_rank = unit->rank;
       total += static_cast<int>(value) * unit->seconds;
-      if (total > kMaxSeconds) return fail("duration longer than 24 h", base, "");
+      if (total > kMaxSeconds) return fail(msg(M::DurOver24h), base, kNoHint);
       while (p < body.size() && is_space(body[p])) ++p;
     }
     result = total;
   }
   if (auto* seconds = std::get_if<int>(&result)) {
-    if (*seconds <= 0) return fail("duration must be greater than zero", base, "");
-    if (*seconds > kMaxSeconds) return fail("duration longer than 24 h", base, "");
+    if (*seconds <= 0) return fail(msg(M::DurZero), base, kNoHint);
+    if (*seconds > kMaxSeconds) return fail(msg(M::DurOver24h), base, kNoHint);
   }
   return result;
 }

@@ -4,12 +4,16 @@
 #include <string_view>
 #include <variant>
 
+#include "core/messages.hpp"
+
 namespace facilita {
 
 struct DurationError {
-  std::string message;
-  std::string hint;  // may be empty
-  int offset = 0;    // byte offset in the text where the problem starts
+  std::string message;  // English rendering of `what`
+  std::string hint;     // English rendering of `hint_text`; may be empty
+  int offset = 0;       // byte offset in the text where the problem starts
+  Msg what;
+  Msg hint_text;  // empty() when there is no hint
 };
 
 // Seconds (> 0) or an error saying what is wrong and how to write it.

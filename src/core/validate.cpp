@@ -10,9 +10,9 @@
 namespace facilita {
 namespace {
 
-void add(std::vector<Diagnostic>& out, Severity severity, SourcePos at, std::string message,
-         std::vector<std::string> notes = {}, std::vector<NotePos> note_pos = {}) {
-  out.push_back({severity, at.line, at.col, std::move(message), std::move(notes), std::move(note_pos)});
+void add(std::vector<Diagnostic>& out, Severity severity, SourcePos at, Msg message, std::vector<Msg> notes = {},
+         std::vector<NotePos> note_pos = {}) {
+  out.push_back(make_diagnostic(severity, at.line, at.col, std::move(message), std::move(notes), std::move(note_pos)));
 }
 
 // The more exact of two positions: `exact` when known.
@@ -36,44 +36,39 @@ void check_sum(const Session& s, std::vector<Diagnostic>& out) {
   for (const auto& section : s.sections)
     arithmetic += (arithmetic.empty() ? "" : " + ") + amount(section.duration_s, whole);
   const char* unit = whole ? " min" : "";
-  arithmetic += " = " + amount(sum, whole) + unit + ", expected " + amount(s.duration_s, whole) + unit;
   int diff = sum - s.duration_s;
-  std::string fix = diff > 0 ? "remove " + format_minutes(diff) + " from the sections"
-                             : "add " + format_minutes(-diff) + " to the sections";
-  add(out, Severity::Error, s.sections.front().pos,
-      "section durations add up to " + format_minutes(sum) + ", not the session's " + format_minutes(s.duration_s),
-      {arithmetic, fix + " or change the session 'duration'"});
+  Msg fix = diff > 0 ? msg(M::NoteSumRemove, format_minutes(diff)) : msg(M::NoteSumAdd, format_minutes(-diff));
+  add(out, Severity::Error, s.sections.front().pos, msg(M::SumMismatch, format_minutes(sum), format_minutes(s.duration_s)),
+      {msg(M::NoteSumArithmetic, arithmetic, amount(sum, whole) + unit, amount(s.duration_s, whole) + unit), fix});
 }
 
 void check_bounds(const Section& section, std::vector<Diagnostic>& out) {
   if (section.duration_s <= 0) return;
   if (section.min_s && section.min_s > section.duration_s)
     add(out, Severity::Error, at_or(section.min_pos, section.pos),
-        "section '" + section.id + "': min " + format_minutes(section.min_s) + " is above its duration " +
-            format_minutes(section.duration_s),
-        {"min <= duration <= max"});
+        msg(M::MinAbove, section.id, format_minutes(section.min_s), format_minutes(section.duration_s)),
+        {msg(M::NoteMinMax)});
   if (section.max_s && section.max_s < section.duration_s)
     add(out, Severity::Error, at_or(section.max_pos, section.pos),
-        "section '" + section.id + "': max " + format_minutes(section.max_s) + " is below its duration " +
-            format_minutes(section.duration_s),
-        {"min <= duration <= max"});
+        msg(M::MaxBelow, section.id, format_minutes(section.max_s), format_minutes(section.duration_s)),
+        {msg(M::NoteMinMax)});
   if (section.fixed && (section.min_s || section.max_s))
     add(out, Severity::Warning, at_or(section.min_s ? section.min_pos : section.max_pos, section.pos),
-        "section '" + section.id + "' is fixed; its min and max are ignored");
+        msg(M::FixedIgnoresBounds, section.id));
   if (section.fixed && section.optional)
-    add(out, Severity::Error, section.pos, "section '" + section.id + "' cannot be both fixed and optional");
+    add(out, Severity::Error, section.pos, msg(M::FixedAndOptional, section.id));
 }
 
 template <typename Item>
-void check_unique(const std::vector<const Item*>& items, const char* what, std::vector<Diagnostic>& out) {
+void check_unique(const std::vector<const Item*>& items, M what, std::vector<Diagnostic>& out) {
   std::map<std::string, SourcePos> seen;
   for (const Item* item : items) {
     if (item->id.empty()) continue;
     const SourcePos at = at_or(item->id_pos, item->pos);
     auto [it, inserted] = seen.emplace(item->id, at);
     if (!inserted)
-      add(out, Severity::Error, at, std::string("duplicate ") + what + " id '" + item->id + "'",
-          {"first defined here"}, {{it->second.line, it->second.col}});
+      add(out, Severity::Error, at, msg(what, item->id), {msg(M::NoteFirstDefined)},
+          {{it->second.line, it->second.col}});
   }
 }
 
@@ -83,7 +78,7 @@ void check_steps(const Section& section, std::vector<Diagnostic>& out) {
   if (section.steps.empty()) return;
   std::vector<const Step*> steps;
   for (const auto& step : section.steps) steps.push_back(&step);
-  check_unique(steps, "step", out);
+  check_unique(steps, M::DuplicateStepId, out);
   if (section.duration_s <= 0) return;
   int sum = 0;
   bool whole = section.duration_s % 60 == 0;
@@ -96,18 +91,17 @@ void check_steps(const Section& section, std::vector<Diagnostic>& out) {
   std::string arithmetic;
   for (const auto& step : section.steps) arithmetic += (arithmetic.empty() ? "" : " + ") + amount(step.duration_s, whole);
   const char* unit = whole ? " min" : "";
-  arithmetic += " = " + amount(sum, whole) + unit + ", section " + amount(section.duration_s, whole) + unit;
+  Msg arithmetic_note = msg(M::NoteStepsArithmetic, arithmetic, amount(sum, whole) + unit,
+                             amount(section.duration_s, whole) + unit);
   const int diff = sum - section.duration_s;
   if (diff > 0) {
     add(out, Severity::Error, section.steps.front().pos,
-        "steps of section '" + section.id + "' add up to " + format_minutes(sum) + ", more than the section's " +
-            format_minutes(section.duration_s),
-        {arithmetic, "remove " + format_minutes(diff) + " from the steps or lengthen the section"});
+        msg(M::StepsOver, section.id, format_minutes(sum), format_minutes(section.duration_s)),
+        {arithmetic_note, msg(M::NoteStepsRemove, format_minutes(diff))});
   } else {
     add(out, Severity::Warning, at_or(section.steps_pos, section.steps.front().pos),
-        "steps of section '" + section.id + "' add up to " + format_minutes(sum) + ", less than the section's " +
-            format_minutes(section.duration_s),
-        {arithmetic, format_minutes(-diff) + " of the section lies outside its steps"});
+        msg(M::StepsUnder, section.id, format_minutes(sum), format_minutes(section.duration_s)),
+        {arithmetic_note, msg(M::NoteStepsOutside, format_minutes(-diff))});
   }
 }
 
@@ -122,14 +116,12 @@ void check_prompt_objectives(const Session& s, const std::set<std::string>& defi
         bool repeated = false;
         for (std::size_t j = 0; j < i; ++j) repeated = repeated || prompt.objectives[j] == id;
         if (repeated) {
-          add(out, Severity::Error, at, "prompt '" + prompt.id + "' lists objective '" + id + "' twice",
-              {"list each objective once"});
+          add(out, Severity::Error, at, msg(M::PromptObjectiveTwice, prompt.id, id), {msg(M::NoteListOnce)});
         } else if (!id.empty() && !defined.count(id)) {
-          std::vector<std::string> notes;
-          if (auto guess = closest_match(id, candidates); !guess.empty()) notes.push_back("did you mean '" + guess + "'?");
-          notes.push_back("prompts may only name objectives defined under the top-level 'objectives'");
-          add(out, Severity::Error, at, "prompt '" + prompt.id + "' names objective '" + id + "', which is not defined",
-              std::move(notes));
+          std::vector<Msg> notes;
+          if (auto guess = closest_match(id, candidates); !guess.empty()) notes.push_back(msg(M::NoteDidYouMean, guess));
+          notes.push_back(msg(M::NotePromptObjectives));
+          add(out, Severity::Error, at, msg(M::PromptObjectiveUndefined, prompt.id, id), std::move(notes));
         }
       }
     }
@@ -151,13 +143,13 @@ void validate_session(const Session& s, std::vector<Diagnostic>& out) {
       prompts.push_back(&prompt);
       if (section.duration_s > 0 && prompt.time_s > section.duration_s)
         add(out, Severity::Warning, at_or(prompt.time_pos, prompt.pos),
-            "prompt '" + prompt.id + "' answer time is longer than its section");
+            msg(M::PromptTimeLong, prompt.id));
     }
   }
   for (const auto& objective : s.objectives) objectives.push_back(&objective);
-  check_unique(sections, "section", out);
-  check_unique(prompts, "prompt", out);
-  check_unique(objectives, "objective", out);
+  check_unique(sections, M::DuplicateSectionId, out);
+  check_unique(prompts, M::DuplicatePromptId, out);
+  check_unique(objectives, M::DuplicateObjectiveId, out);
 
   std::set<std::string> defined, covered;
   for (const auto& objective : s.objectives) defined.insert(objective.id);
@@ -167,18 +159,18 @@ void validate_session(const Session& s, std::vector<Diagnostic>& out) {
       const std::string& id = section.objectives[i];
       covered.insert(id);
       if (id.empty() || defined.count(id)) continue;
-      std::vector<std::string> notes;
-      if (auto guess = closest_match(id, candidates); !guess.empty()) notes.push_back("did you mean '" + guess + "'?");
-      notes.push_back("add {id: " + id + ", text: ...} under the top-level 'objectives'");
+      std::vector<Msg> notes;
+      if (auto guess = closest_match(id, candidates); !guess.empty()) notes.push_back(msg(M::NoteDidYouMean, guess));
+      notes.push_back(msg(M::NoteAddObjective, id));
       add(out, Severity::Error, i < section.objectives_pos.size() ? section.objectives_pos[i] : section.pos,
-          "section '" + section.id + "' covers objective '" + id + "', which is not defined", std::move(notes));
+          msg(M::SectionObjectiveUndefined, section.id, id), std::move(notes));
     }
   }
   check_prompt_objectives(s, defined, out);
   for (const auto& objective : s.objectives)
     if (!objective.id.empty() && !covered.count(objective.id))
-      add(out, Severity::Warning, at_or(objective.id_pos, objective.pos), "objective '" + objective.id + "' is not covered by any section",
-          {"list it under a section's 'objectives'"});
+      add(out, Severity::Warning, at_or(objective.id_pos, objective.pos), msg(M::ObjectiveNotCovered, objective.id),
+          {msg(M::NoteListUnderSection)});
 }
 
 }  // namespace facilita

@@ -12,8 +12,8 @@
 namespace facilita {
 namespace {
 
-Diagnostic error_at(int line, int col, std::string message, std::vector<std::string> notes = {}) {
-  return Diagnostic{Severity::Error, line, col, std::move(message), std::move(notes), {}};
+Diagnostic error_at(int line, int col, Msg message, std::vector<Msg> notes = {}) {
+  return make_diagnostic(Severity::Error, line, col, std::move(message), std::move(notes));
 }
 
 // Returns the byte offset of the first invalid UTF-8 sequence, or npos.
@@ -98,8 +98,8 @@ bool prescan_depth(std::string_view text, std::vector<Diagnostic>& out) {
       }
       if (depth + flow > kMaxDepth) {
         out.push_back(error_at(line_no, static_cast<int>(i) + 1,
-                               "nesting deeper than " + std::to_string(kMaxDepth) + " levels",
-                               {"flatten the structure; sessions need only a few levels"}));
+                               msg(M::NestingDeeper, std::to_string(kMaxDepth)),
+                               {msg(M::NoteFlattenFew)}));
         return false;
       }
     }
@@ -129,8 +129,7 @@ bool check_tabs(std::string_view text, std::vector<Diagnostic>& out) {
     if (at_line_start && c == '\t') {
       std::size_t line_start = text.rfind('\n', i);
       int col = static_cast<int>(i - (line_start == std::string_view::npos ? 0 : line_start + 1)) + 1;
-      out.push_back(error_at(line_no, col, "tab character in indentation",
-                             {"YAML indentation must use spaces; replace the tab with spaces"}));
+      out.push_back(error_at(line_no, col, msg(M::TabIndent), {msg(M::NoteTabSpaces)}));
       ok = false;
       at_line_start = false;
       if (out.size() > 20) return false;
@@ -152,13 +151,13 @@ class GuardHandler : public YAML::EventHandler {
   void OnDocumentEnd() override {}
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { node(mark, anchor, nullptr); }
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
-    fail(mark, "YAML aliases (*name) are not allowed", "write the value out in full");
+    fail(mark, msg(M::AliasNotAllowed), msg(M::NoteWriteOut));
     node(mark, 0, nullptr);
   }
   void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
                 const std::string& value) override {
     if (value.size() > kMaxScalarBytes)
-      fail(mark, "text longer than " + std::to_string(kMaxScalarBytes / 1024) + " KiB", "split it up");
+      fail(mark, msg(M::TextTooLong, std::to_string(kMaxScalarBytes / 1024)), msg(M::NoteSplitUp));
     node(mark, anchor, &value);
   }
   void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
@@ -183,7 +182,7 @@ class GuardHandler : public YAML::EventHandler {
   std::vector<Diagnostic>& out_;
   std::vector<Frame> frames_;
 
-  void fail(const YAML::Mark& mark, std::string message, std::string note) {
+  void fail(const YAML::Mark& mark, Msg message, Msg note) {
     ok = false;
     if (out_.size() < 50)
       out_.push_back(error_at(mark.line + 1, mark.column + 1, std::move(message), {std::move(note)}));
@@ -191,17 +190,17 @@ class GuardHandler : public YAML::EventHandler {
   void push(const YAML::Mark& mark, bool is_map) {
     frames_.push_back(Frame{is_map, true, {}});
     if (static_cast<int>(frames_.size()) > kMaxDepth)
-      fail(mark, "nesting deeper than " + std::to_string(kMaxDepth) + " levels", "flatten the structure");
+      fail(mark, msg(M::NestingDeeper, std::to_string(kMaxDepth)), msg(M::NoteFlatten));
   }
   void node(const YAML::Mark& mark, YAML::anchor_t anchor, const std::string* scalar) {
-    if (anchor != 0) fail(mark, "YAML anchors (&name) are not allowed", "write the value out in full");
+    if (anchor != 0) fail(mark, msg(M::AnchorNotAllowed), msg(M::NoteWriteOut));
     if (frames_.empty() || !frames_.back().is_map) return;
     Frame& frame = frames_.back();
     if (frame.expect_key) {
       if (scalar && !frame.keys.insert(*scalar).second)
-        fail(mark, "duplicate key '" + *scalar + "'", "each key may appear once in a mapping; remove one");
+        fail(mark, msg(M::DuplicateKey, *scalar), msg(M::NoteKeyOnce));
       else if (!scalar)
-        fail(mark, "keys must be plain text", "write the key as a word like 'title'");
+        fail(mark, msg(M::KeysPlainText), msg(M::NoteKeyWord));
     }
     frame.expect_key = !frame.expect_key;
   }
@@ -211,25 +210,24 @@ class GuardHandler : public YAML::EventHandler {
 
 bool guard_yaml_text(std::string_view text, std::vector<Diagnostic>& out) {
   if (text.size() > kMaxFileBytes) {
-    out.push_back(error_at(0, 0, "file is larger than 1 MiB (" + std::to_string(text.size()) + " bytes)",
-                           {"sessions are small text files; split the content"}));
+    out.push_back(error_at(0, 0, msg(M::FileTooLarge, std::to_string(text.size())),
+                           {msg(M::NoteSmallFiles)}));
     return false;
   }
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
-    out.push_back(error_at(0, 0, "file is empty", {"a session starts with 'id:', 'title:' and 'sections:'"}));
+    out.push_back(error_at(0, 0, msg(M::FileEmpty), {msg(M::NoteSessionStarts)}));
     return false;
   }
   if (auto bad = first_invalid_utf8(text); bad != std::string_view::npos) {
     int line, col;
     line_col_of(text, bad, line, col);
-    out.push_back(error_at(line, col, "invalid UTF-8 at byte offset " + std::to_string(bad),
-                           {"save the file as UTF-8"}));
+    out.push_back(error_at(line, col, msg(M::InvalidUtf8, std::to_string(bad)), {msg(M::NoteSaveUtf8)}));
     return false;
   }
   if (text.find('\0') != std::string_view::npos) {
     int line, col;
     line_col_of(text, text.find('\0'), line, col);
-    out.push_back(error_at(line, col, "NUL byte in text", {"this does not look like a text file"}));
+    out.push_back(error_at(line, col, msg(M::NulByte), {msg(M::NoteNotText)}));
     return false;
   }
   if (!check_tabs(text, out)) return false;
@@ -241,20 +239,20 @@ bool guard_yaml_text(std::string_view text, std::vector<Diagnostic>& out) {
     YAML::Parser parser(stream);
     while (parser.HandleNextDocument(handler)) {
       if (handler.documents > 1) {
-        out.push_back(error_at(0, 0, "more than one YAML document ('---')", {"keep one session per file"}));
+        out.push_back(error_at(0, 0, msg(M::MultipleDocuments), {msg(M::NoteOneSession)}));
         return false;
       }
     }
   } catch (const YAML::Exception& e) {
-    out.push_back(error_at(e.mark.line + 1, e.mark.column + 1, "YAML syntax: " + e.msg, yaml_syntax_notes(text, e.mark.line, e.msg)));
+    out.push_back(error_at(e.mark.line + 1, e.mark.column + 1, msg(M::YamlSyntax, e.msg), yaml_syntax_notes(text, e.mark.line, e.msg)));
     return false;
   }
   return handler.ok;
 }
 
 // What to do about the YAML slips a new author makes most.
-std::vector<std::string> yaml_syntax_notes(std::string_view text, int error_line, const std::string& msg) {
-  std::vector<std::string> notes;
+std::vector<Msg> yaml_syntax_notes(std::string_view text, int error_line, const std::string& what) {
+  std::vector<Msg> notes;
   std::string_view line;  // the line yaml-cpp stopped at
   if (error_line >= 0) {
     std::size_t start = 0;
@@ -268,16 +266,15 @@ std::vector<std::string> yaml_syntax_notes(std::string_view text, int error_line
     }
   }
   if (text::has_curly_quotes(line))
-    notes.push_back("use straight quotes (\" or ') around text, not curly ones");
-  if (msg.find("end of map not found") != std::string::npos ||
-      msg.find("end of sequence not found") != std::string::npos)
-    notes.push_back("indent this line to match the keys of the item above (same column, spaces only)");
-  if (msg.find("illegal map value") != std::string::npos)
-    notes.push_back("put text that contains ': ' in quotes, e.g. title: \"Hola: mundo\"; "
-                    "a key indented deeper than the one above is read as part of its text: indent it to match");
-  if (msg.find("end of map flow not found") != std::string::npos ||
-      msg.find("end of sequence flow not found") != std::string::npos)
-    notes.push_back("close the '{' or '[' on the same item; text with ',' or ':' inside {...} goes in quotes");
+    notes.push_back(msg(M::NoteStraightQuotes));
+  if (what.find("end of map not found") != std::string::npos ||
+      what.find("end of sequence not found") != std::string::npos)
+    notes.push_back(msg(M::NoteIndentMatch));
+  if (what.find("illegal map value") != std::string::npos)
+    notes.push_back(msg(M::NoteQuoteColon));
+  if (what.find("end of map flow not found") != std::string::npos ||
+      what.find("end of sequence flow not found") != std::string::npos)
+    notes.push_back(msg(M::NoteCloseFlow));
   return notes;
 }
 

@@ -21,6 +21,6 @@ bool guard_yaml_text(std::string_view text, std::vector<Diagnostic>& out);
 
 // Notes saying what to do about a YAML syntax error (`msg` from yaml-cpp at
 // 0-based `error_line`): indentation, quoting, curly quotes.
-std::vector<std::string> yaml_syntax_notes(std::string_view text, int error_line, const std::string& msg);
+std::vector<Msg> yaml_syntax_notes(std::string_view text, int error_line, const std::string& what);
 
 }  // namespace facilita

@@ -15,7 +15,7 @@ Session parse_session_text(std::string_view text, const std::string& file_path) 
   if (result.ok()) return std::move(*result.session);
   std::string message;
   for (const auto& d : result.diagnostics)
-    if (d.severity == Severity::Error) message += format_diagnostic(file_path, d);
+    if (d.severity == Severity::Error) message += format_diagnostic(file_path, d, Lang::En);
   if (message.empty()) message = file_path + ": error: not a valid session\n";
   message.pop_back();  // format_diagnostic ends lines with '\n'
   throw std::runtime_error(message);

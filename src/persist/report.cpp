@@ -9,6 +9,7 @@
 #include "persist/export_questions.hpp"
 #include "persist/journal_session.hpp"
 #include "persist/report_delivery.hpp"
+#include "persist/report_text_words.hpp"
 
 namespace facilita {
 namespace {
@@ -131,46 +132,63 @@ std::vector<SessionReport> build_report(const Journal& journal, const std::optio
   return out;
 }
 
-std::string report_text(const std::vector<SessionReport>& reports) {
+std::string report_text(const std::vector<SessionReport>& reports, const std::string& lang_code) {
+  const Lang lang = lang_from(!lang_code.empty() ? lang_code : reports.empty() ? std::string("es") : reports.front().language)
+                        .value_or(Lang::Es);
+  // Column widths: the English ones, wider when a word needs it.
+  auto chars = [](const char* text) {
+    std::size_t n = 0;
+    for (const char* c = text; *c; ++c) n += (static_cast<unsigned char>(*c) & 0xC0) != 0x80 ? 1 : 0;
+    return n;
+  };
+  const RT keys[] = {RT::ColCompleted, RT::ColPlanned, RT::ColActual, RT::ColOverrun, RT::ColRanLong, RT::ColSkipped, RT::ColCut};
+  const std::size_t base[] = {9, 8, 8, 8, 8, 7, 4};
+  std::size_t width[7];
+  for (int i = 0; i < 7; ++i) width[i] = std::max(base[i], chars(rt(lang, keys[i])));
+  auto right = [&](const std::string& text, int i) {
+    std::size_t n = chars(text.c_str());
+    return (n >= width[i] ? std::string() : std::string(width[i] - n, ' ')) + text;
+  };
   std::string out;
   char line[512];
   for (const auto& r : reports) {
     if (!out.empty()) out += "\n";
     out += r.session_id + ": " + r.title + "\n";
-    std::snprintf(line, sizeof line, "%d deliver%s (%d ended, %d unfinished)\n\n", r.deliveries,
-                  r.deliveries == 1 ? "y" : "ies", r.ended, r.unfinished);
-    out += line;
-    std::snprintf(line, sizeof line, "  %-28s %9s %8s %8s %8s %8s %7s %4s\n", "section", "completed", "planned",
-                  "actual", "overrun", "ran long", "skipped", "cut");
-    out += line;
+    std::snprintf(line, sizeof line, rt(lang, r.deliveries == 1 ? RT::DeliveriesOne : RT::DeliveriesMany), r.deliveries,
+                  r.ended, r.unfinished);
+    out += std::string(line) + "\n\n";
+    out += "  " + pad_text(rt(lang, RT::ColSection), 28);
+    for (int i = 0; i < 7; ++i) out += " " + right(rt(lang, keys[i]), i);
+    out += "\n";
     for (const auto& s : r.sections) {
       std::string completed = std::to_string(s.measured) + "/" + std::to_string(r.deliveries);
-      if (!s.measured) {
-        std::snprintf(line, sizeof line, "  %-28s %9s %8s %8s %8s %8s %7d %4d\n", s.id.c_str(), completed.c_str(), "-",
-                      "-", "-", "-", s.skipped, s.cut);
-      } else {
-        std::snprintf(line, sizeof line, "  %-28s %9s %8s %8s %8s %8d %7d %4d\n", s.id.c_str(), completed.c_str(),
-                      format_clock(rounded(s.planned_avg_s)).c_str(), format_clock(rounded(s.actual_avg_s)).c_str(),
-                      format_drift(rounded(s.overrun_avg_s)).c_str(), s.ran_long, s.skipped, s.cut);
+      std::string cells[7] = {completed, "-", "-", "-", "-", std::to_string(s.skipped), std::to_string(s.cut)};
+      if (s.measured) {
+        cells[1] = format_clock(rounded(s.planned_avg_s));
+        cells[2] = format_clock(rounded(s.actual_avg_s));
+        cells[3] = format_drift(rounded(s.overrun_avg_s));
+        cells[4] = std::to_string(s.ran_long);
       }
-      out += line;
+      out += "  " + pad_text(s.id, 28);
+      for (int i = 0; i < 7; ++i) out += " " + right(cells[i], i);
+      out += "\n";
     }
-    out += "\n(planned: as authored; actual and overrun: averages over the deliveries that completed the section;\n"
-           " skipped: jumped over without being entered; cut: cut by a rebalance;\n"
-           " ran long: over by more than " + std::to_string(kRunsLongAfterS) + " s)\n";
+    std::snprintf(line, sizeof line, rt(lang, RT::Footnote), kRunsLongAfterS);
+    out += "\n" + std::string(line) + "\n";
     if (r.runs_long_most_often.empty()) {
-      out += "No section ran long.\n";
+      out += std::string(rt(lang, RT::NoLong)) + "\n";
     } else {
-      out += "Runs long most often:";
+      out += rt(lang, RT::RunsLong);
       for (std::size_t i = 0; i < r.runs_long_most_often.size() && i < 5; ++i) {
         const auto& id = r.runs_long_most_often[i];
         auto s = std::find_if(r.sections.begin(), r.sections.end(), [&](const SectionStats& x) { return x.id == id; });
-        out += (i ? ", " : " ") + id + " (" + std::to_string(s->ran_long) + " of " + std::to_string(s->measured) +
-               ", avg " + format_drift(rounded(s->overrun_avg_s)) + ")";
+        std::snprintf(line, sizeof line, rt(lang, RT::RunsLongItem), id.c_str(), s->ran_long, s->measured,
+                      format_drift(rounded(s->overrun_avg_s)).c_str());
+        out += (i ? ", " : " ") + std::string(line);
       }
       out += "\n";
     }
-    out += delivery_text(r);
+    out += delivery_text(r, lang);
   }
   return out;
 }

@@ -108,7 +108,8 @@ inline constexpr std::size_t kReportQuestions = 20;
 // Throws JournalError when a delivery cannot be replayed.
 std::vector<SessionReport> build_report(const Journal& journal, const std::optional<std::string>& session_id);
 
-std::string report_text(const std::vector<SessionReport>& reports);
+// In `lang` ("es" | "en"); "" = the first report's session language.
+std::string report_text(const std::vector<SessionReport>& reports, const std::string& lang = "");
 // A self-contained HTML page (inline CSS and SVG, no scripts or external files).
 // In `lang` ("es" | "en"); "" = the first report's session language.
 std::string report_html(const std::vector<SessionReport>& reports, const std::string& lang = "");

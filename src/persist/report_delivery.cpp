@@ -6,6 +6,7 @@
 
 #include "core/mastery.hpp"
 #include "core/tally.hpp"
+#include "persist/report_text_words.hpp"
 #include "persist/time_text.hpp"
 
 namespace facilita {
@@ -125,35 +126,57 @@ DeliveryCounts count_delivery(const DeliverySummary& d) {
   return c;
 }
 
-std::string delivery_text(const SessionReport& r) {
-  std::string out = "\nDeliveries:\n";
+std::string delivery_text(const SessionReport& r, Lang lang) {
+  std::string out = "\n" + std::string(rt(lang, RT::DeliveriesHeading)) + "\n";
   char line[512];
-  std::snprintf(line, sizeof line, "  %-9s %-16s %-10s %7s %9s %7s %4s %10s %8s\n", "delivery", "started", "status",
-                "fellows", "completed", "skipped", "cut", "unfinished", "correct");
-  out += line;
+  auto cell = [](const std::string& text, std::size_t width, bool right) {
+    std::size_t n = 0;
+    for (unsigned char c : text) n += (c & 0xC0) != 0x80 ? 1 : 0;
+    std::string fill = n >= width ? std::string() : std::string(width - n, ' ');
+    return right ? fill + text : text + fill;
+  };
+  const RT keys[] = {RT::ColDelivery, RT::ColStarted, RT::ColStatus, RT::ColFellows, RT::ColCompleted,
+                     RT::ColSkipped, RT::ColCut, RT::ColUnfinished, RT::ColCorrect};
+  const std::size_t widths[] = {9, 16, 10, 7, 9, 7, 4, 10, 8};
+  const bool right[] = {false, false, false, true, true, true, true, true, true};
+  std::size_t w[9];  // the English widths, wider when a word needs it
+  for (int i = 0; i < 9; ++i) {
+    std::size_t n = 0;
+    for (const char* c = rt(lang, keys[i]); *c; ++c) n += (static_cast<unsigned char>(*c) & 0xC0) != 0x80 ? 1 : 0;
+    w[i] = std::max(widths[i], n);
+  }
+  auto row = [&](const std::string (&cells)[9]) {
+    std::string text = " ";
+    for (int i = 0; i < 9; ++i) text += " " + cell(cells[i], w[i], right[i]);
+    return text + "\n";
+  };
+  std::string header[9];
+  for (int i = 0; i < 9; ++i) header[i] = rt(lang, keys[i]);
+  out += row(header);
   for (const auto& d : r.per_delivery) {
     const DeliveryCounts c = count_delivery(d);
     const int* n = c.outcomes;
     const int answers = c.quiz_answers, correct = c.quiz_correct;
     std::string quiz = answers ? std::to_string(correct) + "/" + std::to_string(answers) : "-";
-    std::snprintf(line, sizeof line, "  %-9lld %-16s %-10s %7d %9d %7d %4d %10d %8s\n", static_cast<long long>(d.id),
-                  local_minute(d.started_at).c_str(), d.status.c_str(), d.participants,
-                  n[static_cast<int>(SectionOutcome::Completed)], n[static_cast<int>(SectionOutcome::Skipped)],
-                  n[static_cast<int>(SectionOutcome::Cut)], n[static_cast<int>(SectionOutcome::Unfinished)],
-                  quiz.c_str());
-    out += line;
+    std::string cells[9] = {std::to_string(d.id), local_minute(d.started_at), status_word(lang, d.status),
+                            std::to_string(d.participants), std::to_string(n[static_cast<int>(SectionOutcome::Completed)]),
+                            std::to_string(n[static_cast<int>(SectionOutcome::Skipped)]),
+                            std::to_string(n[static_cast<int>(SectionOutcome::Cut)]),
+                            std::to_string(n[static_cast<int>(SectionOutcome::Unfinished)]), quiz};
+    out += row(cells);
   }
-  out += "\nMastery per objective (correct quiz answers, current round; oldest delivery first):\n";
+  out += "\n" + std::string(rt(lang, RT::MasteryHeading)) + "\n";
   for (const auto& m : r.mastery) {
     std::string shares;
     if (!m.has_quiz) {
-      shares = "no quiz prompt";
+      shares = rt(lang, RT::NoQuiz);
     } else if (m.answers == 0) {
-      shares = "no answers";
+      shares = rt(lang, RT::NoAnswers);
     } else {
       for (const auto& share : m.shares) shares += (shares.empty() ? "" : " \u2192 ") + (share ? percent_text(*share) : "-");
       if (auto arrow = trend_arrow(m); !arrow.empty()) shares += " (" + arrow + ")";
-      shares += "  " + std::to_string(m.correct) + " of " + std::to_string(m.answers) + " answers";
+      std::snprintf(line, sizeof line, rt(lang, RT::AnswersOf), m.correct, m.answers);
+      shares += "  " + std::string(line);
     }
     std::snprintf(line, sizeof line, "  %-28s %s\n", m.id.c_str(), shares.c_str());
     out += line;

@@ -2,6 +2,7 @@
 // skipped, cut, unfinished), the results of each prompt and mastery per
 // objective; and mastery across deliveries (the trend).
 #pragma once
+#include "core/lang.hpp"
 #include <string>
 #include <vector>
 
@@ -31,6 +32,6 @@ std::string percent_text(double share);
 std::string trend_arrow(const MasteryTrend& trend);
 
 // The report_text lines for per-delivery outcomes and mastery across deliveries.
-std::string delivery_text(const SessionReport& report);
+std::string delivery_text(const SessionReport& report, Lang lang);
 
 }  // namespace facilita

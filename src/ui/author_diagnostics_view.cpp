@@ -20,8 +20,8 @@ void draw_author_diagnostics(AuthorState& author, UiState& ui) {
   for (const Diagnostic& d : author.diagnostics) {
     const bool error = d.severity == Severity::Error;
     std::string where = std::to_string(d.line) + ":" + std::to_string(d.col);
-    std::string text = std::string(ui.t(error ? S::Error : S::Warning)) + "  " + where + "  " + d.message;
-    for (const std::string& note : d.notes) text += "  — " + note;
+    std::string text = std::string(ui.t(error ? S::Error : S::Warning)) + "  " + where + "  " + diagnostic_message(d, ui.lang);
+    for (const std::string& note : diagnostic_notes(d, ui.lang)) text += "  — " + note;
     ImGui::PushID(row++);
     ImGui::PushStyleColor(ImGuiCol_Text, error ? theme::kOvertime : theme::kWrapUp);
     if (ImGui::Selectable(text.c_str(), false)) {

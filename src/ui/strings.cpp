@@ -4,12 +4,6 @@
 
 namespace facilita::ui {
 
-std::optional<Lang> lang_from(std::string_view code) {
-  if (code == "es" || code.starts_with("es-") || code.starts_with("es_")) return Lang::Es;
-  if (code == "en" || code.starts_with("en-") || code.starts_with("en_")) return Lang::En;
-  return std::nullopt;
-}
-
 const char* tr(Lang lang, S key) {
   const auto& table = lang == Lang::En ? english_strings() : spanish_strings();
   auto i = static_cast<std::size_t>(key);

@@ -5,11 +5,12 @@
 #include <optional>
 #include <string_view>
 
+#include "core/lang.hpp"
+
 namespace facilita::ui {
 
-enum class Lang { Es, En };
-
-std::optional<Lang> lang_from(std::string_view code);  // "es", "en"; nullopt otherwise
+using facilita::Lang;       // core/lang.hpp: the same two languages as the CLI and validator
+using facilita::lang_from;  // "es", "en"; nullopt otherwise
 
 enum class S {
   // windows

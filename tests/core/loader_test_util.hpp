@@ -56,7 +56,7 @@ inline const Diagnostic* find(const LoadResult& r, const std::string& needle) {
 
 inline std::string all_messages(const LoadResult& r) {
   std::string out;
-  for (const auto& d : r.diagnostics) out += format_diagnostic("f.yaml", d);
+  for (const auto& d : r.diagnostics) out += format_diagnostic("f.yaml", d, Lang::En);
   return out;
 }
 

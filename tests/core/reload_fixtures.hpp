@@ -29,7 +29,7 @@ inline Session load_text(const std::string& text) {
   LoadResult loaded = load_session(text);
   REQUIRE_MESSAGE(loaded.ok(), "edited text does not load: "
                                    << (loaded.diagnostics.empty() ? std::string("?")
-                                                                  : format_diagnostic("edit", loaded.diagnostics[0])));
+                                                                  : format_diagnostic("edit", loaded.diagnostics[0], Lang::En)));
   return *loaded.session;
 }
 

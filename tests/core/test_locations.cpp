@@ -30,7 +30,7 @@ TEST_CASE("a duplicate section id points at the second id, with a note at the fi
   auto text = replace(kValid, "  - id: body", "  - id: intro");
   expect_duplicate(text, "duplicate section id 'intro'", 18, 9, 8, 9);
   auto r = load_session(text);
-  const std::string printed = format_diagnostic("f.yaml", *find(r, "duplicate section id"));
+  const std::string printed = format_diagnostic("f.yaml", *find(r, "duplicate section id"), Lang::En);
   CHECK(printed == "f.yaml:18:9: error: duplicate section id 'intro'\nf.yaml:8:9: note: first defined here\n");
 }
 

@@ -43,7 +43,7 @@ std::string yaml_with_steps(const std::string& steps, const std::string& duratio
 
 std::vector<std::string> messages(const LoadResult& r) {
   std::vector<std::string> out;
-  for (const auto& d : r.diagnostics) out.push_back(format_diagnostic("f.yaml", d));
+  for (const auto& d : r.diagnostics) out.push_back(format_diagnostic("f.yaml", d, Lang::En));
   return out;
 }
 

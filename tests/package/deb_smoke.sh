@@ -40,7 +40,7 @@ bin="$usr/bin/facilita"
 module="$usr/share/facilita/sessions/m2-s3-gobierno-abierto.yaml"
 export HOME="$scratch/home" XDG_DATA_HOME="$scratch/home/data"
 unset FACILITA_SHARE_DIR FACILITA_WEB_ROOT
-"$bin" check "$module" >"$scratch/check.txt" 2>&1 || fail "check: $(cat "$scratch/check.txt")"
+"$bin" check --lang en "$module" >"$scratch/check.txt" 2>&1 || fail "check: $(cat "$scratch/check.txt")"
 grep -q ": ok" "$scratch/check.txt" || fail "check did not say ok: $(cat "$scratch/check.txt")"
 
 # Serve from outside any checkout, with no session named: the program must find

@@ -66,7 +66,7 @@ TEST_CASE("report aggregates planned vs actual over past deliveries") {
   CHECK(r.runs_long_most_often == std::vector<std::string>{"quiz", "avance", "introduccion"});
 
   SUBCASE("text") {
-    std::string t = report_text(reports);
+    std::string t = report_text(reports, "en");
     CHECK(t.find("m2-s3-gobierno-abierto: ") != std::string::npos);
     CHECK(t.find("3 deliveries (2 ended, 1 unfinished)") != std::string::npos);
     CHECK(t.find("Runs long most often: quiz (2 of 2, avg +1:45), avance (2 of 3, avg +0:45)") != std::string::npos);
@@ -179,7 +179,7 @@ TEST_CASE("report: a section jumped over is skipped, not completed in 00:00; ave
   CHECK(d.sections[7].outcome == SectionOutcome::Unfinished);
   CHECK(std::string(to_string(SectionOutcome::Skipped)) == "skipped");
 
-  std::string t = report_text(reports);
+  std::string t = report_text(reports, "en");
   char expected[256];
   std::snprintf(expected, sizeof expected, "  %-28s %9s %8s %8s %8s %8s %7d %4d\n", "funcionamiento", "0/1", "-", "-", "-",
                 "-", 1, 0);
@@ -241,7 +241,7 @@ TEST_CASE("report: results per prompt and mastery per objective, per delivery an
   CHECK(r.mastery.front().id == "contexto");  // the file's order
 
   SUBCASE("text: per delivery lines and the mastery table with the trend") {
-    std::string t = report_text(reports);
+    std::string t = report_text(reports, "en");
     CHECK(t.find("Deliveries:") != std::string::npos);
     CHECK(t.find("Mastery per objective") != std::string::npos);
     CHECK(t.find("contexto                     50 % \u2192 75 % (\u25B2)  5 of 8 answers") != std::string::npos);
@@ -268,4 +268,22 @@ TEST_CASE("report: results per prompt and mastery per objective, per delivery an
     CHECK(html.find("no quiz prompt") != std::string::npos);
     CHECK(html.find("Skipped") != std::string::npos);
   }
+}
+
+TEST_CASE("the text report speaks the session's language, or the one asked for") {
+  SessionReport r;
+  r.session_id = "s";
+  r.title = "S";
+  r.language = "es";
+  r.deliveries = 2;
+  r.ended = 1;
+  r.unfinished = 1;
+  const std::vector<SessionReport> reports{r};
+  const std::string es = report_text(reports);
+  CHECK_MESSAGE(es.find("2 imparticiones (terminadas: 1, sin terminar: 1)") != std::string::npos, es);
+  CHECK(es.find("Ninguna sección se alargó.") != std::string::npos);
+  CHECK(es.find("Imparticiones:") != std::string::npos);
+  const std::string en = report_text(reports, "en");
+  CHECK_MESSAGE(en.find("2 deliveries (1 ended, 1 unfinished)") != std::string::npos, en);
+  CHECK(en.find("No section ran long.") != std::string::npos);
 }

@@ -1,0 +1,27 @@
+// The language of what a command prints: `--lang es|en` when given, else the
+// session's `language:` where the command reads a session, else the locale
+// (LC_ALL, LC_MESSAGES, LANG: "en…" is English, anything else Spanish).
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "core/lang.hpp"
+
+namespace facilita {
+
+// The first non-empty of LC_ALL, LC_MESSAGES, LANG, as a language.
+Lang locale_lang();
+
+// `flag` ("" when not given), then `session_language` ("" when unknown), then the locale.
+Lang command_lang(const std::string& flag, const std::string& session_language = "");
+
+// The value of a top-level `language:` line in a session's text, even when the
+// file does not load ("" when absent): a broken file is still reported in its language.
+std::string language_line(std::string_view yaml_text);
+
+// "--lang" help text shared by every command.
+inline constexpr const char* kLangFlagHelp =
+    "Language of the output: es or en (default: the session's language, else LC_ALL/LC_MESSAGES/LANG; en* = English, "
+    "otherwise Spanish)";
+
+}  // namespace facilita

@@ -1,0 +1,45 @@
+// What the commands print for people (the `check` plan, summaries, errors),
+// one table per language (cli_text_es.cpp, cli_text_en.cpp). printf-style
+// placeholders (%s, %d, %zu) must match between the tables; a table that misses
+// a key, or repeats one, fails to compile. Column keys of CSV/JSON exports are
+// for machines and stay as they are.
+#pragma once
+#include <cstddef>
+#include <string>
+
+#include "core/lang.hpp"
+
+namespace facilita {
+
+enum class T {
+  // check: the plan
+  PlanIdLine, ColStart, ColDuration, ColRebalance, ColSection, Fixed, OptionalMark, PromptCount, Total,
+  PromptsLine, ObjectivesLabel, NotCovered, QuizPrompts, NoQuizPrompt,
+  // check: summaries
+  ErrorsWarnings, StrictFailed, WarningsCount, FileOk,
+  // run / print: a session that does not load
+  NotValidSession,
+  // deliveries
+  NoDeliveries, DelivId, DelivSession, DelivStarted, DelivStatus, DelivEvents, DelivAnswers, DelivOrigin, DelivHere,
+  StatusEnded, StatusRunning, StatusAbandoned,
+  // report / export / import
+  NoDeliveriesOf, NoDeliveriesAny, NoDelivery, SeeDeliveries, CannotWriteReport, Wrote, CannotWriteExport,
+  ExportAllDone, ExportOneDone, ImportCannotRead, ImportTooLarge, ImportDone, ImportDoneMany, ImportUpdated, CannotRead,
+  LangWanted, PrintNeedsOutput, PrintBadStart, WrotePages,
+  Count
+};
+
+struct TextEntry {
+  T key;
+  const char* text;
+};
+
+const char* tx(Lang lang, T key);
+
+// printf into a std::string with a table text as the format.
+std::string txf(Lang lang, T key, ...);
+
+// `text` padded with spaces to `width` characters (UTF-8 aware, for aligned columns).
+std::string pad(const std::string& text, std::size_t width);
+
+}  // namespace facilita
