@@ -86,6 +86,10 @@ enum class S {
   // states and numbers a facilitator reads at a glance
   ClockPaused, ClockEnded, ProgressLine, DriftLate, DriftEarly, LockedMark, LockedHint, PlannedStartHint,
   RebalanceRange, RebalanceEnd, PromptNotOpened, PromptTimeLeft, PromptTimeUp, HelpNumbers,
+  // what the projector shows after a prompt; hidden text answers shown again
+  ShowContent, ShowResults, ShowQuestion, ProjectorShowsContent, ProjectorShowsResults, ProjectorShowsQuestion,
+  KeyProjectorView, UnhideAnswer,
+  RejectNoResults,
   Count
 };
 
