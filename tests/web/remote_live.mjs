@@ -85,8 +85,8 @@ try {
   await remote.locator("#projector-shows", { hasText: "Proyector: resultados" }).waitFor();
   say("remote: show content / show results after the reveal");
 
-  // Rebalance: a hand-set plan (+5 min on the quiz) is kept; preview, then accept.
-  await admin(base, "extend", { minutes: 5 });
+  // Rebalance: a hand-set plan (+30 min on the quiz: the rest must shrink) is kept; preview, then accept.
+  await admin(base, "extend", { minutes: 30 });
   await remote.locator("#locked li", { hasText: "Quiz de repaso" }).waitFor();
   await remote.locator("#btn-rebalance").click();
   const preview = remote.locator("#rebalance-preview");
