@@ -24,6 +24,7 @@
       if (msg.type === "welcome" && msg.admin) { authorized = true; $("problem").hidden = true; if (state) render(); else renderButtons(); }
       else if (msg.type === "state") { state = msg; render(); }
       else if (msg.type === "live") onLive(msg);
+      else if (msg.type === "rebalance") { done(msg.seq, t("done_ok"), "acked"); if (Facilita.onRebalance) Facilita.onRebalance(msg); }
       else if (msg.type === "ack") done(msg.seq, t("done_ok"), "acked");
       else if (msg.type === "error") {
         if (msg.code === "forbidden" && !authorized) return problem(t("remote_forbidden"));
@@ -90,8 +91,6 @@
     $("section-count").textContent = s.count ? t("section_of", { n: s.index + 1, count: s.count }) : "";
     $("section-title").textContent = s.title || "";
     $("next-section").textContent = state.next_section && state.status !== "ended" ? t("next_section", { title: state.next_section.title }) : "";
-    const drift = a.drift_s || 0;
-    $("drift").textContent = state.admin ? t("drift_label", { drift: (drift > 0 ? "+" : drift < 0 ? "−" : "") + formatClock(Math.abs(drift) * 1000) }) : "";
     $("forecast").textContent = a.forecast_end ? t("forecast_label", { time: new Date(a.forecast_end - 0).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" }) }) : "";
     $("people").textContent = t("participants_count", { participants: state.participants });
     const pr = a.presence;  // connection health: shown once anyone joined
@@ -107,6 +106,7 @@
     FacilitaSteps.render(state);
     renderButtons();
     if (Facilita.renderRemoteRoom) Facilita.renderRemoteRoom(state, authorized);
+    if (Facilita.renderRemoteLive) Facilita.renderRemoteLive(state, authorized);  // remote_live.js
     tick();
   }
 
@@ -129,12 +129,15 @@
       add(t("btn_close"), "close", !p.open);
       add(t("btn_reveal"), "reveal", !p.was_opened || p.revealed);
       const round = typeof p.round === "number" && p.round > 1 ? ` · ${t("prompt_round", { round: p.round })}` : "";
+      // The correct answers: the facilitator's phone only (never in the public state).
+      const correct = Array.isArray(p.correct) && p.correct.length
+        ? el("p", { class: "correct-answers", text: t("correct_answers", { list: p.correct.join(", ") }) }) : null;
       list.append(el("li", { "data-prompt": p.id },
         el("strong", { text: p.text }),
         el("p", { class: "meta" }, el("span", { text: `${p.id} · ${p.kind} · ${stateText}${round}` }),
           el("span", { text: t("answered_count", { answered: p.answered }) }),
           p.open ? el("span", { class: "prompt-closes", "data-closes": closesAt(p) || "", "data-timed": timed(p) ? "1" : null }) : null),
-        actions));
+        correct, actions));
     }
   }
 

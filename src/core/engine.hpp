@@ -21,6 +21,10 @@ using Millis = std::int64_t;
 // choice / poll / text: string; multi: list of option strings; scale: int.
 using AnswerValue = std::variant<std::string, std::vector<std::string>, int>;
 
+// What the projector's body shows while a prompt is open or revealed in the
+// current section: the section's content (the slide) or the prompt / its results.
+enum class ProjectorView { Content, Results };
+
 // ---------------------------------------------------------------- commands
 namespace cmd {
 struct Start {};
@@ -40,7 +44,11 @@ struct OpenPrompt { std::string prompt; };
 struct ClosePrompt { std::string prompt; };
 struct RevealPrompt { std::string prompt; };  // an open prompt is closed first (two events)
 struct NewRound { std::string prompt; };      // a closed prompt asks again: results hidden, answers cleared
-struct HideAnswer { std::string prompt; std::string participant; };  // text answers, console only
+struct HideAnswer { std::string prompt; std::string participant; };    // text answers: off the projector
+struct UnhideAnswer { std::string prompt; std::string participant; };  // and back on it
+// What the projector's body shows (ProjectorView, above): the section's content
+// or the open / revealed prompt's results. Fellows' pages do not change.
+struct ShowOnProjector { ProjectorView what = ProjectorView::Content; };
 struct Join { std::string participant; std::string name; };
 struct Answer {
   std::string participant;
@@ -78,7 +86,7 @@ using Command = std::variant<cmd::Start, cmd::Pause, cmd::Resume, cmd::Next, cmd
                              cmd::NextStep, cmd::PreviousStep,
                              cmd::ShowMessage, cmd::ClearMessage, cmd::StartBreak, cmd::EndBreak,
                              cmd::Ask, cmd::Upvote, cmd::ModerateQuestion, cmd::ProjectQuestion, cmd::SetModeration,
-                             cmd::UnlockPlan>;
+                             cmd::UnlockPlan, cmd::UnhideAnswer, cmd::ShowOnProjector>;
 
 // ---------------------------------------------------------------- events
 namespace ev {
@@ -121,6 +129,8 @@ struct QuestionModerated { std::string question; std::string action; };
 struct QuestionProjected { std::string question; };  // "" = none
 struct ModerationSet { bool on = true; };
 struct PlanUnlocked { int section = 0; };  // rebalance may change its plan again
+struct AnswerUnhidden { std::string prompt; std::string participant; };
+struct ProjectorShown { ProjectorView what = ProjectorView::Content; };
 }  // namespace ev
 
 using EventData = std::variant<ev::Started, ev::Paused, ev::Resumed, ev::SectionChanged, ev::Adjusted,
@@ -131,7 +141,7 @@ using EventData = std::variant<ev::Started, ev::Paused, ev::Resumed, ev::Section
                                ev::StepChanged,
                                ev::MessageShown, ev::MessageCleared, ev::BreakStarted, ev::BreakEnded,
                                ev::Asked, ev::Upvoted, ev::QuestionModerated, ev::QuestionProjected,
-                               ev::ModerationSet, ev::PlanUnlocked>;
+                               ev::ModerationSet, ev::PlanUnlocked, ev::AnswerUnhidden, ev::ProjectorShown>;
 
 struct Event {
   Millis at = 0;
@@ -238,6 +248,10 @@ struct State {
   std::vector<Question> questions;   // in order of asking
   std::string projected_question;    // "" = none
   bool qa_moderation = true;         // from the session; SetModeration changes it
+  // ShowOnProjector{Content}: the projector shows the section's content although a
+  // prompt is open or revealed. Opening or revealing a prompt and changing section
+  // go back to the prompt / results (see core/projection.hpp).
+  bool projector_content = false;
   bool operator==(const State&) const = default;
 };
 

@@ -83,6 +83,7 @@ struct Applier {
     close_span(agenda(), at);
     agenda().current = e.to;
     agenda().visited[static_cast<std::size_t>(e.to)] = true;
+    state.projector_content = false;  // a new section: its prompts show as usual
     detail::enter_section_step(agenda(), at);
   }
   void operator()(const ev::Adjusted& e) {
@@ -119,6 +120,7 @@ struct Applier {
     p.opened_at = at;
     p.pause_at_open = detail::paused_so_far(agenda(), at);
     state.open_prompt = e.prompt;
+    state.projector_content = false;  // the room needs to see what it is asked
   }
   void operator()(const ev::PromptClosed& e) {
     PromptState& p = state.prompts[e.prompt];
@@ -126,7 +128,11 @@ struct Applier {
     p.closed_at = at;
     if (state.open_prompt == e.prompt) state.open_prompt.clear();
   }
-  void operator()(const ev::PromptRevealed& e) { state.prompts[e.prompt].revealed = true; }
+  void operator()(const ev::PromptRevealed& e) {
+    state.prompts[e.prompt].revealed = true;
+    state.projector_content = false;  // a reveal is meant to be seen
+  }
+  void operator()(const ev::ProjectorShown& e) { state.projector_content = e.what == ProjectorView::Content; }
   void operator()(const ev::RoundStarted& e) {
     PromptState& p = state.prompts[e.prompt];
     if (p.open) return;  // decide refuses "prompt-open"; a damaged journal changes nothing
@@ -138,7 +144,12 @@ struct Applier {
   }
   void operator()(const ev::AnswerHidden& e) {
     auto& answers = state.prompts[e.prompt].answers;
+    // A toggle: journals from before AnswerUnhidden used a second hide to show it again.
     if (auto it = answers.find(e.participant); it != answers.end()) it->second.hidden = !it->second.hidden;
+  }
+  void operator()(const ev::AnswerUnhidden& e) {
+    auto& answers = state.prompts[e.prompt].answers;
+    if (auto it = answers.find(e.participant); it != answers.end()) it->second.hidden = false;
   }
   void operator()(const ev::Joined& e) {
     auto [it, fresh] = state.participants.try_emplace(e.participant);

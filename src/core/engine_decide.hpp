@@ -17,6 +17,8 @@ Decision decide_prompt(const Session& session, const State& state, const cmd::Cl
 Decision decide_prompt(const Session& session, const State& state, const cmd::RevealPrompt& c, Millis now);
 Decision decide_prompt(const Session& session, const State& state, const cmd::NewRound& c, Millis now);
 Decision decide_prompt(const Session& session, const State& state, const cmd::HideAnswer& c, Millis now);
+Decision decide_prompt(const Session& session, const State& state, const cmd::UnhideAnswer& c, Millis now);
+Decision decide_prompt(const Session& session, const State& state, const cmd::ShowOnProjector& c, Millis now);
 Decision decide_prompt(const Session& session, const State& state, const cmd::Join& c, Millis now);
 Decision decide_prompt(const Session& session, const State& state, const cmd::Answer& c, Millis now);
 Decision decide_step(const Session& session, const State& state, const cmd::NextStep& c, Millis now);

@@ -1,13 +1,16 @@
-// decide() for prompts: open, close, reveal, new round, hide. The quiz rules
+// decide() for prompts: open, close, reveal, new round, hide / unhide a text
+// answer, and what the projector shows (content or results). The quiz rules
 // live here, so no view can break them: results (and the correct marks with
 // them) are only ever shown for a prompt that no longer takes answers.
 //  - Revealing an open prompt closes it first: [PromptClosed, PromptRevealed].
 //  - A revealed prompt cannot be opened again ("prompt-revealed"); NewRound
 //    hides the results and sets the round's answers aside, then it can.
+#include <optional>
 #include <string>
 
 #include "core/engine.hpp"
 #include "core/engine_decide.hpp"
+#include "core/projection.hpp"
 
 namespace facilita::detail {
 namespace {
@@ -59,14 +62,47 @@ Decision decide_prompt(const Session& session, const State& state, const cmd::Ne
   return events(now, {ev::RoundStarted{c.prompt}});
 }
 
-Decision decide_prompt(const Session& session, const State& state, const cmd::HideAnswer& c, Millis now) {
-  const Prompt* prompt = session.find_prompt(c.prompt);
-  if (!prompt) return unknown_prompt(c.prompt);
-  if (prompt->kind != PromptKind::Text) return rejected("not-text", "only text answers can be hidden");
-  const PromptState* ps = find(state, c.prompt);
-  if (!ps || !ps->answers.count(c.participant))
+namespace {
+
+// Hide and unhide address one text answer of the current round.
+std::optional<Decision> check_text_answer(const Session& session, const State& state, const std::string& prompt_id,
+                                          const std::string& participant, const char* verb) {
+  const Prompt* prompt = session.find_prompt(prompt_id);
+  if (!prompt) return unknown_prompt(prompt_id);
+  if (prompt->kind != PromptKind::Text) return rejected("not-text", std::string("only text answers can be ") + verb);
+  const PromptState* ps = find(state, prompt_id);
+  if (!ps || !ps->answers.count(participant))
     return rejected("no-answer", "that participant has not answered this prompt");
+  return std::nullopt;
+}
+
+}  // namespace
+
+Decision decide_prompt(const Session& session, const State& state, const cmd::HideAnswer& c, Millis now) {
+  if (auto refused = check_text_answer(session, state, c.prompt, c.participant, "hidden")) return *refused;
+  // An event that changed nothing would only fill the journal (and older
+  // journals read a second hide as "show again").
+  if (state.prompts.at(c.prompt).answers.at(c.participant).hidden)
+    return rejected("already-hidden", "that answer is already hidden");
   return events(now, {ev::AnswerHidden{c.prompt, c.participant}});
+}
+
+Decision decide_prompt(const Session& session, const State& state, const cmd::UnhideAnswer& c, Millis now) {
+  if (auto refused = check_text_answer(session, state, c.prompt, c.participant, "shown again")) return *refused;
+  if (!state.prompts.at(c.prompt).answers.at(c.participant).hidden)
+    return rejected("not-hidden", "that answer is not hidden");
+  return events(now, {ev::AnswerUnhidden{c.prompt, c.participant}});
+}
+
+// The projector can go back to the slide only while it shows a prompt (open,
+// or revealed in the current section), and back to that prompt only from the slide.
+Decision decide_prompt(const Session& session, const State& state, const cmd::ShowOnProjector& c, Millis now) {
+  if (!results_prompt(session, state))
+    return rejected("no-results", "no prompt is open or revealed in this section; the projector shows the content");
+  const bool content = c.what == ProjectorView::Content;
+  if (state.projector_content == content)
+    return rejected("already-shown", std::string("the projector already shows the ") + (content ? "content" : "results"));
+  return events(now, {ev::ProjectorShown{c.what}});
 }
 
 }  // namespace facilita::detail

@@ -19,7 +19,7 @@ constexpr auto kTypeNames = std::to_array<const char*>({
     "step-changed",
     "message-shown",   "message-cleared", "break-started",   "break-ended",
     "question-asked",  "question-upvoted", "question-moderated", "question-projected", "moderation-set",
-    "plan-unlocked",
+    "plan-unlocked",   "answer-unhidden", "projector-shown",
 });
 static_assert(kTypeNames.size() == std::variant_size_v<EventData>, "name every event type");
 
@@ -58,6 +58,12 @@ class FieldReader {
     out.reserve(v.size());
     for (const auto& item : v) out.push_back(narrow(integer_of(item, key), key));
     return out;
+  }
+  ProjectorView view(const char* key) const {
+    const std::string v = str(key);
+    if (v == "content") return ProjectorView::Content;
+    if (v == "results") return ProjectorView::Results;
+    fail(type_, std::string("field '") + key + "' must be \"content\" or \"results\"");
   }
   AnswerValue value(const char* key) const {
     try {
@@ -98,7 +104,7 @@ json fields_of(const EventData& data) {
         else if constexpr (std::is_same_v<T, ev::PromptOpened> || std::is_same_v<T, ev::PromptClosed> ||
                            std::is_same_v<T, ev::PromptRevealed> || std::is_same_v<T, ev::RoundStarted>)
           return {{"prompt", e.prompt}};
-        else if constexpr (std::is_same_v<T, ev::AnswerHidden>)
+        else if constexpr (std::is_same_v<T, ev::AnswerHidden> || std::is_same_v<T, ev::AnswerUnhidden>)
           return {{"prompt", e.prompt}, {"participant", e.participant}};
         else if constexpr (std::is_same_v<T, ev::Joined>) return {{"participant", e.participant}, {"name", e.name}};
         else if constexpr (std::is_same_v<T, ev::Answered>)
@@ -121,6 +127,8 @@ json fields_of(const EventData& data) {
         else if constexpr (std::is_same_v<T, ev::QuestionProjected>) return {{"question", e.question}};
         else if constexpr (std::is_same_v<T, ev::ModerationSet>) return {{"on", e.on}};
         else if constexpr (std::is_same_v<T, ev::PlanUnlocked>) return {{"section", e.section}};
+        else if constexpr (std::is_same_v<T, ev::ProjectorShown>)
+          return {{"what", e.what == ProjectorView::Content ? "content" : "results"}};
         else
           return json::object();  // Started, Paused, Resumed, Undone, Ended, MessageCleared, BreakEnded: no fields
       },
@@ -158,6 +166,8 @@ EventData data_from(std::size_t index, const FieldReader& f) {
     case 26: return ev::QuestionProjected{f.str("question")};
     case 27: return ev::ModerationSet{f.boolean("on")};
     case 28: return ev::PlanUnlocked{f.int32("section")};
+    case 29: return ev::AnswerUnhidden{f.str("prompt"), f.str("participant")};
+    case 30: return ev::ProjectorShown{f.view("what")};
     default: throw std::logic_error("event type index out of range");  // kTypeNames and this switch disagree
   }
 }

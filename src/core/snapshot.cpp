@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/snapshot_admin.hpp"
 #include "core/snapshot_questions.hpp"
 #include "core/tally.hpp"
 #include "core/timers.hpp"
@@ -196,6 +197,7 @@ json admin_state(const Session& session, const State& state, const Timing& timin
       prompts.push_back({{"id", p.id},
                          {"kind", to_string(p.kind)},
                          {"text", p.text},
+                         {"correct", p.correct},  // the facilitator's phone only
                          {"open", ps && ps->open},
                          {"revealed", ps && ps->revealed},
                          {"was_opened", ps && ps->was_opened},
@@ -218,6 +220,7 @@ json admin_state(const Session& session, const State& state, const Timing& timin
                 {"paused_s", timing.paused_ms / 1000},
                 {"can_undo", !state.undo_stack.empty()}};
   add_admin_questions(j["admin"], state);
+  add_admin_live(j["admin"], session, state, timing, now);
   return j;
 }
 

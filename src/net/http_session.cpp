@@ -176,7 +176,14 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
     }
     json body = json::parse(req.body(), nullptr, false);
     if (body.is_discarded()) return send_json(http::status::bad_request, error_json("bad-json", "not JSON"), keep);
-    auto command = admin_command(body, hub_.admin_context());
+    const AdminContext context = hub_.admin_context();
+    if (auto reply = admin_query(body, context)) {  // answered at once: changes nothing
+      if ((*reply)["type"] == "error")
+        return send_json(http::status::conflict,
+                         {{"ok", false}, {"code", (*reply)["code"]}, {"message", (*reply)["message"]}}, keep);
+      return send_json(http::status::ok, {{"ok", true}, {"proposal", (*reply)["proposal"]}}, keep);
+    }
+    auto command = admin_command(body, context);
     if (auto* e = std::get_if<ProtocolError>(&command))
       return send_json(http::status::bad_request, error_json(e->code, e->message), keep);
     // The timer's pending wait keeps this session alive until the main thread

@@ -148,6 +148,7 @@ AdminContext admin_context_from(const json& state) {
     if (auto sections = admin->find("sections"); sections != admin->end() && sections->is_array())
       for (const auto& s : *sections) context.section_ids.push_back(s.value("id", ""));
     context.open_prompt = admin->value("open_prompt", "");
+    if (auto plan = admin->find("rebalance"); plan != admin->end()) context.rebalance = *plan;
   }
   if (auto prompt = state.find("prompt"); prompt != state.end() && prompt->is_object())
     context.displayed_prompt = prompt->value("id", "");
@@ -252,7 +253,8 @@ std::variant<Command, ProtocolError> admin_command(const json& body, const Admin
     }
     return Command{cmd::Adjust{(name == "extend" ? 60 : -60) * minutes}};
   }
-  if (name == "open" || name == "close" || name == "reveal" || name == "hide" || name == "new-round") {
+  if (name == "open" || name == "close" || name == "reveal" || name == "hide" || name == "unhide" ||
+      name == "new-round") {
     auto prompt = get_id(body, "prompt");
     if (!prompt && name == "close" && !context.open_prompt.empty()) prompt = context.open_prompt;
     if (!prompt && name == "reveal" && !context.displayed_prompt.empty()) prompt = context.displayed_prompt;
@@ -262,12 +264,15 @@ std::variant<Command, ProtocolError> admin_command(const json& body, const Admin
     if (name == "reveal") return Command{cmd::RevealPrompt{*prompt}};
     if (name == "new-round") return Command{cmd::NewRound{*prompt}};
     auto participant = get_id(body, "participant");
-    if (!participant) return fail("bad-message", "hide needs \"participant\"", seq);
+    if (!participant) return fail("bad-message", name + " needs \"participant\": a participant id", seq);
+    if (name == "unhide") return Command{cmd::UnhideAnswer{*prompt, *participant}};
     return Command{cmd::HideAnswer{*prompt, *participant}};
   }
   if (name == "message" || name == "clear-message" || name == "break" || name == "end-break")
     return room_command(name, body, context, seq);
   if (auto question = question_command(name, body, seq)) return *question;
+  if (auto plan = plan_command(name, body, context, seq)) return *plan;
+  if (name == "rebalance") return fail("bad-message", "rebalance is answered by admin_query", seq);
   return fail("bad-message", "unknown command: " + name.substr(0, 40), seq);
 }
 
@@ -352,6 +357,8 @@ constexpr std::string_view kEngineCodes[] = {
     // questions
     "too-many-questions", "too-soon",     "unknown-question", "own-question",
     "qa-full",        "question-hidden",  "bad-action",
+    // projector view, text answers, hand-set plans
+    "no-results",     "already-shown",    "already-hidden",   "not-hidden",      "not-locked",
 };
 
 bool is_code(std::string_view code) {  // short lowercase kebab-case

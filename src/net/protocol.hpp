@@ -71,11 +71,22 @@ struct AdminContext {
   std::string open_prompt;
   std::string displayed_prompt;
   Millis now = 0;  // the wall clock when the command arrived: `break` {minutes} ends at now + minutes
+  nlohmann::json rebalance = nullptr;  // admin.rebalance: the proposal `rebalance` answers with (null = none)
 };
 AdminContext admin_context_from(const nlohmann::json& admin_state);
 
 // {"command":"start|pause|resume|next|prev|goto|open|close|reveal|extend|shorten|undo|end|hide", ...}
 std::variant<Command, ProtocolError> admin_command(const nlohmann::json& body, const AdminContext& context);
+
+// protocol_plan.cpp: `show`, `accept-rebalance`, `unlock` (nullopt: not one of them).
+std::optional<std::variant<Command, ProtocolError>> plan_command(const std::string& name, const nlohmann::json& body,
+                                                                 const AdminContext& context,
+                                                                 std::optional<std::int64_t> seq);
+
+// Requests answered from the last published admin state, never queued for the
+// main thread: {"command":"rebalance"} -> {"type":"rebalance","proposal":{...}}
+// (or an error `no-rebalance`). nullopt: not a request, use admin_command.
+std::optional<nlohmann::json> admin_query(const nlohmann::json& body, const AdminContext& context);
 
 // ------------------------------------------------------------- replies
 nlohmann::json error_json(std::string_view code, std::string_view message,

@@ -38,6 +38,7 @@ constexpr Route kRoutes[] = {
     {"/favicon.svg", "favicon.svg", "image/svg+xml", false},
     {"/room.js", "room.js", "text/javascript; charset=utf-8", false},
     {"/remote_room.js", "remote_room.js", "text/javascript; charset=utf-8", false},
+    {"/remote_live.js", "remote_live.js", "text/javascript; charset=utf-8", false},
     {"/cues.js", "cues.js", "text/javascript; charset=utf-8", false},
     {"/questions.js", "questions.js", "text/javascript; charset=utf-8", false},
     {"/remote_questions.js", "remote_questions.js", "text/javascript; charset=utf-8", false},

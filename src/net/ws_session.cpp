@@ -185,7 +185,9 @@ void WsSession::handle_answer(AnswerMsg& answer) {
 
 void WsSession::handle_command(CommandMsg& message) {
   if (!admin_) return send_error({"forbidden", "commands need the admin token", message.seq});
-  auto command = admin_command(message.body, hub_.admin_context());
+  const AdminContext context = hub_.admin_context();
+  if (auto reply = admin_query(message.body, context)) return send_json(*reply);  // changes nothing
+  auto command = admin_command(message.body, context);
   if (auto* e = std::get_if<ProtocolError>(&command)) return send_error(*e);
   const auto seq = message.seq;
   hub_.enqueue(Inbound{std::get<Command>(std::move(command)), true,

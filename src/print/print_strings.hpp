@@ -3,9 +3,11 @@
 #include <string>
 #include <string_view>
 
+#include "core/lang.hpp"
+
 namespace facilita::print {
 
-enum class Lang { Es, En };
+using facilita::Lang;  // one language type for every layer
 Lang lang_from(std::string_view code);  // "en" -> En; anything else -> Es
 
 enum class Str {

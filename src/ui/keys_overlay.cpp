@@ -16,7 +16,7 @@ constexpr KeyHelp kKeys[] = {
     {"Space", S::KeyStartPause},   {"→  PgDn", S::KeyNext},       {"←  PgUp", S::KeyPrevious},
     {"+  -", S::KeyAdjust},        {"R", S::KeyRebalance},        {"B", S::KeyBlackout},
     {"F", S::KeyFreeze},           {"O", S::KeyOpenPrompt},       {"C", S::KeyClosePrompt},
-    {"V", S::KeyReveal},           {"Ctrl+Z", S::KeyUndo},        {"F1  ?", S::KeyHelp},
+    {"V", S::KeyReveal},           {"T", S::KeyProjectorView},    {"Ctrl+Z", S::KeyUndo},        {"F1  ?", S::KeyHelp},
     {"↑  ↓", S::KeyContentPage},   {"P", S::KeyProjector},        {"F11", S::KeyFullscreen},
     {"Ctrl+Enter", S::KeyAcceptReload},
     {"S  Shift+S", S::KeyStep},

@@ -91,23 +91,6 @@ void text_answers(const ProjectorFrame& f, const Tally& t, ImVec2 pos, ImVec2 si
 
 }  // namespace
 
-const Prompt* projected_prompt(const Session& session, const State& state) {
-  if (!state.open_prompt.empty())
-    if (const Prompt* p = session.find_prompt(state.open_prompt)) return p;
-  if (session.sections.empty()) return nullptr;
-  const Prompt* latest = nullptr;
-  Millis latest_close = -1;
-  for (const Prompt& p : session.sections[static_cast<std::size_t>(state.agenda.current)].prompts) {
-    auto it = state.prompts.find(p.id);
-    if (it == state.prompts.end() || !it->second.revealed) continue;
-    if (it->second.closed_at > latest_close) {
-      latest = &p;
-      latest_close = it->second.closed_at;
-    }
-  }
-  return latest;
-}
-
 void draw_projected_prompt(const ProjectorFrame& f, const Prompt& p, ImVec2 pos, ImVec2 size) {
   const float H = f.size.y;
   float question_px = std::max(f.body_min, H * 0.06f);

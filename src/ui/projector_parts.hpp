@@ -6,6 +6,7 @@
 #include <string>
 
 #include "core/engine.hpp"
+#include "core/projection.hpp"
 #include "ui/fonts.hpp"
 #include "ui/ui_state.hpp"
 
@@ -25,9 +26,7 @@ struct ProjectorFrame {
   float clock_px = 0;
 };
 
-// The prompt the room should see: the open one, else the most recently closed
-// prompt of the current section once its results are revealed; null = content.
-const Prompt* projected_prompt(const Session& session, const State& state);
+// The prompt the room sees: core/projection.hpp (projected_prompt); null = content.
 
 void draw_projected_prompt(const ProjectorFrame& frame, const Prompt& prompt, ImVec2 pos, ImVec2 size);
 void draw_projected_content(const ProjectorFrame& frame, ImVec2 pos, ImVec2 size);

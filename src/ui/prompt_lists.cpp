@@ -47,6 +47,8 @@ void draw_text_answers(const Tally& t, const Dispatch& dispatch, UiState& ui, fl
     ImGui::SameLine();
     if (answer.hidden) {
       ImGui::TextDisabled("%s", ui.t(S::HiddenAnswer));
+      ImGui::SameLine();
+      if (ImGui::SmallButton(ui.t(S::UnhideAnswer))) dispatch(cmd::UnhideAnswer{t.prompt, answer.participant});
     } else if (ImGui::SmallButton(ui.t(S::HideAnswer))) {
       dispatch(cmd::HideAnswer{t.prompt, answer.participant});
     }

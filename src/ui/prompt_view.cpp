@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/duration.hpp"
+#include "core/projection.hpp"
 #include "core/tally.hpp"
 #include "core/timers.hpp"
 #include "ui/fonts.hpp"
@@ -150,6 +151,22 @@ void prompt_details(const Session& session, const Prompt& prompt, const State& s
   not_answered(t, state, ui, name_lines);
 }
 
+// What the projector shows once a prompt is open or revealed here, and the
+// switch (T) between that prompt's results and the section's content.
+void projector_switch(const Session& session, const State& state, const Dispatch& dispatch, UiState& ui) {
+  const Prompt* shown = results_prompt(session, state);
+  if (!shown) return;  // the projector shows the content anyway
+  const bool content = state.projector_content;
+  const bool open = state.open_prompt == shown->id;  // the question, not yet its results
+  ImGui::TextDisabled("%s", ui.t(content ? S::ProjectorShowsContent
+                                 : open  ? S::ProjectorShowsQuestion
+                                         : S::ProjectorShowsResults));
+  ImGui::SameLine();
+  if (ImGui::SmallButton(ui.t(!content ? S::ShowContent : open ? S::ShowQuestion : S::ShowResults)))
+    toggle_projector_view(state, dispatch);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("T");
+}
+
 // Who has joined, for sections without prompts: as many names as the panel
 // has lines for, then "+N más".
 void roster(const State& state, UiState& ui) {
@@ -186,6 +203,7 @@ void draw_prompts(const Session& session, const State& state, const Timing&, con
     return;
   }
   const Prompt* focus = focused_prompt(section, state, session);
+  projector_switch(session, state, dispatch, ui);
   // The list scrolls when a section has many prompts (the quiz); the line
   // under it says how many are out of view.
   const float line_h = ImGui::GetTextLineHeightWithSpacing();

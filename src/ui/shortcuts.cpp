@@ -85,6 +85,11 @@ std::string prompt_to_reveal(const Session& session, const State& state) {
   return latest;
 }
 
+void toggle_projector_view(const State& state, const Dispatch& dispatch) {
+  // decide refuses ("no-results") when no prompt is open or revealed: the console says so.
+  dispatch(cmd::ShowOnProjector{state.projector_content ? ProjectorView::Results : ProjectorView::Content});
+}
+
 void accept_rebalance(const Dispatch& dispatch, UiState& ui) {
   if (!ui.rebalance) return;
   if (ui.rebalance->changes()) dispatch(cmd::AcceptRebalance{ui.rebalance->new_s, ui.rebalance->cut});
@@ -156,6 +161,8 @@ void handle_shortcut(const KeyInput& in, const Session& session, const State& st
     if (!state.open_prompt.empty()) dispatch(cmd::ClosePrompt{state.open_prompt});
   } else if (is_char(in, 'v')) {
     if (auto id = prompt_to_reveal(session, state); !id.empty()) dispatch(cmd::RevealPrompt{id});
+  } else if (is_char(in, 't')) {
+    toggle_projector_view(state, dispatch);
   }
 }
 

@@ -23,6 +23,7 @@ void handle_shortcut(const KeyInput& input, const Session& session, const State&
 void toggle_clock(const State& state, const Dispatch& dispatch);  // start / pause / resume
 std::string prompt_to_open(const Session& session, const State& state);    // O: next never-opened prompt
 std::string prompt_to_reveal(const Session& session, const State& state);  // V: open or last closed, not revealed
+void toggle_projector_view(const State& state, const Dispatch& dispatch);  // T: content <-> results
 void accept_rebalance(const Dispatch& dispatch, UiState& ui);
 // Tab / the banner's button: presentation <-> console on a shared screen; to the
 // console only after the confirmation (UiState::confirm_console).

@@ -23,7 +23,7 @@ const char* rejection_text(Lang lang, std::string_view code) {
       {"section-cut", S::RejectSectionCut},
       {"no-steps", S::RejectNoSteps}, {"last-step", S::RejectLastStep}, {"first-step", S::RejectFirstStep},
       {"bad-text", S::RejectBadText}, {"bad-time", S::RejectBadTime}, {"on-break", S::RejectOnBreak},
-      {"question-hidden", S::RejectQuestionHidden},
+      {"question-hidden", S::RejectQuestionHidden}, {"no-results", S::RejectNoResults},
   };
   for (const Row& row : kRows)
     if (row.code == code) return tr(lang, row.text);

@@ -94,6 +94,10 @@ enum class S {
   MoreItems, MoreHint,
   // author view: what the preview shows, draft durations
   AuthorShow, AuthorShowContent, AuthorShowPrompt, AuthorDraftMark, AuthorDraftHint,
+  // what the projector shows after a prompt; hidden text answers shown again
+  ShowContent, ShowResults, ShowQuestion, ProjectorShowsContent, ProjectorShowsResults, ProjectorShowsQuestion,
+  KeyProjectorView, UnhideAnswer,
+  RejectNoResults,
   Count
 };
 

@@ -309,6 +309,15 @@ constexpr StringEntry kEnglish[] = {
      "count). Shortening sections brings the forecast end forward, it does not win content back.\n"
      "Start (agenda): the projected start under the current plan; the planned one on hover. "
      "\"set\": a plan changed by hand with ±1 min; Rebalance keeps it (click to release it)."},
+    {S::ShowContent, "Show content"},
+    {S::ShowResults, "Show results"},
+    {S::ShowQuestion, "Show question"},
+    {S::ProjectorShowsQuestion, "Projector: open question"},
+    {S::ProjectorShowsContent, "Projector: section content"},
+    {S::ProjectorShowsResults, "Projector: results"},
+    {S::KeyProjectorView, "Projector: content ↔ results (after opening or revealing)"},
+    {S::UnhideAnswer, "Show"},
+    {S::RejectNoResults, "No prompt is open or revealed in this section: the projector already shows the content"},
 };
 static_assert(covers_every_key_once(kEnglish), "strings_en.cpp: every key exactly once");
 constexpr IndexedStrings kEnglishIndexed = index_strings(kEnglish);

@@ -309,6 +309,15 @@ constexpr StringEntry kSpanish[] = {
      "cuentan). Acortar secciones adelanta el fin previsto, no recupera contenido.\n"
      "Inicio (agenda): inicio previsto según el plan actual; el planeado, al pasar el ratón. "
      "«fijo»: plan ajustado a mano con ±1 min; «Reequilibrar» no lo cambia (clic para liberarlo)."},
+    {S::ShowContent, "Mostrar contenido"},
+    {S::ShowResults, "Mostrar resultados"},
+    {S::ShowQuestion, "Mostrar pregunta"},
+    {S::ProjectorShowsQuestion, "Proyector: pregunta abierta"},
+    {S::ProjectorShowsContent, "Proyector: contenido de la sección"},
+    {S::ProjectorShowsResults, "Proyector: resultados"},
+    {S::KeyProjectorView, "Proyector: contenido ↔ resultados (tras abrir o revelar)"},
+    {S::UnhideAnswer, "Mostrar"},
+    {S::RejectNoResults, "No hay pregunta abierta ni revelada en esta sección: el proyector ya muestra el contenido"},
 };
 static_assert(covers_every_key_once(kSpanish), "strings_es.cpp: every key exactly once");
 constexpr IndexedStrings kSpanishIndexed = index_strings(kSpanish);

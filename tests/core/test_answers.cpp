@@ -192,7 +192,7 @@ TEST_CASE("text answers: trimmed, non-empty, at most 500 bytes, valid UTF-8") {
   CHECK(std::get<std::string>(f.room.state.prompts["text"].answers["f2"].value) == "Línea uno\nlínea dos");
 }
 
-TEST_CASE("HideAnswer toggles a text answer; a replacement stays hidden") {
+TEST_CASE("HideAnswer hides a text answer once; a replacement stays hidden") {
   Fixture f;
   f.room.ok(cmd::OpenPrompt{"text"});
   CHECK(f.room.code(cmd::HideAnswer{"nope", "f1"}) == "unknown-prompt");
@@ -203,6 +203,6 @@ TEST_CASE("HideAnswer toggles a text answer; a replacement stays hidden") {
   CHECK(f.room.state.prompts["text"].answers["f1"].hidden);
   CHECK(f.answer("f1", "text", std::string("otra vez"), 2) == "");
   CHECK(f.room.state.prompts["text"].answers["f1"].hidden);
-  f.room.ok(cmd::HideAnswer{"text", "f1"});
-  CHECK_FALSE(f.room.state.prompts["text"].answers["f1"].hidden);
+  CHECK(f.room.code(cmd::HideAnswer{"text", "f1"}) == "already-hidden");  // UnhideAnswer shows it again
+  CHECK(f.room.state.prompts["text"].answers["f1"].hidden);
 }

@@ -43,6 +43,8 @@ EventData sample(std::size_t index) {
     case 26: return ev::QuestionProjected{"qa-3"};
     case 27: return ev::ModerationSet{false};
     case 28: return ev::PlanUnlocked{3};
+    case 29: return ev::AnswerUnhidden{"q-problema", "tok-1"};
+    case 30: return ev::ProjectorShown{ProjectorView::Content};
     default: FAIL("no sample for event index " << index); return ev::Started{};
   }
 }

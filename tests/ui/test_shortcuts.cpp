@@ -208,3 +208,29 @@ TEST_CASE("a private screen has no presentation mode, F11 is the projector's and
   h.key(GLFW_KEY_F11);
   CHECK(h.ui.request_toggle_fullscreen);
 }
+
+TEST_CASE("T puts the projector on the content after a reveal and back on the results") {
+  Harness h;
+  h.type('t');  // nothing open or revealed: decide refuses, the console says so
+  REQUIRE(h.last_is<cmd::ShowOnProjector>());
+  CHECK(std::get<cmd::ShowOnProjector>(h.sent.back()).what == ProjectorView::Content);
+  CHECK(decide(h.session, h.state, h.sent.back(), h.now).rejected->code == "no-results");
+  h.sent.clear();
+  h.key(GLFW_KEY_SPACE);
+  h.apply_sent();
+  h.type('o');
+  h.apply_sent();
+  h.type('v');
+  h.apply_sent();
+  REQUIRE(h.state.prompts["p1"].revealed);
+  h.type('T');
+  h.apply_sent();
+  CHECK(h.state.projector_content);
+  h.key(GLFW_KEY_DOWN);  // the content pages as before
+  CHECK(h.sent.empty());
+  h.type('t');
+  REQUIRE(h.last_is<cmd::ShowOnProjector>());
+  CHECK(std::get<cmd::ShowOnProjector>(h.sent.back()).what == ProjectorView::Results);
+  h.apply_sent();
+  CHECK_FALSE(h.state.projector_content);
+}

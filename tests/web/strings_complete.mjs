@@ -24,7 +24,7 @@ for (const key of keys) {
     else if (placeholders(value) !== placeholders(tables.es[key] ?? "")) fail(`'${key}' placeholders differ in '${lang}'`);
   }
 }
-for (const file of ["app.js", "remote.js", "common.js", "answers.js", "room.js", "remote_room.js", "questions.js",
+for (const file of ["app.js", "remote.js", "common.js", "answers.js", "room.js", "remote_room.js", "remote_live.js", "questions.js",
                     "remote_questions.js"]) {
   const source = readFileSync(`${root}/assets/web/${file}`, "utf8");
   for (const m of source.matchAll(/\bt\(\s*"([a-z0-9_]+)"(\s*\+)?/g)) {
@@ -37,7 +37,8 @@ for (const file of ["app.js", "remote.js", "common.js", "answers.js", "room.js",
 // Refusal codes the pages put in words (reasonOf builds err_<code>).
 const CODES = ["ended", "seq-reused", "prompt-revealed", "rename-limit", "too-many-joins", "already-joined",
   "rate-limited", "storage", "forbidden-origin", "bad-host", "prompt-closed", "unknown-prompt", "bad-value", "room-full",
-  "bad-text", "too-many-questions", "too-soon", "unknown-question", "own-question", "qa-full"];
+  "bad-text", "too-many-questions", "too-soon", "unknown-question", "own-question", "qa-full",
+  "no-results", "already-shown", "already-hidden", "not-hidden", "not-locked", "bad-plan", "no-rebalance"];
 for (const code of CODES) {
   checks++;
   if (!keys.has("err_" + code.replace(/-/g, "_"))) fail(`no words for the error code '${code}'`);
