@@ -76,7 +76,8 @@ bool write_state_dump(const std::string& path, const Session& session, const Sta
         {"reason", ui.storage.reason},
         {"banner", ui::storage_banner_text(ui).headline}}},
       {"projector",
-       {{"visible", ui.projector_visible}, {"blackout", ui.blackout}, {"frozen", ui.frozen}, {"docked", ui.projector_docked}}},
+       {{"visible", ui.projector_visible}, {"blackout", ui.blackout}, {"frozen", ui.frozen}, {"docked", ui.projector_docked},
+        {"content_over_prompt", state.projector_content}}},  // T: the content although a prompt is shown
       // What this screen shows (room_safety.hpp): "presentation" or "console"; the
       // room sees it when `shared`; the console waits for `confirm_console`.
       {"screen",

@@ -6,7 +6,9 @@
 namespace facilita::print {
 
 std::string fill_in(std::string text, std::string_view key, const std::string& value) {
-  std::string token = "{" + std::string(key) + "}";
+  std::string token = "{";  // appended: `"{" + std::string` trips GCC 12's -Wrestrict (bug 105329)
+  token += key;
+  token += '}';
   for (auto at = text.find(token); at != std::string::npos; at = text.find(token, at + value.size()))
     text.replace(at, token.size(), value);
   return text;
@@ -43,7 +45,11 @@ std::string minutes_text(int seconds) {
   std::string out;
   if (minutes >= 60) out = std::to_string(minutes / 60) + " h" + (minutes % 60 ? " " : "");
   if (minutes % 60 || minutes < 60) out += std::to_string(minutes % 60) + " min";
-  if (rest) out += " " + std::to_string(rest) + " s";
+  if (rest) {  // appended: `" " + std::string` trips GCC 12's -Wrestrict (bug 105329)
+    out += ' ';
+    out += std::to_string(rest);
+    out += " s";
+  }
   return out;
 }
 

@@ -38,7 +38,9 @@ void draw_status_bar(const Session& session, const State& state, const Timing& t
 
   // Right-hand group first (fixed widths), the title gets what is left.
   const std::string forecast = std::string(ui.t(S::ForecastEnd)) + " " + theme::local_hhmm(timing.forecast_end);
-  const std::string drift = "(" + drift_words(timing, ui) + ")";
+  std::string drift = "(";  // appended: `"(" + std::string` trips GCC 12's -Wrestrict (bug 105329)
+  drift += drift_words(timing, ui);
+  drift += ')';
   const std::string ends = std::string(ui.t(S::PlannedEnd)) + " " + theme::local_hhmm(timing.planned_end);
   char roster[64];
   std::snprintf(roster, sizeof roster, ui.t(S::Roster), static_cast<int>(state.participants.size()));

@@ -196,6 +196,13 @@ await step("C closes it", (s) => s.open_prompt === "");
 await key("v");
 await step("V reveals it", () => count("prompt-revealed") === 1);
 shot("poll-revealed");
+await key("t");
+await step("T: back to the slide after the reveal", (s) => s.projector.content_over_prompt);
+await key("Down");
+shot("poll-back-to-slide");
+await key("t");
+await step("T again: the results", (s) => !s.projector.content_over_prompt);
+check(count("projector-shown") === 2, "journal: projector-shown twice");
 
 // Blackout and freeze, on and off.
 await key("b");
@@ -227,6 +234,9 @@ await step("C closes it", (s) => s.open_prompt === "");
 await admin("hide", { prompt: "q-problema-publico", participant: fellows[2].participant });
 await step("the facilitator hides one text answer", (s) => s.hidden_answers === 1);
 check(count("answer-hidden") === 1, "journal: answer-hidden");
+await admin("unhide", { prompt: "q-problema-publico", participant: fellows[2].participant });
+await step("and shows it again", (s) => s.hidden_answers === 0);
+check(count("answer-unhidden") === 1, "journal: answer-unhidden");
 
 // The quiz: open, answers, reveal (closes it).
 await key("Right");

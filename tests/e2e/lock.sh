@@ -35,8 +35,8 @@ for flags in "" "--new"; do
   passed=$((passed+1))
 done
 kill -0 "$first" 2>/dev/null || fail "the first run died"
-"$bin" deliveries --data "$tmp/data" | grep -qE "^ +1 .*running" || fail "--new abandoned the live delivery"
-"$bin" deliveries --data "$tmp/data" | grep -qE "^ +2 " && fail "--new started a second delivery"
+"$bin" deliveries --lang en --data "$tmp/data" | grep -qE "^ +1 .*running" || fail "--new abandoned the live delivery"
+"$bin" deliveries --lang en --data "$tmp/data" | grep -qE "^ +2 " && fail "--new started a second delivery"
 passed=$((passed+1))
 
 kill -9 "$first"; wait "$first" 2>/dev/null; pid=""

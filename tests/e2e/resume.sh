@@ -28,7 +28,7 @@ kill "$pid"; wait "$pid" 2>/dev/null; pid=""
 start_server "$tmp/run3.log" --new
 grep -q "(delivery 2)" "$tmp/run3.log" || fail "--new did not start delivery 2: $(head -2 "$tmp/run3.log")"
 kill "$pid"; wait "$pid" 2>/dev/null; pid=""
-list="$("$bin" deliveries --data "$tmp/data")"
+list="$("$bin" deliveries --lang en --data "$tmp/data")"
 grep -qE "^ +1 .*abandoned" <<<"$list" || fail "delivery 1 not kept as abandoned: $list"
 grep -qE "^ +2 .*running" <<<"$list" || fail "delivery 2 not running: $list"
 echo "3 passed, 0 failed"

@@ -17,8 +17,12 @@ fail=0
 ok() { echo "ok   $1"; }
 bad() { echo "FAIL $1"; fail=1; }
 keys() { for k in "$@"; do xdotool key --window "$wid" "$k"; sleep 0.3; done; }
-wait_log() {  # PATTERN: up to 5 s for a line in the run's log
-  for _ in $(seq 1 50); do grep -q -- "$1" "$tmp/out.txt" && return 0; sleep 0.1; done
+wait_log() {  # PATTERN: up to 10 s for a line in the run's log (a loaded machine is slow)
+  for _ in $(seq 1 100); do grep -q -- "$1" "$tmp/out.txt" && return 0; sleep 0.1; done
+  return 1
+}
+wait_field() {  # EXPR VALUE: up to 10 s for the state dump to say so
+  for _ in $(seq 1 100); do [[ "$(field "$1" 2>/dev/null)" == "$2" ]] && return 0; sleep 0.1; done
   return 1
 }
 stop_console() {
@@ -73,8 +77,9 @@ fi
 # Restart (the delivery resumes): avance (8 min) shortened to 1 min is still muted.
 mv "$tmp/out.txt" "$tmp/first-run.txt"; rm -f "$state"
 start_console "$module" "$tmp"
-sleep 1
+wait_field "['current_id']" '"funcionamiento"' || bad "the delivery did not resume on funcionamiento: $(cat "$state")"
 keys Right
+wait_field "['current_id']" '"avance"' || bad "Right did not reach avance"
 keys $(printf 'minus %.0s' $(seq 1 7))
 if wait_log "cue: wrap-up section=avance (muted)"; then ok "mute remembered after a restart"; else bad "not muted after restart: $(grep cue: "$tmp/out.txt")"; fi
 # K again: sound back on, remembered too.

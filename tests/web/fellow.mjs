@@ -145,7 +145,7 @@ try {
     "export: Ana's final answer is the replacement: " + JSON.stringify(rows));
   // The journal holds exactly three answer events: Ana's first answer, its
   // replacement (resent after the restart, committed once) and Bruno's.
-  const listed = spawnSync(facilita, ["deliveries", "--data", data], { encoding: "utf8" });
+  const listed = spawnSync(facilita, ["deliveries", "--lang", "en", "--data", data], { encoding: "utf8" });
   check(lastDeliveryAnswers(listed.stdout) === 3, "journal answer events == 3: " + listed.stdout);
   step("journal: answered exactly once per send");
   check(errors.length === 0, "no page errors:\n" + errors.join("\n"));

@@ -182,7 +182,7 @@ try {
   check(adopted.tab === "A" && adopted.value === "Verde" && highs("B").has(high(adopted)),
     "the closed tab's answer went from the other tab with its own seq: " + JSON.stringify(adopted));
   await stopServer(server);
-  const listed = spawnSync(facilita, ["deliveries", "--data", data], { encoding: "utf8" });
+  const listed = spawnSync(facilita, ["deliveries", "--lang", "en", "--data", data], { encoding: "utf8" });
   check(lastDeliveryAnswers(listed.stdout) === bySeq.size, `journal answer events == ${bySeq.size} distinct seqs sent: ${listed.stdout}`);
   step(`${sent.length} answer messages, ${bySeq.size} distinct seqs, all acknowledged, journal agrees`);
   check(errors.length === 0, "no page errors or refusals:\n" + errors.join("\n"));
