@@ -50,10 +50,12 @@ struct Msg;
 struct MsgArg {
   std::string text;
   std::vector<Msg> nested;  // one element when the argument is a message
-  MsgArg(std::string t) : text(std::move(t)) {}  // NOLINT: implicit on purpose
-  MsgArg(const char* t) : text(t) {}             // NOLINT
-  MsgArg(M key);                                 // NOLINT
-  MsgArg(Msg msg);                               // NOLINT
+  // Implicit on purpose; defined below Msg, where std::vector<Msg> may be destroyed
+  // (Clang needs Msg complete for that, even in a constructor's cleanup path).
+  MsgArg(std::string t);  // NOLINT
+  MsgArg(const char* t);  // NOLINT
+  MsgArg(M key);          // NOLINT
+  MsgArg(Msg msg);        // NOLINT
 };
 
 struct Msg {
@@ -62,6 +64,8 @@ struct Msg {
   bool empty() const { return key == M::Literal && (args.empty() || args[0].text.empty()); }
 };
 
+inline MsgArg::MsgArg(std::string t) : text(std::move(t)) {}
+inline MsgArg::MsgArg(const char* t) : text(t) {}
 inline MsgArg::MsgArg(M key) : nested{Msg{key, {}}} {}
 inline MsgArg::MsgArg(Msg m) : nested{std::move(m)} {}
 

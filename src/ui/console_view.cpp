@@ -118,6 +118,12 @@ void draw_console(const Session& session, const State& state, const Timing& timi
   ImGui::PopStyleVar();
   ImGui::End();
 
+  draw_dialogs(session, state, timing, dispatch, ui);
+}
+
+// The dialogs the keys open (rebalance, end, message, break, console, keys):
+// over the console and over the presentation alike.
+void draw_dialogs(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui) {
   draw_rebalance_preview(session, state, timing, dispatch, ui);
   draw_confirm_end(session, state, timing, dispatch, ui);
   draw_room_message_dialog(session, state, timing, dispatch, ui);

@@ -89,12 +89,7 @@ void draw_presentation(const Session& session, const State& state, const Timing&
   ImGui::End();
   ImGui::PopStyleVar();
 
-  draw_rebalance_preview(session, state, timing, dispatch, ui);
-  draw_confirm_end(session, state, timing, dispatch, ui);
-  draw_room_message_dialog(session, state, timing, dispatch, ui);
-  draw_break_dialog(session, state, timing, dispatch, ui);
-  draw_confirm_console(session, state, timing, dispatch, ui);
-  draw_keys_overlay(session, state, timing, dispatch, ui);
+  draw_dialogs(session, state, timing, dispatch, ui);
 }
 
 }  // namespace facilita::ui

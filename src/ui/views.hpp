@@ -63,6 +63,8 @@ void draw_screen_banner(const Session& session, const State& state, const Timing
 // The whole console window (all of the above); `projector_pane` draws the
 // projector inside the console (--single-window).
 void draw_console(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
+// The modal dialogs and the keys overlay, drawn by the console and the presentation.
+void draw_dialogs(const Session& session, const State& state, const Timing& timing, const Dispatch& dispatch, UiState& ui);
 
 // The projector, drawn into the rectangle [pos, pos + size) of the current
 // window's draw list (a whole window, or a pane of the console). Uses the
