@@ -158,7 +158,10 @@ std::string report_text(const std::vector<SessionReport>& reports, const std::st
                   r.ended, r.unfinished);
     out += std::string(line) + "\n\n";
     out += "  " + pad_text(rt(lang, RT::ColSection), 28);
-    for (int i = 0; i < 7; ++i) out += " " + right(rt(lang, keys[i]), i);
+    for (int i = 0; i < 7; ++i) {  // appended: `" " + std::string` trips GCC 12's -Wrestrict (bug 105329)
+      out += ' ';
+      out += right(rt(lang, keys[i]), i);
+    }
     out += "\n";
     for (const auto& s : r.sections) {
       std::string completed = std::to_string(s.measured) + "/" + std::to_string(r.deliveries);
@@ -170,11 +173,16 @@ std::string report_text(const std::vector<SessionReport>& reports, const std::st
         cells[4] = std::to_string(s.ran_long);
       }
       out += "  " + pad_text(s.id, 28);
-      for (int i = 0; i < 7; ++i) out += " " + right(cells[i], i);
+      for (int i = 0; i < 7; ++i) {  // appended, as above (GCC bug 105329)
+        out += ' ';
+        out += right(cells[i], i);
+      }
       out += "\n";
     }
     std::snprintf(line, sizeof line, rt(lang, RT::Footnote), kRunsLongAfterS);
-    out += "\n" + std::string(line) + "\n";
+    out += '\n';  // appended, as above (GCC bug 105329)
+    out += line;
+    out += '\n';
     if (r.runs_long_most_often.empty()) {
       out += std::string(rt(lang, RT::NoLong)) + "\n";
     } else {

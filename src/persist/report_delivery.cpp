@@ -147,7 +147,10 @@ std::string delivery_text(const SessionReport& r, Lang lang) {
   }
   auto row = [&](const std::string (&cells)[9]) {
     std::string text = " ";
-    for (int i = 0; i < 9; ++i) text += " " + cell(cells[i], w[i], right[i]);
+    for (int i = 0; i < 9; ++i) {  // appended: `" " + std::string` trips GCC 12's -Wrestrict (bug 105329)
+      text += ' ';
+      text += cell(cells[i], w[i], right[i]);
+    }
     return text + "\n";
   };
   std::string header[9];
