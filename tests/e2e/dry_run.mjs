@@ -41,6 +41,7 @@ app.stdout.on("data", (d) => { appOut += d; });
 app.stderr.on("data", (d) => { appOut += d; });
 let appExited = false;
 app.on("exit", () => { appExited = true; });
+const fellows = [];  // the WebSocket fellows, closed by finish()
 
 function finish(code) {
   if (!appExited) app.kill("SIGKILL");
@@ -54,7 +55,7 @@ function abort(why) {
 }
 setTimeout(() => abort("the dry run took more than 240 s"), 240000).unref();
 
-async function until(what, predicate, ms = 5000) {
+async function until(what, predicate, ms = 15000) {
   const end = Date.now() + ms;
   for (;;) {
     let value;
@@ -68,12 +69,15 @@ async function until(what, predicate, ms = 5000) {
 function state() { return JSON.parse(readFileSync(dump, "utf8")); }
 function xdo(...args) { return execFileSync("xdotool", args, { encoding: "utf8" }).trim(); }
 
-const port = Number((await until("the 'listening on' line", () => /listening on [^\s:]+:(\d+)/.exec(appOut)))[1]);
+// Start-up is slow on a loaded machine (a debug build with sanitizers, a software GL):
+// a minute before the first line, and every later wait is 15 s unless it says otherwise.
+const STARTUP_MS = 60000;
+const port = Number((await until("the 'listening on' line", () => /listening on [^\s:]+:(\d+)/.exec(appOut), STARTUP_MS))[1]);
 const base = `http://127.0.0.1:${port}`;
-const consoleWin = await until("the console window", () => xdo("search", "--name", "Facilita · Consola").split("\n")[0]);
-await until("the first state dump", () => existsSync(dump) && state().version !== undefined);
+const consoleWin = await until("the console window", () => xdo("search", "--name", "Facilita · Consola").split("\n")[0], STARTUP_MS);
+await until("the first state dump", () => existsSync(dump) && state().version !== undefined, STARTUP_MS);
 // Side by side on the wide test screen, so each screenshot shows one window.
-const projectorWin = await until("the projector window", () => xdo("search", "--name", "Facilita · Proyector").split("\n")[0]);
+const projectorWin = await until("the projector window", () => xdo("search", "--name", "Facilita · Proyector").split("\n")[0], STARTUP_MS);
 xdo("windowmove", projectorWin, "1300", "0");
 xdo("windowmove", consoleWin, "0", "0");
 
@@ -84,7 +88,7 @@ async function key(...keys) {
   }
 }
 // Waits until the dump satisfies `predicate`, then reports the step.
-async function step(what, predicate, ms = 5000) {
+async function step(what, predicate, ms = 15000) {
   await until(what, () => predicate(state()), ms);
   console.log("ok   " + what);
 }
@@ -110,7 +114,6 @@ function shot(name) {
 // ------------------------------------------------------------------ fellows
 const NAMES = ["Ana", "Bruno", "Carmen", "Diego", "Elena", "Fabián", "Gabriela", "Hugo", "Inés", "Julián",
   "Karla", "Luis"];
-const fellows = [];
 const acked = new Map();  // fellow index -> acks
 let nextSeq = 1;
 async function join_(name, i) {
