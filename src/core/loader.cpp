@@ -383,7 +383,7 @@ LoadResult load_session(std::string_view yaml_text) {
     root = YAML::Load(std::string(yaml_text));
   } catch (const YAML::Exception& e) {
     result.diagnostics.push_back(make_diagnostic(Severity::Error, e.mark.line + 1, e.mark.column + 1,
-                                                 msg(M::YamlSyntax, e.msg), yaml_syntax_notes(yaml_text, e.mark.line, e.msg)));
+                                                 yaml_syntax_error(e.msg), yaml_syntax_notes(yaml_text, e.mark.line, e.msg)));
     return result;
   }
   Builder builder(result.diagnostics);

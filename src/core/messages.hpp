@@ -22,6 +22,10 @@ enum class M {
   NoteSmallFiles, FileEmpty, NoteSessionStarts, InvalidUtf8, NoteSaveUtf8, NulByte, NoteNotText,
   MultipleDocuments, NoteOneSession, YamlSyntax, NoteStraightQuotes, NoteIndentMatch, NoteQuoteColon,
   NoteCloseFlow,
+  // yaml-cpp's own syntax messages, translated (yaml_syntax_error)
+  YamlEndOfMap, YamlEndOfMapFlow, YamlEndOfSeq, YamlEndOfSeqFlow, YamlUnknownToken, YamlDocInScalar,
+  YamlEofInScalar, YamlCharInScalar, YamlTabIndent, YamlFlowEnd, YamlBlockEntry, YamlMapKey, YamlMapValue,
+  YamlBadEscape, YamlBadHex, YamlBadUnicode, YamlCharInBlock, YamlZeroIndent, YamlSingleQuotedChar,
   // structure and types (loader)
   TopLevelMap, LanguageValue, NoSections, MustBeMap, UnknownKey, NoteDidYouMean, NoteAllowedKeys, NoteFlowComma,
   MustBeTextNotMap, MustBeTextNotList, MustBeTextNotNull, MissingKeyIn, NotEmpty, CurlyWrapped, NoteCurlyQuotes,

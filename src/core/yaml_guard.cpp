@@ -244,10 +244,37 @@ bool guard_yaml_text(std::string_view text, std::vector<Diagnostic>& out) {
       }
     }
   } catch (const YAML::Exception& e) {
-    out.push_back(error_at(e.mark.line + 1, e.mark.column + 1, msg(M::YamlSyntax, e.msg), yaml_syntax_notes(text, e.mark.line, e.msg)));
+    out.push_back(error_at(e.mark.line + 1, e.mark.column + 1, yaml_syntax_error(e.msg), yaml_syntax_notes(text, e.mark.line, e.msg)));
     return false;
   }
   return handler.ok;
+}
+
+Msg yaml_syntax_error(const std::string& what) {
+  namespace E = YAML::ErrorMsg;
+  struct Known {
+    const char* text;
+    M key;
+    bool takes_rest;  // yaml-cpp appends the offending text ("unknown escape character: q")
+  };
+  static const Known kKnown[] = {
+      {E::END_OF_MAP, M::YamlEndOfMap, false},       {E::END_OF_MAP_FLOW, M::YamlEndOfMapFlow, false},
+      {E::END_OF_SEQ, M::YamlEndOfSeq, false},       {E::END_OF_SEQ_FLOW, M::YamlEndOfSeqFlow, false},
+      {E::UNKNOWN_TOKEN, M::YamlUnknownToken, false}, {E::DOC_IN_SCALAR, M::YamlDocInScalar, false},
+      {E::EOF_IN_SCALAR, M::YamlEofInScalar, false}, {E::CHAR_IN_SCALAR, M::YamlCharInScalar, false},
+      {E::TAB_IN_INDENTATION, M::YamlTabIndent, false}, {E::FLOW_END, M::YamlFlowEnd, false},
+      {E::BLOCK_ENTRY, M::YamlBlockEntry, false},    {E::MAP_KEY, M::YamlMapKey, false},
+      {E::MAP_VALUE, M::YamlMapValue, false},        {E::INVALID_ESCAPE, M::YamlBadEscape, true},
+      {E::INVALID_HEX, M::YamlBadHex, false},        {E::INVALID_UNICODE, M::YamlBadUnicode, true},
+      {E::CHAR_IN_BLOCK, M::YamlCharInBlock, false}, {E::ZERO_INDENT_IN_BLOCK, M::YamlZeroIndent, false},
+      {E::SINGLE_QUOTED_CHAR, M::YamlSingleQuotedChar, false},
+  };
+  for (const Known& k : kKnown) {
+    const std::string_view text = k.text;
+    if (k.takes_rest && what.starts_with(text)) return msg(M::YamlSyntax, msg(k.key, what.substr(text.size())));
+    if (!k.takes_rest && what == text) return msg(M::YamlSyntax, msg(k.key));
+  }
+  return msg(M::YamlSyntax, what);
 }
 
 // What to do about the YAML slips a new author makes most.

@@ -6,6 +6,7 @@
 
 #include "core/duration.hpp"
 #include "core/loader.hpp"
+#include "core/yaml_guard.hpp"
 #include "loader_test_util.hpp"
 
 using namespace facilita;
@@ -145,4 +146,19 @@ TEST_CASE("warnings point at the key that caused them") {
     CHECK(d->line == 6);
     CHECK(d->col == 10);
   }
+}
+
+TEST_CASE("yaml-cpp's syntax messages read in Spanish too, with what follows them kept") {
+  auto r = load_session(replace(kValid, "    duration: 6 min\n", "  duration: 6 min\n"));
+  const Diagnostic* d = find(r, "YAML syntax: end of map not found");
+  REQUIRE_MESSAGE(d, all_messages(r));
+  CHECK(render(d->text, Lang::Es) == "sintaxis de YAML: no se encontró el final de un mapa");
+
+  auto escape = load_session(replace(kValid, "title: ", "title: \"a\\q\" # "));
+  const Diagnostic* e = find(escape, "YAML syntax: unknown escape character: q");
+  REQUIRE_MESSAGE(e, all_messages(escape));
+  CHECK(render(e->text, Lang::Es) == "sintaxis de YAML: secuencia de escape desconocida: q");
+
+  // One yaml-cpp does not say for a session file: kept as yaml-cpp wrote it.
+  CHECK(render(yaml_syntax_error("repeated YAML directive"), Lang::Es) == "sintaxis de YAML: repeated YAML directive");
 }

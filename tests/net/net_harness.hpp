@@ -38,6 +38,12 @@ using tcp = asio::ip::tcp;
 using nlohmann::json;
 using namespace std::chrono_literals;
 
+// How long a test waits for something that should come: an upper bound only (a
+// passing test does not wait it out), generous because the sanitizer build runs
+// four tests at once on two cores. A check that something does NOT come passes
+// its own short timeout.
+inline constexpr std::chrono::milliseconds kWait = 15s;
+
 inline constexpr const char* kTestSession = R"(id: net-test
 title: Prueba de red
 language: es
@@ -207,7 +213,7 @@ class Client {
   // The next message, or nullopt on timeout or close (closed() tells which).
   // A timed-out read stays pending and is picked up by the next call:
   // cancelling a Beast WebSocket read would fail the stream.
-  std::optional<json> read(std::chrono::milliseconds timeout = 3s) {
+  std::optional<json> read(std::chrono::milliseconds timeout = kWait) {
     if (closed_) return std::nullopt;
     if (!pending_) {
       pending_ = true;
@@ -235,7 +241,7 @@ class Client {
   }
   // Skips messages until one of `type` (and matching `pred`) arrives.
   std::optional<json> read_type(const std::string& type, std::function<bool(const json&)> pred = {},
-                                std::chrono::milliseconds timeout = 3s) {
+                                std::chrono::milliseconds timeout = kWait) {
     auto deadline = std::chrono::steady_clock::now() + timeout;
     while (std::chrono::steady_clock::now() < deadline) {
       auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());

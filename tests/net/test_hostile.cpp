@@ -99,13 +99,30 @@ TEST_CASE("a slow reader is dropped while another client keeps getting states") 
     }
     if (fast.closed()) break;
   }
+  // The fast one keeps up: it reaches the last state however loaded the machine is
+  // (a hang guard, not a benchmark: a slow reader blocking the others would stall it
+  // for good), having seen states along the way.
+  const int last = static_cast<int>(h.version());
+  while (last_version != last && !fast.closed() && std::chrono::steady_clock::now() - start < 60s) {
+    auto m = fast.read(kWait);
+    if (!m) break;
+    if ((*m)["type"] == "state" && (*m)["version"].get<int>() != last_version) {
+      ++states;
+      last_version = (*m)["version"];
+    }
+  }
   CHECK_FALSE(fast.closed());
-  CHECK(states >= 10);
-  CHECK(std::chrono::steady_clock::now() - start < 8s);
+  CHECK(last_version == last);
+  CHECK(states >= 3);
   // The slow one was dropped: its socket ends (after the data already buffered).
   CHECK(slow.wait_closed(20s));
-  auto health = json::parse(get(h.port(), "/healthz").substr(get(h.port(), "/healthz").find("\r\n\r\n") + 4));
-  CHECK(health["websockets"] == 1);
+  int websockets = -1;
+  for (int i = 0; i < 100 && websockets != 1; ++i) {  // the count follows the close on the network thread
+    const std::string r = get(h.port(), "/healthz");
+    websockets = json::parse(r.substr(r.find("\r\n\r\n") + 4))["websockets"];
+    if (websockets != 1) std::this_thread::sleep_for(50ms);
+  }
+  CHECK(websockets == 1);
 }
 
 TEST_CASE("a full write queue drops the client") {

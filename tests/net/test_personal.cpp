@@ -27,7 +27,7 @@ std::optional<json> read_you(Client& c, std::vector<json>& seen, std::function<b
 
 // Until `pred` holds for the server's presence (the network thread updates it).
 bool presence_until(net::Server& server, std::function<bool(const PresenceMap&)> pred) {
-  auto deadline = std::chrono::steady_clock::now() + 3s;
+  auto deadline = std::chrono::steady_clock::now() + kWait;
   while (std::chrono::steady_clock::now() < deadline) {
     if (pred(server.presence())) return true;
     std::this_thread::sleep_for(20ms);

@@ -16,9 +16,9 @@ json answer(const std::string& prompt, json value, std::int64_t seq) {
 
 // Until a state or a live message carries these counters.
 bool sees_counts(Client& c, int answered, int participants = -1) {
-  auto deadline = std::chrono::steady_clock::now() + 3s;
+  auto deadline = std::chrono::steady_clock::now() + kWait;
   while (std::chrono::steady_clock::now() < deadline) {
-    auto m = c.read(1s);
+    auto m = c.read(kWait);
     if (!m) return false;
     if ((*m)["type"] != "state" && (*m)["type"] != "live") continue;
     if ((*m)["answered"] == answered && (participants < 0 || (*m)["participants"] == participants)) return true;
