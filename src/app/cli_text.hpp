@@ -35,6 +35,8 @@ enum class T {
   // the data directory, the delivery lock and the journal
   DataDirNoHome, DataDirCannotCreate, DataDirNotDir, LockCannotCreate, LockCannotLock, LockHeld, LockHolderPid,
   LockHolderStarting, NoJournalYet,
+  // the fellows' server at start-up
+  NetNoWebPages, NetTokenShort, NetTokenLong, NetNotAddress, NetPortInUse, NetPortDenied, NetNotLocal,
   Count
 };
 

@@ -81,6 +81,13 @@ constexpr TextEntry kEnglishText[] = {
     {T::LockHolderPid, "process %ld, running since %s"},
     {T::LockHolderStarting, "a process that is just starting"},
     {T::NoJournalYet, "%s: no journal here yet (nothing has been recorded in this data directory)"},
+    {T::NetNoWebPages, "cannot find the fellows' pages (index.html); use --web-root DIR"},
+    {T::NetTokenShort, "the admin token is too short: use at least %d characters (or leave --admin-token out for a random one)"},
+    {T::NetTokenLong, "the admin token is too long: use at most %d characters"},
+    {T::NetNotAddress, "--bind: '%s' is not an IP address"},
+    {T::NetPortInUse, "port %d is in use (choose another with --port)"},
+    {T::NetPortDenied, "no permission to listen on port %d"},
+    {T::NetNotLocal, "cannot listen on %s: not an address of this computer"},
 };
 static_assert(covers_every_text_once(kEnglishText), "the English command text table misses or repeats a key");
 constexpr IndexedTexts kIndexedEnglishText = index_texts(kEnglishText);

@@ -81,6 +81,13 @@ constexpr TextEntry kSpanishText[] = {
     {T::LockHolderPid, "proceso %ld, en marcha desde las %s"},
     {T::LockHolderStarting, "un proceso que está arrancando"},
     {T::NoJournalYet, "%s: aún no hay diario aquí (no se ha registrado nada en este directorio de datos)"},
+    {T::NetNoWebPages, "no se encuentran las páginas de los participantes (index.html); usa --web-root DIR"},
+    {T::NetTokenShort, "el token del mando es demasiado corto: usa al menos %d caracteres (o quita --admin-token para uno al azar)"},
+    {T::NetTokenLong, "el token del mando es demasiado largo: usa como mucho %d caracteres"},
+    {T::NetNotAddress, "--bind: «%s» no es una dirección IP"},
+    {T::NetPortInUse, "el puerto %d está ocupado (elige otro con --port)"},
+    {T::NetPortDenied, "sin permiso para escuchar en el puerto %d"},
+    {T::NetNotLocal, "no se puede escuchar en %s: no es una dirección de este equipo"},
 };
 static_assert(covers_every_text_once(kSpanishText), "the Spanish command text table misses or repeats a key");
 constexpr IndexedTexts kIndexedSpanishText = index_texts(kSpanishText);

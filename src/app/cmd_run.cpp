@@ -224,7 +224,7 @@ int run_delivery(const RunOptions& opt, const SourceFile& file) {
   // without it (a room without laptops): a failure is shown instead of ending the run.
   std::string net_problem;
   const net::ServerOptions net_options = server_options(opt.net);
-  if (delivery->serve(net_options, [&loop] { loop.wake(); }, net_problem)) {
+  if (delivery->serve(net_options, [&loop] { loop.wake(); }, net_problem, ui.lang)) {
     if (ui.join_url.empty()) ui.join_url = delivery->server()->join_url();
     ui.admin_url = delivery->server()->admin_url();
     // As headless prints them: scripts (and a facilitator at a terminal) find the port.

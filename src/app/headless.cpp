@@ -156,7 +156,7 @@ int run_headless_delivery(const NetFlags& flags, const SourceFile& file, const s
   }
   std::string problem;
   const net::ServerOptions options = server_options(flags);
-  if (!delivery->serve(options, [&waker] { waker.wake(); }, problem)) {
+  if (!delivery->serve(options, [&waker] { waker.wake(); }, problem, lang)) {
     std::cerr << txf(lang, T::FellowsCannotJoin, problem.c_str()) << "\n";
     return kExitUsage;
   }

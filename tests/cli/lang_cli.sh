@@ -12,7 +12,7 @@ export LANG=C.UTF-8
 expect() {  # expect NAME EXIT_CODE PATTERN -- ARGS…  (env VAR=… may precede the binary via ENV)
   local name="$1" code="$2" pattern="$3"; shift 4
   local out status
-  out="$(env ${ENV:-} "$bin" "$@" 2>&1)"; status=$?
+  out="$(timeout 120 env ${ENV:-} "$bin" "$@" 2>&1)"; status=$?  # bounded: a run that starts after all ends
   if [[ $status -ne $code ]]; then
     echo "FAIL $name: exit $status, expected $code"; echo "$out" | head -8; fail=$((fail+1)); return
   fi
@@ -121,6 +121,20 @@ expect "en: data directory is a file" 1 "^facilita run: error: $tmp/archivo: can
 # No display at all (env -u): GLFW cannot start, the author view says so.
 ENV="-u DISPLAY -u WAYLAND_DISPLAY LANG=es_ES.UTF-8" expect "es: edit without a display" 2 "^facilita edit: error: no hay pantalla disponible \(.*\); la vista de autor necesita una sesión gráfica" -- edit "$tmp/nolang.yaml"
 ENV="-u DISPLAY -u WAYLAND_DISPLAY LANG=en_US.UTF-8" expect "en: edit without a display" 2 "^facilita edit: error: no display available \(.*\); the author view needs a graphical session" -- edit "$tmp/nolang.yaml"
+
+# The fellows' server names the port or the address, in the command's language.
+module="$root/sessions/m2-s3-gobierno-abierto.yaml"
+expect "es: --bind not an address" 2 "^facilita run: los participantes no pueden unirse: --bind: «nope» no es una dirección IP" -- run --headless --lang es --bind nope --port 0 --data "$tmp/datos-bind" "$module"
+expect "en: --bind not an address" 2 "^facilita run: fellows cannot join: --bind: 'nope' is not an IP address" -- run --headless --lang en --bind nope --port 0 --data "$tmp/datos-bind" "$module"
+python3 -c 'import socket, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen()
+print(s.getsockname()[1], flush=True); time.sleep(300)' > "$tmp/port" &
+holder=$!
+for _ in $(seq 1 600); do [[ -s "$tmp/port" ]] && break; sleep 0.1; done  # up to a minute on a loaded machine
+port="$(cat "$tmp/port")"
+expect "es: port in use" 2 "^facilita run: los participantes no pueden unirse: el puerto $port está ocupado \(elige otro con --port\)" -- run --headless --lang es --bind 127.0.0.1 --port "$port" --data "$tmp/datos-port" "$module"
+expect "en: port in use" 2 "^facilita run: fellows cannot join: port $port is in use \(choose another with --port\)" -- run --headless --lang en --bind 127.0.0.1 --port "$port" --data "$tmp/datos-port" "$module"
+kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
 
 echo "$passed passed, $fail failed"
 exit $(( fail > 0 ))
