@@ -1,6 +1,7 @@
 #include "app/cli_lang.hpp"
 
 #include <cstdlib>
+#include <optional>
 
 namespace facilita {
 
@@ -14,6 +15,20 @@ Lang command_lang(const std::string& flag, const std::string& session_language) 
   if (auto lang = lang_from(flag)) return *lang;
   if (auto lang = lang_from(session_language)) return *lang;
   return locale_lang();
+}
+
+Lang help_lang(const std::vector<std::string>& args) {
+  std::optional<Lang> chosen;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--") break;  // what follows are arguments, not options
+    std::string value;
+    if (args[i] == "--lang" && i + 1 < args.size())
+      value = args[i + 1];
+    else if (args[i].starts_with("--lang="))
+      value = args[i].substr(7);
+    if (value == "es" || value == "en") chosen = lang_from(value);  // what --lang accepts
+  }
+  return chosen ? *chosen : locale_lang();
 }
 
 std::string language_line(std::string_view text) {

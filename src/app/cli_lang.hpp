@@ -4,6 +4,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/lang.hpp"
 
@@ -19,9 +20,8 @@ Lang command_lang(const std::string& flag, const std::string& session_language =
 // file does not load ("" when absent): a broken file is still reported in its language.
 std::string language_line(std::string_view yaml_text);
 
-// "--lang" help text shared by every command.
-inline constexpr const char* kLangFlagHelp =
-    "Language of the output: es or en (default: the session's language, else LC_ALL/LC_MESSAGES/LANG; en* = English, "
-    "otherwise Spanish)";
+// The language of --help and of command-line errors, before any session is read:
+// `--lang es|en` or `--lang=es|en` anywhere in `args` (the last valid one), else the locale.
+Lang help_lang(const std::vector<std::string>& args);
 
 }  // namespace facilita

@@ -4,6 +4,9 @@
 #include <cstdio>
 
 #include "app/cli_text_table.hpp"
+#include "persist/delivery_lock.hpp"
+#include "persist/placed_error.hpp"
+#include "persist/time_text.hpp"
 
 namespace facilita {
 
@@ -20,6 +23,32 @@ std::string txf(Lang lang, T key, ...) {
   std::vsnprintf(buf, sizeof buf, tx(lang, key), args);
   va_end(args);
   return buf;
+}
+
+std::string error_text(Lang lang, const std::exception& error) {
+  const auto* placed = dynamic_cast<const PlacedError*>(&error);
+  if (!placed) return error.what();
+  const char* place = placed->place().c_str();
+  const char* reason = placed->reason().c_str();
+  switch (placed->problem()) {
+    case PersistProblem::NoDataDir: return tx(lang, T::DataDirNoHome);
+    case PersistProblem::CannotCreateDataDir: return txf(lang, T::DataDirCannotCreate, place, reason);
+    case PersistProblem::NotADirectory: return txf(lang, T::DataDirNotDir, place);
+    case PersistProblem::CannotCreateLock: return txf(lang, T::LockCannotCreate, place, reason);
+    case PersistProblem::CannotLock: return txf(lang, T::LockCannotLock, place, reason);
+    case PersistProblem::NoJournalYet: return txf(lang, T::NoJournalYet, place);
+    case PersistProblem::LockHeld:
+      if (const auto* held = dynamic_cast<const LockHeldError*>(placed)) {
+        const std::string who = held->holder_pid() > 0
+                                    ? txf(lang, T::LockHolderPid, held->holder_pid(),
+                                          local_minute(held->holder_since()).c_str())
+                                    : std::string(tx(lang, T::LockHolderStarting));
+        return txf(lang, T::LockHeld, held->session_id().c_str(), who.c_str(), place);
+      }
+      break;
+    case PersistProblem::Other: break;
+  }
+  return error.what();
 }
 
 std::string pad(const std::string& text, std::size_t width) {

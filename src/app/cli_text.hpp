@@ -5,6 +5,7 @@
 // for machines and stay as they are.
 #pragma once
 #include <cstddef>
+#include <exception>
 #include <string>
 
 #include "core/lang.hpp"
@@ -26,6 +27,16 @@ enum class T {
   NoDeliveriesOf, NoDeliveriesAny, NoDelivery, SeeDeliveries, CannotWriteReport, Wrote, CannotWriteExport,
   ExportAllDone, ExportOneDone, ImportCannotRead, ImportTooLarge, ImportDone, ImportDoneMany, ImportUpdated, CannotRead,
   LangWanted, PrintNeedsOutput, PrintBadStart, WrotePages,
+  // reading a session file
+  SrcNoSuchFile, SrcIsDirectory, SrcTooLarge, SrcCannotOpen,
+  // run, join, edit: windows and the network at start-up
+  NoDisplayConsole, NoDisplayWindow, NoDisplayAuthor, GlfwInitFailed, SizeWanted, NoGlContext, NoGlWindow,
+  JoinNoWindow, SavesNotNoticed, FellowsCannotJoin, NetworkNote, NoConsoleBuild, CommandError,
+  // the data directory, the delivery lock and the journal
+  DataDirNoHome, DataDirCannotCreate, DataDirNotDir, LockCannotCreate, LockCannotLock, LockHeld, LockHolderPid,
+  LockHolderStarting, NoJournalYet,
+  // the fellows' server at start-up
+  NetNoWebPages, NetTokenShort, NetTokenLong, NetNotAddress, NetPortInUse, NetPortDenied, NetNotLocal,
   Count
 };
 
@@ -38,6 +49,10 @@ const char* tx(Lang lang, T key);
 
 // printf into a std::string with a table text as the format.
 std::string txf(Lang lang, T key, ...);
+
+// A failure of the data directory, the delivery lock or the journal in `lang`,
+// naming the place (directory, lock file, journal); any other exception as it says.
+std::string error_text(Lang lang, const std::exception& error);
 
 // `text` padded with spaces to `width` characters (UTF-8 aware, for aligned columns).
 std::string pad(const std::string& text, std::size_t width);

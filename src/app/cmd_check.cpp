@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "app/cli_lang.hpp"
+#include "app/cli_help.hpp"
 #include "app/cli_text.hpp"
 #include "app/commands.hpp"
 #include "app/source_file.hpp"
@@ -98,7 +99,7 @@ int check_one(const std::string& path, const CheckOptions& opt, nlohmann::json& 
   nlohmann::json report = {{"file", path}, {"ok", false}, {"errors", nlohmann::json::array()},
                            {"warnings", nlohmann::json::array()}};
   std::string io_error;
-  auto file = read_source_file(path, io_error);
+  auto file = read_source_file(path, io_error, command_lang(opt.lang));
   if (!file) {
     std::cerr << io_error << "\n";
     report["errors"].push_back({{"line", 0}, {"col", 0}, {"message", io_error}, {"notes", nlohmann::json::array()}});
@@ -136,14 +137,14 @@ int check_one(const std::string& path, const CheckOptions& opt, nlohmann::json& 
 
 }  // namespace
 
-CommandRunner add_check_command(CLI::App& app) {
+CommandRunner add_check_command(CLI::App& app, Lang help) {
   auto opt = std::make_shared<CheckOptions>();
-  auto* cmd = app.add_subcommand("check", "Validate session files and show their timing plan");
-  cmd->add_option("files", opt->files, "Session YAML files")->required();
-  cmd->add_flag("--json", opt->json, "Print each file's result as JSON: ok, errors, warnings, session");
-  cmd->add_flag("--strict", opt->strict, "Treat warnings as errors");
-  cmd->add_flag("-q,--quiet", opt->quiet, "Print only problems");
-  cmd->add_option("--lang", opt->lang, kLangFlagHelp)->check(CLI::IsMember({"es", "en"}));
+  auto* cmd = app.add_subcommand("check", hx(help, H::CheckAbout));
+  cmd->add_option("files", opt->files, hx(help, H::CheckFiles))->required();
+  cmd->add_flag("--json", opt->json, hx(help, H::CheckJson));
+  cmd->add_flag("--strict", opt->strict, hx(help, H::CheckStrict));
+  cmd->add_flag("-q,--quiet", opt->quiet, hx(help, H::CheckQuiet));
+  cmd->add_option("--lang", opt->lang, hx(help, H::LangFlag))->check(CLI::IsMember({"es", "en"}));
   return [cmd, opt]() {
     if (!cmd->parsed()) return -1;
     int status = kExitOk;

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "app/cli_lang.hpp"
+#include "app/cli_help.hpp"
 #include "app/cli_text.hpp"
 #include "app/commands.hpp"
 #include "persist/data_dir.hpp"
@@ -54,18 +55,19 @@ int run_deliveries(const std::string& data_flag, Lang lang) {
 
 }  // namespace
 
-CommandRunner add_deliveries_command(CLI::App& app) {
+CommandRunner add_deliveries_command(CLI::App& app, Lang help) {
   auto data = std::make_shared<std::string>();
   auto lang = std::make_shared<std::string>();
-  auto* cmd = app.add_subcommand("deliveries", "List recorded deliveries (id, session, started, status, counts)");
-  cmd->add_option("--data", *data, "Data directory (default: $XDG_DATA_HOME/facilita)");
-  cmd->add_option("--lang", *lang, kLangFlagHelp)->check(CLI::IsMember({"es", "en"}));
+  auto* cmd = app.add_subcommand("deliveries", hx(help, H::DeliveriesAbout));
+  cmd->add_option("--data", *data, hx(help, H::DataDir));
+  cmd->add_option("--lang", *lang, hx(help, H::LangFlag))->check(CLI::IsMember({"es", "en"}));
   return [cmd, data, lang]() {
     if (!cmd->parsed()) return -1;
     try {
       return run_deliveries(*data, command_lang(*lang));
     } catch (const std::exception& e) {
-      std::cerr << "error: " << e.what() << "\n";
+      const Lang out = command_lang(*lang);
+      std::cerr << txf(out, T::CommandError, "deliveries", error_text(out, e).c_str()) << "\n";
       return kExitInvalid;
     }
   };

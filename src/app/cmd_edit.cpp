@@ -14,7 +14,9 @@
 #include <string>
 
 #include "app/app_window.hpp"
+#include "app/cli_help.hpp"
 #include "app/cli_lang.hpp"
+#include "app/cli_text.hpp"
 #include "app/commands.hpp"
 #include "app/file_watcher.hpp"
 #include "app/rehearsal.hpp"
@@ -43,9 +45,13 @@ Millis steady_now() {
 
 // Reads and validates the file into `author`; keeps the last valid version
 // and the previewed section (by id) when the new one does not load.
-void load_into(ui::AuthorState& author, const std::string& source = {}) {
+// GLFW says why it did not start through this callback: kept for the one-line error.
+std::string g_edit_glfw_error;
+void remember_edit_glfw_error(int, const char* description) { g_edit_glfw_error = description ? description : ""; }
+
+void load_into(ui::AuthorState& author, Lang lang, const std::string& source = {}) {
   std::string error;
-  auto file = read_source_file(source.empty() ? author.path : source, error);
+  auto file = read_source_file(source.empty() ? author.path : source, error, lang);
   ++author.generation;
   if (!file) {  // mid-rename, or removed: report it like a load error
     author.valid = false;
@@ -80,12 +86,12 @@ ui::UiState make_ui(const EditOptions& opt, const ui::AuthorState& author) {
 int screenshot(const EditOptions& opt, ui::AuthorState& author, ui::UiState& ui) {
   int width = 0, height = 0;
   if (!parse_size(opt.size, width, height)) {
-    std::cerr << "--size wants WIDTHxHEIGHT, e.g. 1280x720\n";
+    std::cerr << txf(ui.lang, T::SizeWanted, opt.size.c_str(), "1280x720") << "\n";
     return kExitUsage;
   }
   AppWindow window(WindowRole::Console, "facilita edit screenshot", WindowPlacement{0, 0, width, height, false}, false);
   if (!window.ok()) {
-    std::cerr << "cannot create an OpenGL 3.3 context for the screenshot\n";
+    std::cerr << txf(ui.lang, T::NoGlContext, "edit") << "\n";
     return kExitInvalid;
   }
   auto pixels = window.render_offscreen(width, height, 3, [&] { ui::draw_author(author, ui); });
@@ -124,11 +130,12 @@ int author_loop(ui::AuthorState& author, ui::UiState& ui) {
   std::string title = std::string(ui.t(ui::S::AuthorTitle)) + " — " + author.path;
   AppWindow window(WindowRole::Console, title, WindowPlacement{}, true);
   if (!window.ok()) {
-    std::cerr << "facilita edit: cannot create an OpenGL 3.3 window\n";
+    std::cerr << txf(ui.lang, T::NoGlWindow, "edit") << "\n";
     return kExitUsage;
   }
   FileWatcher watcher(author.path, [] { glfwPostEmptyEvent(); });
-  if (!watcher.ok()) std::cerr << "facilita edit: saves will not be noticed: " << watcher.error() << "\n";
+  if (!watcher.ok())
+    std::cerr << txf(ui.lang, T::SavesNotNoticed, "edit", author.path.c_str(), watcher.error().c_str()) << "\n";
   Rehearsal rehearsal;
   int extra_frames = 2;  // ImGui settles hover / active states over a couple of frames
   while (!window.close_requested()) {
@@ -139,7 +146,7 @@ int author_loop(ui::AuthorState& author, ui::UiState& ui) {
     for (const ui::KeyInput& key : window.take_keys())
       if (key.key == GLFW_KEY_F11) window.toggle_fullscreen();
     if (watcher.take_changed()) {
-      load_into(author);
+      load_into(author, ui.lang);
       input = true;
     }
     update_rehearsal(author, rehearsal, steady_now());
@@ -153,34 +160,38 @@ int author_loop(ui::AuthorState& author, ui::UiState& ui) {
 
 }  // namespace
 
-CommandRunner add_edit_command(CLI::App& app) {
+CommandRunner add_edit_command(CLI::App& app, Lang help) {
   auto opt = std::make_shared<EditOptions>();
-  auto* cmd = app.add_subcommand("edit", "Author view: validate on every save, timing, coverage, preview, rehearsal");
-  cmd->add_option("file", opt->file, "Session YAML to watch")->required();
-  cmd->add_option("--lang", opt->lang, kLangFlagHelp)
+  auto* cmd = app.add_subcommand("edit", hx(help, H::EditAbout));
+  cmd->add_option("file", opt->file, hx(help, H::EditFile))->required();
+  cmd->add_option("--lang", opt->lang, hx(help, H::LangFlag))
       ->check(CLI::IsMember({"es", "en"}));
-  cmd->add_option("--screenshot", opt->screenshot, "Render the author view to a PNG file and exit");
-  cmd->add_option("--size", opt->size, "With --screenshot: WIDTHxHEIGHT (default 1920x1080)");
-  cmd->add_option("--section", opt->section, "Preview this section (id) first");
-  cmd->add_option("--saved", opt->saved,
-                  "With --screenshot: then load this file as if it had been saved over FILE (e.g. a broken edit)");
+  cmd->add_option("--screenshot", opt->screenshot, hx(help, H::EditScreenshot));
+  cmd->add_option("--size", opt->size, hx(help, H::EditSize));
+  cmd->add_option("--section", opt->section, hx(help, H::EditSection));
+  cmd->add_option("--saved", opt->saved, hx(help, H::EditSaved));
   return [cmd, opt]() {
     if (!cmd->parsed()) return -1;
     std::string io_error;
-    if (!read_source_file(opt->file, io_error)) {
+    auto source = read_source_file(opt->file, io_error, command_lang(opt->lang));
+    if (!source) {
       std::cerr << io_error << "\n";
       return kExitUsage;
     }
+    // Messages before the window: --lang, else the file's language, else the locale.
+    const Lang lang = command_lang(opt->lang, language_line(source->text));
     ui::AuthorState author;
     author.path = opt->file;
-    load_into(author);
+    load_into(author, lang);
     if (!opt->section.empty() && author.last_valid) author.selected = std::max(0, author.last_valid->find_section(opt->section));
-    if (!opt->saved.empty()) load_into(author, opt->saved);
-    glfwSetErrorCallback([](int, const char* description) { std::cerr << "GLFW: " << description << "\n"; });
+    if (!opt->saved.empty()) load_into(author, lang, opt->saved);
+    glfwSetErrorCallback(remember_edit_glfw_error);
     if (!glfwInit()) {
-      std::cerr << "facilita edit: no display available; the author view needs a graphical session\n";
+      std::cerr << txf(lang, T::NoDisplayAuthor, g_edit_glfw_error.empty() ? tx(lang, T::GlfwInitFailed) : g_edit_glfw_error.c_str())
+                << "\n";
       return kExitUsage;
     }
+    glfwSetErrorCallback([](int, const char* description) { std::cerr << "GLFW: " << description << "\n"; });
     ui::UiState ui = make_ui(*opt, author);
     int status = opt->screenshot.empty() ? author_loop(author, ui) : screenshot(*opt, author, ui);
     glfwTerminate();

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "app/cli_lang.hpp"
+#include "app/cli_help.hpp"
 #include "app/cli_text.hpp"
 #include "app/commands.hpp"
 #include "persist/data_dir.hpp"
@@ -95,30 +96,30 @@ int run_export(const ExportOptions& opt) {
 
 }  // namespace
 
-CommandRunner add_export_command(CLI::App& app) {
+CommandRunner add_export_command(CLI::App& app, Lang help) {
   auto opt = std::make_shared<ExportOptions>();
-  auto* cmd = app.add_subcommand("export", "Export a delivery's answers and timeline as CSV or JSON");
+  auto* cmd = app.add_subcommand("export", hx(help, H::ExportAbout));
   auto* delivery =
-      cmd->add_option("--delivery", opt->delivery, "Delivery id (default: the latest; see `facilita deliveries`)")
+      cmd->add_option("--delivery", opt->delivery, hx(help, H::ExportDelivery))
           ->check(CLI::PositiveNumber);
-  cmd->add_option("--format", opt->format, "csv (one table per file, RFC 4180) or json (answers and timeline)")
+  cmd->add_option("--format", opt->format, hx(help, H::ExportFormat))
       ->required()
       ->check(CLI::IsMember({"csv", "json"}));
-  cmd->add_option("--table", opt->table, "With csv: which table to write")
+  cmd->add_option("--table", opt->table, hx(help, H::ExportTable))
       ->check(CLI::IsMember({"answers", "timeline", "questions"}))
       ->capture_default_str();
-  cmd->add_option("-o,--out", opt->out, "Write to FILE instead of standard output");
-  cmd->add_option("--data", opt->data, "Data directory (default: $XDG_DATA_HOME/facilita)");
-  cmd->add_flag("--all", opt->all,
-                "Every delivery in one file (json: for `facilita import`; csv: one table with a delivery column)")
+  cmd->add_option("-o,--out", opt->out, hx(help, H::ExportOut));
+  cmd->add_option("--data", opt->data, hx(help, H::DataDir));
+  cmd->add_flag("--all", opt->all, hx(help, H::ExportAll))
       ->excludes(delivery);
-  cmd->add_option("--lang", opt->lang, kLangFlagHelp)->check(CLI::IsMember({"es", "en"}));
+  cmd->add_option("--lang", opt->lang, hx(help, H::LangFlag))->check(CLI::IsMember({"es", "en"}));
   return [cmd, opt]() {
     if (!cmd->parsed()) return -1;
     try {
       return run_export(*opt);
     } catch (const std::exception& e) {
-      std::cerr << "error: " << e.what() << "\n";
+      const Lang lang = command_lang(opt->lang);
+      std::cerr << txf(lang, T::CommandError, "export", error_text(lang, e).c_str()) << "\n";
       return kExitInvalid;
     }
   };

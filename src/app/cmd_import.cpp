@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "app/cli_lang.hpp"
+#include "app/cli_help.hpp"
 #include "app/cli_text.hpp"
 #include "app/commands.hpp"
 #include "persist/data_dir.hpp"
@@ -52,18 +53,19 @@ int run_import(const ImportOptions& opt) {
 
 }  // namespace
 
-CommandRunner add_import_command(CLI::App& app) {
+CommandRunner add_import_command(CLI::App& app, Lang help) {
   auto opt = std::make_shared<ImportOptions>();
-  auto* cmd = app.add_subcommand("import", "Merge another journal's `export --all --format json` into this one");
-  cmd->add_option("FILE", opt->file, "The export file")->required();
-  cmd->add_option("--data", opt->data, "Data directory (default: $XDG_DATA_HOME/facilita)");
-  cmd->add_option("--lang", opt->lang, kLangFlagHelp)->check(CLI::IsMember({"es", "en"}));
+  auto* cmd = app.add_subcommand("import", hx(help, H::ImportAbout));
+  cmd->add_option("FILE", opt->file, hx(help, H::ImportFile))->required();
+  cmd->add_option("--data", opt->data, hx(help, H::DataDir));
+  cmd->add_option("--lang", opt->lang, hx(help, H::LangFlag))->check(CLI::IsMember({"es", "en"}));
   return [cmd, opt]() {
     if (!cmd->parsed()) return -1;
     try {
       return run_import(*opt);
     } catch (const std::exception& e) {
-      std::cerr << "error: " << e.what() << "\n";
+      const Lang lang = command_lang(opt->lang);
+      std::cerr << txf(lang, T::CommandError, "import", error_text(lang, e).c_str()) << "\n";
       return kExitInvalid;
     }
   };

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "app/app_window.hpp"
+#include "app/cli_help.hpp"
 #include "app/cli_lang.hpp"
 #include "app/cli_text.hpp"
 #include "app/commands.hpp"
@@ -82,7 +83,7 @@ struct Display {
 int take_join_screenshot(net::FollowerClient& client, const JoinOptions& opt, ui::UiState& ui) {
   int width = 0, height = 0;
   if (!parse_size(opt.size, width, height)) {
-    std::cerr << "--size wants WIDTHxHEIGHT, e.g. 1280x800\n";
+    std::cerr << txf(ui.lang, T::SizeWanted, opt.size.c_str(), "1280x800") << "\n";
     return kExitUsage;
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(std::max(0, opt.after_ms)));
@@ -90,7 +91,7 @@ int take_join_screenshot(net::FollowerClient& client, const JoinOptions& opt, ui
   AppWindow window(WindowRole::Console, "facilita join screenshot", WindowPlacement{0, 0, width, height, false},
                    /*visible=*/false);
   if (!window.ok()) {
-    std::cerr << "cannot create an OpenGL 3.3 context for the screenshot\n";
+    std::cerr << txf(ui.lang, T::NoGlContext, "join") << "\n";
     return kExitInvalid;
   }
   ui::FollowerDraft draft;
@@ -114,7 +115,7 @@ struct FrameKey {
 int run_window(net::FollowerClient& client, ui::UiState& ui) {
   AppWindow window(WindowRole::Console, ui.t(ui::S::FollowerTitle), WindowPlacement{}, /*visible=*/true);
   if (!window.ok()) {
-    std::cerr << "facilita join: cannot open a window (" << g_glfw_error << ")\n";
+    std::cerr << txf(ui.lang, T::JoinNoWindow, g_glfw_error.c_str()) << "\n";
     return kExitUsage;
   }
   ui::FollowerDraft draft;
@@ -150,27 +151,28 @@ int run_window(net::FollowerClient& client, ui::UiState& ui) {
 
 int run_join(const JoinOptions& opt) {
   std::string error;
-  auto address = net::parse_server_url(opt.url, error);
-  if (!address) {
-    std::cerr << "facilita join: " << error << "\n";
-    return kExitUsage;
-  }
   auto lang = opt.lang.empty() ? std::optional<Lang>(locale_lang()) : ui::lang_from(opt.lang);
   if (!lang) {
     std::cerr << txf(locale_lang(), T::LangWanted, "join") << "\n";
+    return kExitUsage;
+  }
+  auto address = net::parse_server_url(opt.url, error);
+  if (!address) {
+    std::cerr << txf(*lang, T::CommandError, "join", error.c_str()) << "\n";
     return kExitUsage;
   }
   std::string store;
   try {
     store = (std::filesystem::path(resolve_data_dir(opt.data)) / "follower.json").string();
   } catch (const std::exception& e) {
-    std::cerr << "facilita join: " << e.what() << "\n";
+    std::cerr << txf(*lang, T::CommandError, "join", error_text(*lang, e).c_str()) << "\n";
     return kExitUsage;
   }
   Display display;
   if (!display.ok) {
-    std::cerr << "facilita join: no display available ("
-              << (g_glfw_error.empty() ? "glfwInit failed" : g_glfw_error) << "); the window needs a graphical session\n";
+    std::cerr << txf(*lang, T::NoDisplayWindow,
+                     g_glfw_error.empty() ? tx(*lang, T::GlfwInitFailed) : g_glfw_error.c_str())
+              << "\n";
     return kExitUsage;
   }
   ui::UiState ui;
@@ -190,17 +192,17 @@ int run_join(const JoinOptions& opt) {
 
 }  // namespace
 
-CommandRunner add_join_command(CLI::App& app) {
+CommandRunner add_join_command(CLI::App& app, Lang help) {
   auto opt = std::make_shared<JoinOptions>();
-  CLI::App* cmd = app.add_subcommand("join", "Join a running session as a fellow, in a window.");
-  cmd->add_option("url", opt->url, "The join address the facilitator shows, e.g. http://192.168.1.20:8080/")
+  CLI::App* cmd = app.add_subcommand("join", hx(help, H::JoinAbout));
+  cmd->add_option("url", opt->url, hx(help, H::JoinUrl))
       ->required();
-  cmd->add_option("--name", opt->name, "Your name (asked in the window when missing)");
-  cmd->add_option("--lang", opt->lang, kLangFlagHelp);
-  cmd->add_option("--data", opt->data, "Where follower.json (token, unsent answers) lives; default $XDG_DATA_HOME/facilita");
-  cmd->add_option("--screenshot", opt->screenshot, "Render the window to this PNG after --after-ms and exit");
-  cmd->add_option("--size", opt->size, "Screenshot size WIDTHxHEIGHT (default 1280x800)");
-  cmd->add_option("--after-ms", opt->after_ms, "Wait this long before the screenshot (default 1500)");
+  cmd->add_option("--name", opt->name, hx(help, H::JoinName));
+  cmd->add_option("--lang", opt->lang, hx(help, H::LangFlag));
+  cmd->add_option("--data", opt->data, hx(help, H::JoinData));
+  cmd->add_option("--screenshot", opt->screenshot, hx(help, H::JoinScreenshot));
+  cmd->add_option("--size", opt->size, hx(help, H::JoinSize));
+  cmd->add_option("--after-ms", opt->after_ms, hx(help, H::JoinAfterMs));
   return [cmd, opt]() -> int {
     if (!cmd->parsed()) return -1;
     return run_join(*opt);

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "app/cli_lang.hpp"
+#include "app/cli_help.hpp"
 #include "app/cli_text.hpp"
 #include "app/commands.hpp"
 #include "app/print_documents.hpp"
@@ -40,7 +41,7 @@ int run_print(const PrintOptions& opt) {
   }
   // Same diagnostics as `check`; nothing is written when the file has errors.
   std::string io_error;
-  auto file = read_source_file(opt.file, io_error);
+  auto file = read_source_file(opt.file, io_error, command_lang(opt.lang));
   if (!file) {
     std::cerr << io_error << "\n";
     return kExitInvalid;
@@ -86,22 +87,23 @@ bool write_guide_pdf(const Session& session, const std::string& out_path, std::s
   return doc->save(out_path, error);
 }
 
-CommandRunner add_print_command(CLI::App& app) {
+CommandRunner add_print_command(CLI::App& app, Lang help) {
   auto opt = std::make_shared<PrintOptions>();
-  auto* cmd = app.add_subcommand("print", "Print a session's facilitator guide or fellow handout as PDF");
-  cmd->add_option("file", opt->file, "Session YAML file")->required();
-  cmd->add_option("--guide", opt->guide, "Write the facilitator guide to OUT.pdf");
-  cmd->add_option("--handout", opt->handout, "Write the fellow handout to OUT.pdf");
-  cmd->add_option("--start", opt->start, "Clock time the session starts (HH:MM) for the guide's plan");
-  cmd->add_option("--url", opt->url, "Join address printed (with a QR code) on the handout");
-  cmd->add_option("--paper", opt->paper, "Paper size")->check(CLI::IsMember({"a4", "letter"}));
-  cmd->add_option("--lang", opt->lang, kLangFlagHelp)->check(CLI::IsMember({"es", "en"}));
+  auto* cmd = app.add_subcommand("print", hx(help, H::PrintAbout));
+  cmd->add_option("file", opt->file, hx(help, H::PrintFile))->required();
+  cmd->add_option("--guide", opt->guide, hx(help, H::PrintGuide));
+  cmd->add_option("--handout", opt->handout, hx(help, H::PrintHandout));
+  cmd->add_option("--start", opt->start, hx(help, H::PrintStart));
+  cmd->add_option("--url", opt->url, hx(help, H::PrintUrl));
+  cmd->add_option("--paper", opt->paper, hx(help, H::PrintPaper))->check(CLI::IsMember({"a4", "letter"}));
+  cmd->add_option("--lang", opt->lang, hx(help, H::LangFlag))->check(CLI::IsMember({"es", "en"}));
   return [cmd, opt]() {
     if (!cmd->parsed()) return -1;
     try {
       return run_print(*opt);
     } catch (const std::exception& e) {
-      std::cerr << "error: " << e.what() << "\n";
+      const Lang lang = command_lang(opt->lang);
+      std::cerr << txf(lang, T::CommandError, "print", error_text(lang, e).c_str()) << "\n";
       return kExitInvalid;
     }
   };

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "app/cli_lang.hpp"
+#include "app/cli_help.hpp"
 #include "app/cli_text.hpp"
 #include "app/commands.hpp"
 #include "persist/data_dir.hpp"
@@ -50,20 +51,21 @@ int run_report(const ReportOptions& opt) {
 
 }  // namespace
 
-CommandRunner add_report_command(CLI::App& app) {
+CommandRunner add_report_command(CLI::App& app, Lang help) {
   auto opt = std::make_shared<ReportOptions>();
-  auto* cmd = app.add_subcommand("report", "Planned vs actual time per section across past deliveries");
-  cmd->add_option("session", opt->session, "Session id (default: every session)");
-  cmd->add_option("--html", opt->html, "Also write a self-contained HTML page with a chart to FILE");
-  cmd->add_option("--pdf", opt->pdf, "Also write the report as PDF to FILE");
-  cmd->add_option("--data", opt->data, "Data directory (default: $XDG_DATA_HOME/facilita)");
-  cmd->add_option("--lang", opt->lang, kLangFlagHelp)->check(CLI::IsMember({"es", "en"}));
+  auto* cmd = app.add_subcommand("report", hx(help, H::ReportAbout));
+  cmd->add_option("session", opt->session, hx(help, H::ReportSession));
+  cmd->add_option("--html", opt->html, hx(help, H::ReportHtml));
+  cmd->add_option("--pdf", opt->pdf, hx(help, H::ReportPdf));
+  cmd->add_option("--data", opt->data, hx(help, H::DataDir));
+  cmd->add_option("--lang", opt->lang, hx(help, H::LangFlag))->check(CLI::IsMember({"es", "en"}));
   return [cmd, opt]() {
     if (!cmd->parsed()) return -1;
     try {
       return run_report(*opt);
     } catch (const std::exception& e) {
-      std::cerr << "error: " << e.what() << "\n";
+      const Lang lang = command_lang(opt->lang);
+      std::cerr << txf(lang, T::CommandError, "report", error_text(lang, e).c_str()) << "\n";
       return kExitInvalid;
     }
   };

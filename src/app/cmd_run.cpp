@@ -13,6 +13,7 @@
 #include <string>
 
 #include "app/cli_lang.hpp"
+#include "app/cli_help.hpp"
 #include "app/cli_text.hpp"
 #include "app/commands.hpp"
 #include "app/controller.hpp"
@@ -86,11 +87,11 @@ std::optional<Session> load_or_report(const SourceFile& file, const std::string&
 std::string g_glfw_error;
 void remember_glfw_error(int, const char* description) { g_glfw_error = description ? description : ""; }
 
-bool init_display() {
+bool init_display(Lang lang) {
   glfwSetErrorCallback(remember_glfw_error);
   if (glfwInit()) return true;
-  std::cerr << "facilita run: no display available (" << (g_glfw_error.empty() ? "glfwInit failed" : g_glfw_error)
-            << "); the console needs a graphical session\n";
+  std::cerr << txf(lang, T::NoDisplayConsole, g_glfw_error.empty() ? tx(lang, T::GlfwInitFailed) : g_glfw_error.c_str())
+            << "\n";
   return false;
 }
 
@@ -124,13 +125,13 @@ int run_screenshot(const RunOptions& opt, const Session& session) {
   shot.rebalance = opt.rebalance;
   shot.demo_fellows = opt.demo_fellows;
   shot.layout = opt.layout;
+  ui::UiState ui = make_ui_state(opt, session);
   if (!parse_size(opt.size, shot.width, shot.height)) {
-    std::cerr << "--size wants WIDTHxHEIGHT, e.g. 1280x720\n";
+    std::cerr << txf(ui.lang, T::SizeWanted, opt.size.c_str(), "1280x720") << "\n";
     return kExitUsage;
   }
-  if (!init_display()) return kExitUsage;
+  if (!init_display(ui.lang)) return kExitUsage;
   DisplaySession display;
-  ui::UiState ui = make_ui_state(opt, session);
   return take_screenshot(session, ui, shot);
 }
 
@@ -188,7 +189,9 @@ int run_delivery(const RunOptions& opt, const SourceFile& file) {
   LoopHandle handle;
   // Before any thread exists (GLFW, Mesa and the network start some).
   SignalWatcher signals([&handle] { handle.stop(); });
-  if (!init_display()) return kExitUsage;
+  // Before the session is delivered: --lang, else the file's language, else the locale.
+  const Lang lang = command_lang(opt.lang, language_line(file.text));
+  if (!init_display(lang)) return kExitUsage;
   DisplaySession display;
   raise_open_files_limit();
 
@@ -196,7 +199,7 @@ int run_delivery(const RunOptions& opt, const SourceFile& file) {
   try {
     delivery = std::make_unique<Delivery>(delivery_options(opt.net, file, resolve_data_dir(opt.data)));
   } catch (const std::exception& e) {  // LockHeldError names the other process
-    std::cerr << "facilita run: " << e.what() << "\n";
+    std::cerr << txf(lang, T::CommandError, "run", error_text(lang, e).c_str()) << "\n";
     return kExitInvalid;
   }
   Controller& controller = delivery->controller();
@@ -213,7 +216,7 @@ int run_delivery(const RunOptions& opt, const SourceFile& file) {
   handle.attach(&loop);
   std::string error;
   if (!loop.open(error)) {
-    std::cerr << "facilita run: " << error << "\n";
+    std::cerr << txf(ui.lang, T::CommandError, "run", error.c_str()) << "\n";
     return kExitUsage;
   }
 
@@ -221,15 +224,15 @@ int run_delivery(const RunOptions& opt, const SourceFile& file) {
   // without it (a room without laptops): a failure is shown instead of ending the run.
   std::string net_problem;
   const net::ServerOptions net_options = server_options(opt.net);
-  if (delivery->serve(net_options, [&loop] { loop.wake(); }, net_problem)) {
+  if (delivery->serve(net_options, [&loop] { loop.wake(); }, net_problem, ui.lang)) {
     if (ui.join_url.empty()) ui.join_url = delivery->server()->join_url();
     ui.admin_url = delivery->server()->admin_url();
     // As headless prints them: scripts (and a facilitator at a terminal) find the port.
     std::cout << "listening on " << net_options.bind << ":" << delivery->server()->port() << "\n"
               << "join: " << delivery->server()->join_url() << std::endl;
   } else {
-    std::cerr << "facilita run: fellows cannot join: " << net_problem << "\n";
-    ui.message = "Red / network: " + net_problem;
+    std::cerr << txf(ui.lang, T::FellowsCannotJoin, net_problem.c_str()) << "\n";
+    ui.message = txf(ui.lang, T::NetworkNote, net_problem.c_str());
   }
   loop.set_dispatch([&](const Command& c, Millis t) { return delivery->dispatch(c, Source::Key, t); });
   loop.set_next_wake([&](Millis now) { return delivery->next_wake_at(now); });
@@ -243,7 +246,8 @@ int run_delivery(const RunOptions& opt, const SourceFile& file) {
     return delivery->journal().store_session_file(text);
   });
   FileWatcher watcher(file.path, [&loop] { loop.wake(); });
-  if (!watcher.ok()) std::cerr << "facilita run: saves of the file will not be noticed: " << watcher.error() << "\n";
+  if (!watcher.ok())
+    std::cerr << txf(ui.lang, T::SavesNotNoticed, "run", file.path.c_str(), watcher.error().c_str()) << "\n";
   loop.set_on_requests([&](Millis now) { hot_reload.handle_requests(now); });
 
   // Wrap-up and zero: log line, chime (unless muted), projector flash.
@@ -262,50 +266,50 @@ int run_delivery(const RunOptions& opt, const SourceFile& file) {
 
 }  // namespace
 
-CommandRunner add_run_command(CLI::App& app) {
+CommandRunner add_run_command(CLI::App& app, Lang help) {
   auto opt = std::make_shared<RunOptions>();
-  auto* cmd = app.add_subcommand("run", "Deliver a session: facilitator console and projector view");
-  cmd->add_option("file", opt->file, std::string("Session YAML (default: ") + kDefaultSession + ")");
-  cmd->add_option("--data", opt->data, "Data directory for the journal (default: $XDG_DATA_HOME/facilita)");
-  cmd->add_option("--lang", opt->lang, kLangFlagHelp)
+  auto* cmd = app.add_subcommand("run", hx(help, H::RunAbout));
+  cmd->add_option("file", opt->file, hxf(help, H::RunFile, kDefaultSession));
+  cmd->add_option("--data", opt->data, hx(help, H::RunData));
+  cmd->add_option("--lang", opt->lang, hx(help, H::LangFlag))
       ->check(CLI::IsMember({"es", "en"}));
   cmd->add_flag("--single-window", opt->single_window,
-                "Show the projector view as a pane of the console (a screen the room sees: starts in presentation)");
+                hx(help, H::RunSingleWindow));
   cmd->add_flag("--console", opt->private_screen,
-                "The room does not see this screen: the full console from the start, even with one monitor");
-  cmd->add_option("--dump-state", opt->dump_state, "Write the agenda state as JSON to FILE on every change");
-  cmd->add_option("--join-url", opt->join_url, "Join URL to show with its QR code");
-  cmd->add_option("--screenshot", opt->screenshot, "Render one view to a PNG file and exit");
+                hx(help, H::RunConsole));
+  cmd->add_option("--dump-state", opt->dump_state, hx(help, H::RunDumpState));
+  cmd->add_option("--join-url", opt->join_url, hx(help, H::RunJoinUrl));
+  cmd->add_option("--screenshot", opt->screenshot, hx(help, H::RunScreenshot));
   cmd->add_option("--view", opt->view,
-                  "With --screenshot: console, projector, presentation (one screen) or shared-console (with its banner)")
+                  hx(help, H::RunView))
       ->check(CLI::IsMember({"console", "projector", "presentation", "shared-console"}));
-  cmd->add_option("--at", opt->at, "With --screenshot: the moment, SECTION_ID:MM:SS into that section");
-  cmd->add_option("--size", opt->size, "With --screenshot: WIDTHxHEIGHT (default 1920x1080)");
-  cmd->add_flag("--demo", opt->demo, "With --screenshot: simulated participants and answers (labelled demo data)");
-  cmd->add_flag("--reveal", opt->reveal, "With --demo: close and reveal the section's first prompt");
-  cmd->add_option("--message", opt->room_message, "With --screenshot and --at: a room message on screen");
-  cmd->add_option("--break-left", opt->break_s, "With --screenshot and --at: a break with this many seconds left")
+  cmd->add_option("--at", opt->at, hx(help, H::RunAt));
+  cmd->add_option("--size", opt->size, hx(help, H::RunSize));
+  cmd->add_flag("--demo", opt->demo, hx(help, H::RunDemo));
+  cmd->add_flag("--reveal", opt->reveal, hx(help, H::RunReveal));
+  cmd->add_option("--message", opt->room_message, hx(help, H::RunMessage));
+  cmd->add_option("--break-left", opt->break_s, hx(help, H::RunBreakLeft))
       ->check(CLI::Range(1, 4 * 3600));
-  cmd->add_flag("--questions", opt->questions, "With --demo: fellow questions, one projected, the questions panel open");
+  cmd->add_flag("--questions", opt->questions, hx(help, H::RunQuestions));
   cmd->add_flag("--quiz-summary", opt->quiz_summary,
-                "With --demo: ask and reveal every prompt of the section and show the room's accuracy (key A)");
+                hx(help, H::RunQuizSummary));
   cmd->add_flag("--ended", opt->ended,
-                "With --screenshot and --at: the delivery ends at that moment (with --demo: every quiz asked before)");
-  cmd->add_flag("--paused", opt->paused, "With --screenshot and --at: the clock paused at that moment");
+                hx(help, H::RunEnded));
+  cmd->add_flag("--paused", opt->paused, hx(help, H::RunPaused));
   cmd->add_option("--adjust", opt->adjust_min,
-                  "With --screenshot and --at: the section's plan changed by hand by MIN minutes at its start")
+                  hx(help, H::RunAdjust))
       ->check(CLI::Range(-60, 60));
-  cmd->add_flag("--rebalance", opt->rebalance, "With --screenshot and --at: the rebalance preview open (key R)");
+  cmd->add_flag("--rebalance", opt->rebalance, hx(help, H::RunRebalance));
   cmd->add_option("--demo-fellows", opt->demo_fellows,
-                  "With --demo: how many simulated fellows (default 14; with more, half of them answer)")
+                  hx(help, H::RunDemoFellows))
       ->check(CLI::Range(1, 500));
   cmd->add_option("--layout", opt->layout,
-                  "With --screenshot: write the panels, items and hidden list rows drawn to FILE (JSON)");
-  add_net_flags(*cmd, opt->net);
+                  hx(help, H::RunLayout));
+  add_net_flags(*cmd, opt->net, help);
   return [cmd, opt]() {
     if (!cmd->parsed()) return -1;
     std::string io_error;
-    auto file = read_source_file(resolve_session_path(opt->file), io_error);
+    auto file = read_source_file(resolve_session_path(opt->file), io_error, command_lang(opt->lang));
     if (!file) {
       std::cerr << io_error << "\n";
       return kExitUsage;
@@ -313,7 +317,8 @@ CommandRunner add_run_command(CLI::App& app) {
     auto session = load_or_report(*file, opt->lang);
     if (!session) return kExitInvalid;
     if (!opt->screenshot.empty()) return run_screenshot(*opt, *session);
-    if (opt->net.headless) return run_headless_delivery(opt->net, *file, opt->data);
+    if (opt->net.headless)
+      return run_headless_delivery(opt->net, *file, opt->data, command_lang(opt->lang, session->language));
     return run_delivery(*opt, *file);
   };
 }

@@ -4,6 +4,8 @@
 #include <iostream>
 
 #include "app/cli_lang.hpp"
+#include "app/cli_help.hpp"
+#include "app/cli_text.hpp"
 #include "app/commands.hpp"
 #include "app/headless.hpp"
 #include "app/source_file.hpp"
@@ -11,7 +13,7 @@
 
 namespace facilita {
 
-CommandRunner add_run_command(CLI::App& app) {
+CommandRunner add_run_command(CLI::App& app, Lang help) {
   struct Options {
     std::string file;
     std::string data;
@@ -19,19 +21,19 @@ CommandRunner add_run_command(CLI::App& app) {
     NetFlags net;
   };
   auto opt = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("run", "Deliver a session (this build: --headless only, no console)");
-  cmd->add_option("file", opt->file, "Session YAML")->required();
-  cmd->add_option("--data", opt->data, "Data directory for the journal (default: $XDG_DATA_HOME/facilita)");
-  cmd->add_option("--lang", opt->lang, kLangFlagHelp)->check(CLI::IsMember({"es", "en"}));
-  add_net_flags(*cmd, opt->net);
+  auto* cmd = app.add_subcommand("run", hx(help, H::RunAboutHeadless));
+  cmd->add_option("file", opt->file, hx(help, H::RunFileRequired))->required();
+  cmd->add_option("--data", opt->data, hx(help, H::RunData));
+  cmd->add_option("--lang", opt->lang, hx(help, H::LangFlag))->check(CLI::IsMember({"es", "en"}));
+  add_net_flags(*cmd, opt->net, help);
   return [cmd, opt]() {
     if (!cmd->parsed()) return -1;
     if (!opt->net.headless) {
-      std::cerr << "facilita run: this build has no console (built with FACILITA_GUI=OFF); add --headless\n";
+      std::cerr << tx(command_lang(opt->lang), T::NoConsoleBuild) << "\n";
       return kExitUsage;
     }
     std::string io_error;
-    auto file = read_source_file(opt->file, io_error);
+    auto file = read_source_file(opt->file, io_error, command_lang(opt->lang));
     if (!file) {
       std::cerr << io_error << "\n";
       return kExitUsage;
@@ -41,7 +43,7 @@ CommandRunner add_run_command(CLI::App& app) {
       if (d.severity == Severity::Error)
         std::cerr << format_diagnostic(file->path, d, command_lang(opt->lang, language_line(file->text)));
     if (!loaded.ok()) return kExitInvalid;
-    return run_headless_delivery(opt->net, *file, opt->data);
+    return run_headless_delivery(opt->net, *file, opt->data, command_lang(opt->lang, language_line(file->text)));
   };
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <chrono>
 
+#include "app/cli_text.hpp"
 #include "core/timers.hpp"
 #include "persist/data_dir.hpp"
 
@@ -64,13 +65,30 @@ Delivery::Delivery(DeliveryOptions options) : clock_(std::move(options.clock)), 
 
 Delivery::~Delivery() { close(); }
 
-bool Delivery::serve(net::ServerOptions options, std::function<void()> wake, std::string& problem) {
+bool Delivery::serve(net::ServerOptions options, std::function<void()> wake, std::string& problem, Lang lang) {
   if (options.web_root.empty()) {
-    problem = "cannot find the fellows' pages (index.html); use --web-root DIR";
+    problem = tx(lang, T::NetNoWebPages);
     return false;
   }
+  const std::string bind = options.bind;
+  const int port = options.port;
   auto server = std::make_unique<net::Server>(std::move(options), std::move(wake));
-  if (!server->start(problem)) return false;
+  if (!server->start(problem)) {
+    switch (server->start_failure()) {
+      case net::StartFailure::TokenTooShort:
+        problem = txf(lang, T::NetTokenShort, static_cast<int>(net::kMinAdminTokenChars));
+        break;
+      case net::StartFailure::TokenTooLong:
+        problem = txf(lang, T::NetTokenLong, static_cast<int>(net::kMaxAdminTokenChars));
+        break;
+      case net::StartFailure::NotAnAddress: problem = txf(lang, T::NetNotAddress, bind.c_str()); break;
+      case net::StartFailure::PortInUse: problem = txf(lang, T::NetPortInUse, port); break;
+      case net::StartFailure::PortDenied: problem = txf(lang, T::NetPortDenied, port); break;
+      case net::StartFailure::NotLocalAddress: problem = txf(lang, T::NetNotLocal, bind.c_str()); break;
+      default: break;  // the system's words, naming the directory or address
+    }
+    return false;
+  }
   server_ = std::move(server);
   pump_.emplace(*server_);
   pump_->attach(*controller_);

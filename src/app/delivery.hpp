@@ -3,7 +3,7 @@
 // and `run --headless` (headless.cpp) both construct one and drive it:
 //
 //   Delivery delivery(options);                 // lock, journal, resume or start, outage
-//   delivery.serve(server_options, wake, err);  // fellows' server (optional for the console)
+//   delivery.serve(server_options, wake, err, lang);  // fellows' server (optional for the console)
 //   loop:
 //     Millis now = delivery.now();
 //     delivery.turn(now);                       // inbound batch -> publish -> replies; timers; heartbeat
@@ -24,6 +24,7 @@
 
 #include "app/controller.hpp"
 #include "app/net_pump.hpp"
+#include "core/lang.hpp"
 #include "net/server.hpp"
 #include "persist/delivery_lock.hpp"
 #include "persist/journal_session.hpp"
@@ -90,7 +91,8 @@ class Delivery {
 
   // Starts the fellows' server; `wake` (thread-safe) is called when commands wait.
   // false + a one-line `problem` when it cannot start.
-  bool serve(net::ServerOptions options, std::function<void()> wake, std::string& problem);
+  // On failure `problem` says why in `lang`, naming the port, address or directory.
+  bool serve(net::ServerOptions options, std::function<void()> wake, std::string& problem, Lang lang);
   net::Server* server() { return server_.get(); }
   // The pump (connection health as of its last publish); nullptr without a server.
   const NetPump* pump() const { return pump_ ? &*pump_ : nullptr; }

@@ -1,4 +1,5 @@
 #include "app/headless.hpp"
+#include "app/cli_help.hpp"
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -10,6 +11,7 @@
 #include <memory>
 #include <optional>
 
+#include "app/cli_text.hpp"
 #include "app/commands.hpp"
 #include "app/cue_watcher.hpp"
 #include "app/install_paths.hpp"
@@ -41,34 +43,34 @@ bool has_index(const std::filesystem::path& dir) {
 
 }  // namespace
 
-void add_net_flags(CLI::App& run, NetFlags& flags) {
-  run.add_flag("--headless", flags.headless, "No windows: serve fellows and the remote only (Ctrl+C ends)");
-  run.add_option("--port", flags.port, "Port for fellows' browsers (0 = any free port)")
+void add_net_flags(CLI::App& run, NetFlags& flags, Lang help) {
+  run.add_flag("--headless", flags.headless, hx(help, H::NetHeadless));
+  run.add_option("--port", flags.port, hx(help, H::NetPort))
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));
-  run.add_option("--bind", flags.bind, "Address to listen on (127.0.0.1 = this computer only)")
+  run.add_option("--bind", flags.bind, hx(help, H::NetBind))
       ->capture_default_str();
-  run.add_option("--admin-token", flags.admin_token, "Secret for the remote, at least 16 characters (default: random for this run)");
-  run.add_option("--web-root", flags.web_root, "Directory with the fellows' pages (default: the installed ones)");
-  run.add_option("--max-connections", flags.max_connections, "Most open connections at once")
+  run.add_option("--admin-token", flags.admin_token, hx(help, H::NetAdminToken));
+  run.add_option("--web-root", flags.web_root, hx(help, H::NetWebRoot));
+  run.add_option("--max-connections", flags.max_connections, hx(help, H::NetMaxConnections))
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
-  run.add_option("--max-per-ip", flags.max_per_ip, "Most open connections from one address (loopback exempt)")
+  run.add_option("--max-per-ip", flags.max_per_ip, hx(help, H::NetMaxPerIp))
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
   run.add_option("--joins-per-minute", flags.joins_per_minute,
-                 "Most new participants from one address per minute (loopback exempt)")
+                 hx(help, H::NetJoinsPerMinute))
       ->capture_default_str()
       ->check(CLI::Range(1, 100000));
   run.add_flag("--limit-loopback", flags.limit_loopback,
-               "Apply --max-per-ip and --joins-per-minute to this computer's own addresses too");
+               hx(help, H::NetLimitLoopback));
   run.add_option("--public-host", flags.public_hosts,
-                 "A host name fellows use to reach this server (repeatable); IP addresses and localhost always work")
+                 hx(help, H::NetPublicHost))
       ->allow_extra_args(false);  // one name per --public-host, so the session file is not taken
-  auto* fresh = run.add_flag("--new", flags.start_new, "Start a new delivery even if one is unfinished");
-  auto* resume = run.add_flag("--resume")->description("Resume the unfinished delivery without asking (the default)");
+  auto* fresh = run.add_flag("--new", flags.start_new, hx(help, H::NetNew));
+  auto* resume = run.add_flag("--resume")->description(hx(help, H::NetResume));
   fresh->excludes(resume);
-  run.add_flag("--no-qr", flags.no_qr, "Headless: do not print the join QR code under the join URL");
+  run.add_flag("--no-qr", flags.no_qr, hx(help, H::NetNoQr));
 }
 
 std::string find_web_root(const std::string& flag) {
@@ -140,7 +142,7 @@ DeliveryOptions delivery_options(const NetFlags& flags, const SourceFile& file, 
   return o;
 }
 
-int run_headless_delivery(const NetFlags& flags, const SourceFile& file, const std::string& data_flag) {
+int run_headless_delivery(const NetFlags& flags, const SourceFile& file, const std::string& data_flag, Lang lang) {
   Waker waker;
   SignalWatcher signals([&waker] { waker.stop(); });  // before any thread starts
   raise_open_files_limit();
@@ -149,13 +151,13 @@ int run_headless_delivery(const NetFlags& flags, const SourceFile& file, const s
   try {
     delivery = std::make_unique<Delivery>(delivery_options(flags, file, resolve_data_dir(data_flag)));
   } catch (const std::exception& e) {  // LockHeldError names the other process
-    std::cerr << "facilita run: " << e.what() << "\n";
+    std::cerr << txf(lang, T::CommandError, "run", error_text(lang, e).c_str()) << "\n";
     return kExitInvalid;
   }
   std::string problem;
   const net::ServerOptions options = server_options(flags);
-  if (!delivery->serve(options, [&waker] { waker.wake(); }, problem)) {
-    std::cerr << "facilita run: " << problem << "\n";
+  if (!delivery->serve(options, [&waker] { waker.wake(); }, problem, lang)) {
+    std::cerr << txf(lang, T::FellowsCannotJoin, problem.c_str()) << "\n";
     return kExitUsage;
   }
   net::Server& server = *delivery->server();

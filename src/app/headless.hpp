@@ -2,8 +2,8 @@
 // (`facilita run --headless`: the same Delivery as the console, no windows).
 //
 // GUI integration (cmd_run.cpp):
-//   add_net_flags(*cmd, opt->net);                          // when registering `run`
-//   if (opt->net.headless) return run_headless_delivery(opt->net, *file, opt->data);
+//   add_net_flags(*cmd, opt->net, help);                    // when registering `run`
+//   if (opt->net.headless) return run_headless_delivery(opt->net, *file, opt->data, lang);
 #pragma once
 #include <CLI/CLI.hpp>
 #include <chrono>
@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "app/delivery.hpp"
+#include "core/lang.hpp"
 #include "app/source_file.hpp"
 #include "net/server.hpp"
 
@@ -39,7 +40,8 @@ struct NetFlags {
 
 // --headless --port --bind --admin-token --web-root --max-connections --max-per-ip
 // --joins-per-minute --limit-loopback --public-host --no-qr
-void add_net_flags(CLI::App& run, NetFlags& flags);
+// Their descriptions in `help`'s language.
+void add_net_flags(CLI::App& run, NetFlags& flags, Lang help);
 
 // --web-root, else $FACILITA_WEB_ROOT, else find_shared(Shared::Web) (share
 // dir override, ../share/facilita next to the program, the source tree), else
@@ -74,6 +76,7 @@ DeliveryOptions delivery_options(const NetFlags& flags, const SourceFile& file, 
 //   listening on HOST:PORT / join: URL / remote: URL
 // on stdout and serves until SIGINT or SIGTERM. Storage failures go to stderr,
 // one line each time the alarm changes (raised, new reason or source, cleared).
-int run_headless_delivery(const NetFlags& flags, const SourceFile& file, const std::string& data_flag);
+// Its start-up errors in `lang`.
+int run_headless_delivery(const NetFlags& flags, const SourceFile& file, const std::string& data_flag, Lang lang);
 
 }  // namespace facilita

@@ -21,7 +21,7 @@ HotReload::HotReload(std::string path, Controller& controller, ui::UiState& ui, 
 
 void HotReload::file_saved(Millis now) {
   std::string error;
-  auto file = read_source_file(path_, error);
+  auto file = read_source_file(path_, error, ui_.lang);
   if (!file) return;  // mid-rename or removed: the next save reports again
   text_saved(file->text, now);
 }

@@ -6,30 +6,30 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/cli_text.hpp"
 #include "core/yaml_guard.hpp"
 
 namespace facilita {
 
-std::optional<SourceFile> read_source_file(const std::string& path, std::string& error) {
+std::optional<SourceFile> read_source_file(const std::string& path, std::string& error, Lang lang) {
   std::error_code ec;
   auto status = std::filesystem::status(path, ec);
   if (ec || !std::filesystem::exists(status)) {
-    error = path + ": error: no such file";
+    error = txf(lang, T::SrcNoSuchFile, path.c_str());
     return std::nullopt;
   }
   if (std::filesystem::is_directory(status)) {
-    error = path + ": error: is a directory, expected a session .yaml file";
+    error = txf(lang, T::SrcIsDirectory, path.c_str());
     return std::nullopt;
   }
   auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > kMaxFileBytes) {
-    error = path + ": error: file is larger than 1 MiB (" + std::to_string(size) +
-            " bytes); refusing to parse it\n" + path + ": note: sessions are small text files; split the content";
+    error = txf(lang, T::SrcTooLarge, path.c_str(), std::to_string(size).c_str(), path.c_str());
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    error = path + ": error: cannot open: " + std::strerror(errno);
+    error = txf(lang, T::SrcCannotOpen, path.c_str(), std::strerror(errno));
     return std::nullopt;
   }
   // Read at most one byte past the limit in case the file grew meanwhile.

@@ -3,6 +3,8 @@
 #include <optional>
 #include <string>
 
+#include "core/lang.hpp"
+
 namespace facilita {
 
 struct SourceFile {
@@ -10,7 +12,7 @@ struct SourceFile {
   std::string text;
 };
 
-// On failure returns nullopt and sets `error` to a one-line message.
-std::optional<SourceFile> read_source_file(const std::string& path, std::string& error);
+// On failure returns nullopt and sets `error` to a message in `lang` naming the file.
+std::optional<SourceFile> read_source_file(const std::string& path, std::string& error, Lang lang);
 
 }  // namespace facilita

@@ -175,6 +175,7 @@ class Server::Impl {
   ~Impl();
 
   bool start(std::string& error, const std::shared_ptr<Impl>& self);
+  StartFailure failure() const { return failure_; }
   void stop();
 
   // Any thread.
@@ -277,6 +278,7 @@ class Server::Impl {
   PresenceMap presence_;
   std::thread thread_;
   bool running_ = false;
+  StartFailure failure_ = StartFailure::None;  // why the last start() failed
 };
 
 }  // namespace facilita::net

@@ -36,6 +36,13 @@ std::string lan_address() {
 
 namespace {
 
+StartFailure bind_failure(const beast::error_code& ec) {
+  if (ec == asio::error::address_in_use) return StartFailure::PortInUse;
+  if (ec == asio::error::access_denied) return StartFailure::PortDenied;
+  if (ec == boost::system::errc::address_not_available) return StartFailure::NotLocalAddress;
+  return StartFailure::CannotListen;
+}
+
 std::string bind_error(const beast::error_code& ec, const ServerOptions& o) {
   const std::string port = std::to_string(o.port);
   if (ec == asio::error::address_in_use) return "port " + port + " is in use (choose another with --port)";
@@ -85,17 +92,23 @@ bool Server::Impl::start(std::string& error, const std::shared_ptr<Impl>& self) 
   if (!options.admin_token.empty() && options.admin_token.size() < kMinAdminTokenChars) {
     error = "the admin token is too short: use at least " + std::to_string(kMinAdminTokenChars) +
             " characters (or leave --admin-token out for a random one)";
+    failure_ = StartFailure::TokenTooShort;
     return false;
   }
   if (options.admin_token.size() > kMaxAdminTokenChars) {
     error = "the admin token is too long: use at most " + std::to_string(kMaxAdminTokenChars) + " characters";
+    failure_ = StartFailure::TokenTooLong;
     return false;
   }
-  if (!files_.load(options.web_root, error)) return false;
+  if (!files_.load(options.web_root, error)) {
+    failure_ = StartFailure::WebFiles;
+    return false;
+  }
   beast::error_code ec;
   auto address = asio::ip::make_address(options.bind, ec);
   if (ec) {
     error = "not an IP address: " + options.bind;
+    failure_ = StartFailure::NotAnAddress;
     return false;
   }
   tcp::endpoint endpoint(address, options.port);
@@ -106,6 +119,7 @@ bool Server::Impl::start(std::string& error, const std::shared_ptr<Impl>& self) 
   if (!ec) acceptor_->listen(asio::socket_base::max_listen_connections, ec);
   if (ec) {
     error = bind_error(ec, options);
+    failure_ = bind_failure(ec);
     acceptor_.reset();
     return false;
   }
@@ -233,6 +247,7 @@ Server::Server(ServerOptions options, std::function<void()> wake)
 Server::~Server() { stop(); }
 
 bool Server::start(std::string& error) { return impl_->start(error, impl_); }
+StartFailure Server::start_failure() const { return impl_->failure(); }
 void Server::stop() { impl_->stop(); }
 std::vector<Inbound> Server::take_inbound() { return impl_->take_inbound(); }
 void Server::publish(json public_state, json admin_state) {

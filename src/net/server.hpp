@@ -82,6 +82,19 @@ struct Inbound {
   std::function<void(const DispatchResult&)> reply;
 };
 
+// What kept the server from starting.
+enum class StartFailure {
+  None,
+  TokenTooShort,    // --admin-token below kMinAdminTokenChars
+  TokenTooLong,     // above kMaxAdminTokenChars
+  WebFiles,         // the web root cannot be read (the error names it)
+  NotAnAddress,     // --bind is not an IP address
+  PortInUse,        // another program listens on --port
+  PortDenied,       // no permission for that port
+  NotLocalAddress,  // --bind is not an address of this computer
+  CannotListen,     // anything else the system said (in the error)
+};
+
 class Server {
  public:
   Server(ServerOptions options, std::function<void()> wake);
@@ -92,6 +105,9 @@ class Server {
   // Loads the web files, binds and starts the network thread. On failure
   // returns false with a one-line `error` ("port 8080 is in use", ...).
   bool start(std::string& error);
+  // Why the last start() failed (None when it did not), so the program can say
+  // it in the user's language; `error` above is the English text.
+  StartFailure start_failure() const;
   void stop();  // idempotent; closes every connection and joins the thread
 
   std::vector<Inbound> take_inbound();  // main thread, each loop turn

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "persist/placed_error.hpp"
+
 namespace facilita {
 
 namespace fs = std::filesystem;
@@ -17,15 +19,19 @@ std::string default_data_dir(const std::string& flag) {
   if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg == '/') return (fs::path(xdg) / "facilita").string();
   if (const char* home = std::getenv("HOME"); home && *home)
     return (fs::path(home) / ".local" / "share" / "facilita").string();
-  throw std::runtime_error("cannot choose a data directory: neither XDG_DATA_HOME nor HOME is set; pass --data DIR");
+  throw PlacedError("cannot choose a data directory: neither XDG_DATA_HOME nor HOME is set; pass --data DIR",
+                    PersistProblem::NoDataDir);
 }
 
 void make_private_dir(const std::string& dir) {
   std::error_code ec;
   const bool existed = fs::exists(dir, ec);
   fs::create_directories(dir, ec);
-  if (ec) throw std::runtime_error(dir + ": cannot create the data directory: " + ec.message());
-  if (!fs::is_directory(dir, ec)) throw std::runtime_error(dir + ": is not a directory (data directory expected)");
+  if (ec)
+    throw PlacedError(dir + ": cannot create the data directory: " + ec.message(), PersistProblem::CannotCreateDataDir,
+                      dir, ec.message());
+  if (!fs::is_directory(dir, ec))
+    throw PlacedError(dir + ": is not a directory (data directory expected)", PersistProblem::NotADirectory, dir);
   // Only a directory that is ours is tightened: one we just made, one that holds a
   // journal already, or an empty one. `--data /tmp` or `--data ~` are left alone.
   struct stat st {};

@@ -37,12 +37,17 @@ std::string DeliveryLock::file_name(const std::string& session_id) {
 DeliveryLock DeliveryLock::acquire(const std::string& data_dir, const std::string& session_id, Millis now) {
   std::string path = (std::filesystem::path(data_dir) / file_name(session_id)).string();
   int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0) throw std::runtime_error(path + ": cannot create the lock file: " + std::strerror(errno));
+  if (fd < 0) {
+    const std::string reason = std::strerror(errno);
+    throw PlacedError(path + ": cannot create the lock file: " + reason, PersistProblem::CannotCreateLock, path, reason);
+  }
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     const int err = errno;
     std::string holder = read_all(fd);
     ::close(fd);
-    if (err != EWOULDBLOCK) throw std::runtime_error(path + ": cannot lock: " + std::strerror(err));
+    if (err != EWOULDBLOCK)
+      throw PlacedError(path + ": cannot lock: " + std::strerror(err), PersistProblem::CannotLock, path,
+                        std::strerror(err));
     long pid = 0;
     Millis since = 0;
     std::istringstream(holder) >> pid >> since;
@@ -51,7 +56,7 @@ DeliveryLock DeliveryLock::acquire(const std::string& data_dir, const std::strin
     throw LockHeldError("session '" + session_id + "' is being delivered by another facilita run (" + who +
                             ") with this data directory; stop that one first, or use another --data DIR (lock: " +
                             path + ")",
-                        pid, since);
+                        pid, since, session_id, path);
   }
   // Ours now (a previous holder may have died without a word: its flock died with it).
   std::string text = std::to_string(::getpid()) + " " + std::to_string(now) + "\n";

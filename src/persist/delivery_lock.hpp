@@ -8,20 +8,27 @@
 #include <string>
 
 #include "core/engine.hpp"
+#include "persist/placed_error.hpp"
 
 namespace facilita {
 
 // Thrown when another live process holds the lock.
-class LockHeldError : public std::runtime_error {
+class LockHeldError : public PlacedError {
  public:
-  LockHeldError(const std::string& message, long pid, Millis since)
-      : std::runtime_error(message), pid_(pid), since_(since) {}
+  LockHeldError(const std::string& message, long pid, Millis since, std::string session_id = {},
+                std::string lock_path = {})
+      : PlacedError(message, PersistProblem::LockHeld, std::move(lock_path)),
+        pid_(pid),
+        since_(since),
+        session_id_(std::move(session_id)) {}
   long holder_pid() const { return pid_; }  // 0 when the holder had not written it yet
   Millis holder_since() const { return since_; }
+  const std::string& session_id() const { return session_id_; }
 
  private:
   long pid_;
   Millis since_;
+  std::string session_id_;
 };
 
 class DeliveryLock {

@@ -90,7 +90,7 @@ Journal Journal::open_file(const std::string& db_path, const JournalOptions& opt
   if (!journal_file::inspect(db_path)) {
     if (!options.create || options.read_only)
       throw JournalError(db_path + ": no journal here yet (nothing has been recorded in this data directory)",
-                         SQLITE_CANTOPEN);
+                         SQLITE_CANTOPEN, PersistProblem::NoJournalYet, db_path);
     journal_file::create(db_path);
     journal_file::inspect(db_path);  // another process may have won the race with something else
   }

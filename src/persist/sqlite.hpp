@@ -8,15 +8,18 @@
 #include <string>
 #include <string_view>
 
+#include "persist/placed_error.hpp"
+
 struct sqlite3;
 struct sqlite3_stmt;
 
 namespace facilita {
 
-class JournalError : public std::runtime_error {
+class JournalError : public PlacedError {
  public:
-  JournalError(const std::string& message, int sqlite_code = 0)
-      : std::runtime_error(message), sqlite_code_(sqlite_code) {}
+  JournalError(const std::string& message, int sqlite_code = 0, PersistProblem problem = PersistProblem::Other,
+               std::string place = {})
+      : PlacedError(message, problem, std::move(place)), sqlite_code_(sqlite_code) {}
   int sqlite_code() const { return sqlite_code_; }  // primary result code; 0 when not from SQLite
 
  private:

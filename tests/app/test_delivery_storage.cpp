@@ -121,7 +121,7 @@ TEST_CASE("storage alarm: the remote's command through the real server raises it
   o.web_root = web;
   o.admin_token = "storage-test-admin-token-0123456789";
   std::string problem;
-  REQUIRE_MESSAGE(d.serve(o, [] {}, problem), problem);
+  REQUIRE_MESSAGE(d.serve(o, [] {}, problem, Lang::En), problem);
   const unsigned short port = d.server()->port();
   d.turn(d.now());  // first heartbeat, so the remote is the first to fail
   fill_disk(d);

@@ -20,18 +20,21 @@ admin '{"command":"start"}'
 # "At once" relative to this machine: a sanitizer build under load can take
 # seconds just to start, so the bound is what `facilita --version` takes, plus 3 s.
 t0=$(date +%s%N); "$bin" --version >/dev/null; baseline=$(( ($(date +%s%N) - t0) / 1000000 ))
-for flags in "" "--new"; do
+# The refusal speaks the module's language (es) unless --lang says otherwise.
+for flags in "--lang en" "--new"; do
   t0=$(date +%s%N)
   # shellcheck disable=SC2086
   timeout 60 "$bin" run --headless --port 0 --bind 127.0.0.1 --admin-token "$token" --data "$tmp/data" $flags \
     "$module" >"$tmp/second.log" 2>&1
   status=$?
   ms=$(( ($(date +%s%N) - t0) / 1000000 ))
-  [[ $status -ne 0 && $status -ne 124 ]] || fail "second run ${flags:-(resume)} was not refused (exit $status): $(cat "$tmp/second.log")"
-  grep -q "process $first" "$tmp/second.log" || fail "refusal does not name pid $first: $(cat "$tmp/second.log")"
-  grep -q "running since" "$tmp/second.log" || fail "refusal does not say when the holder started: $(cat "$tmp/second.log")"
+  [[ $status -ne 0 && $status -ne 124 ]] || fail "second run ${flags} was not refused (exit $status): $(cat "$tmp/second.log")"
+  if [[ "$flags" == "--lang en" ]]; then pid_words="process $first" since_words="running since"
+  else pid_words="proceso $first" since_words="en marcha desde"; fi
+  grep -q "$pid_words" "$tmp/second.log" || fail "refusal does not name pid $first: $(cat "$tmp/second.log")"
+  grep -q "$since_words" "$tmp/second.log" || fail "refusal does not say when the holder started: $(cat "$tmp/second.log")"
   (( ms < 2 * baseline + 3000 )) || fail "refusal took $ms ms (starting the program takes $baseline ms)"
-  echo "ok   second run ${flags:-(resume)} refused in $ms ms (start-up alone: $baseline ms): $(head -c 160 "$tmp/second.log")"
+  echo "ok   second run ${flags} refused in $ms ms (start-up alone: $baseline ms): $(head -c 160 "$tmp/second.log")"
   passed=$((passed+1))
 done
 kill -0 "$first" 2>/dev/null || fail "the first run died"
