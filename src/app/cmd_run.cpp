@@ -59,6 +59,7 @@ struct RunOptions {
   bool rebalance = false;
   int demo_fellows = 14;
   std::string layout;
+  int page_down = 0;
   NetFlags net;
 };
 
@@ -124,6 +125,7 @@ int run_screenshot(const RunOptions& opt, const Session& session) {
   shot.rebalance = opt.rebalance;
   shot.demo_fellows = opt.demo_fellows;
   shot.layout = opt.layout;
+  shot.page_down = opt.page_down;
   if (!parse_size(opt.size, shot.width, shot.height)) {
     std::cerr << "--size wants WIDTHxHEIGHT, e.g. 1280x720\n";
     return kExitUsage;
@@ -301,6 +303,9 @@ CommandRunner add_run_command(CLI::App& app) {
       ->check(CLI::Range(1, 500));
   cmd->add_option("--layout", opt->layout,
                   "With --screenshot: write the panels, items and hidden list rows drawn to FILE (JSON)");
+  cmd->add_option("--page-down", opt->page_down,
+                  "With --screenshot: press the down arrow N times first (the projector's next page of content or answers)")
+      ->check(CLI::Range(0, 100));
   add_net_flags(*cmd, opt->net);
   return [cmd, opt]() {
     if (!cmd->parsed()) return -1;

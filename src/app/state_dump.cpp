@@ -21,7 +21,7 @@ std::string state_dump_key(const Session& session, const State& state, const ui:
   for (bool flag : {ui.blackout, ui.frozen, ui.projector_visible, ui.rebalance.has_value(), ui.confirm_end,
                     ui.projector_docked, ui.screen == ui::ScreenMode::Console, ui.confirm_console})
     key += flag ? '1' : '0';
-  return key;
+  return key + std::to_string(ui.answer_page);
 }
 
 bool write_state_dump(const std::string& path, const Session& session, const State& state, const ui::UiState& ui,
@@ -77,7 +77,8 @@ bool write_state_dump(const std::string& path, const Session& session, const Sta
         {"banner", ui::storage_banner_text(ui).headline}}},
       {"projector",
        {{"visible", ui.projector_visible}, {"blackout", ui.blackout}, {"frozen", ui.frozen}, {"docked", ui.projector_docked},
-        {"content_over_prompt", state.projector_content}}},  // T: the content although a prompt is shown
+        {"content_over_prompt", state.projector_content},  // T: the content although a prompt is shown
+        {"answer_page", ui.answer_page}}},                  // revealed text answers in pages (↑ ↓)
       // What this screen shows (room_safety.hpp): "presentation" or "console"; the
       // room sees it when `shared`; the console waits for `confirm_console`.
       {"screen",

@@ -91,7 +91,7 @@ enum class S {
   ClockPaused, ClockEnded, ProgressLine, DriftLate, DriftEarly, LockedMark, LockedHint, PlannedStartHint,
   RebalanceRange, RebalanceEnd, PromptNotOpened, PromptTimeLeft, PromptTimeUp, HelpNumbers,
   // lists that do not fit: "+N más"
-  MoreItems, MoreHint,
+  MoreItems, MoreHint, AnswersRange, AnswersPage,
   // author view: what the preview shows, draft durations
   AuthorShow, AuthorShowContent, AuthorShowPrompt, AuthorDraftMark, AuthorDraftHint,
   // what the projector shows after a prompt; hidden text answers shown again
