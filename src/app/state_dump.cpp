@@ -19,7 +19,8 @@ std::string state_dump_key(const Session& session, const State& state, const ui:
   const Timing t = derive(session, state, now);
   std::string key = to_string(t.phase);
   for (bool flag : {ui.blackout, ui.frozen, ui.projector_visible, ui.rebalance.has_value(), ui.confirm_end,
-                    ui.projector_docked, ui.screen == ui::ScreenMode::Console, ui.confirm_console})
+                    ui.projector_docked, ui.screen == ui::ScreenMode::Console, ui.confirm_console,
+                    ui.shared_screen, ui.screen_notice})
     key += flag ? '1' : '0';
   return key + std::to_string(ui.answer_page);
 }
@@ -85,6 +86,7 @@ bool write_state_dump(const std::string& path, const Session& session, const Sta
        {{"mode", ui.screen == ui::ScreenMode::Presentation ? "presentation" : "console"},
         {"shared", ui.shared_screen},
         {"confirm_console", ui.confirm_console},
+        {"notice", ui.screen_notice},  // became shared mid-run: the console was hidden
         {"room_banner", ui::visible_parts(ui.screen, ui.shared_screen).room_banner}}},
       {"room_message", state.room_message},
       {"break_until", state.break_until},

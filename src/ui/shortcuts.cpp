@@ -25,7 +25,10 @@ bool handle_modal(const KeyInput& in, const Dispatch& dispatch, UiState& ui) {
     return true;
   }
   if (ui.confirm_console) {  // showing the console on a screen the room sees
-    if (enter) ui.screen = ScreenMode::Console;
+    if (enter) {
+      ui.screen = ScreenMode::Console;
+      ui.screen_notice = false;
+    }
     if (enter || escape) ui.confirm_console = false;
     return true;
   }

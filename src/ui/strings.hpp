@@ -61,6 +61,7 @@ enum class S {
   AuthorRehearsal, AuthorRehearse, AuthorStop, AuthorSpeed, AuthorWatching, Error, Warning,
   // room-safe single screen and the projector output
   ScreenPresentation, ScreenConsole, ConfirmConsoleTitle, ConfirmConsoleBody, ConfirmConsoleYes, RoomBanner,
+  SharedScreenNotice,
   BackToPresentation, ProjectorFullscreen, KeyScreenMode, KeyConsoleFullscreen, ProjectorDocked,
   // cues (chime and flash)
   SoundOn, SoundOff, KeyMute,

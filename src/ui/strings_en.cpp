@@ -234,6 +234,7 @@ constexpr StringEntry kEnglish[] = {
     {S::RejectOnBreak, "End the break first."},
     {S::ScreenPresentation, "Presentation"},
     {S::ScreenConsole, "Console"},
+    {S::SharedScreenNotice, "Shared screen: console hidden · Tab and confirm shows it"},
     {S::ConfirmConsoleTitle, "Show the console on this screen?"},
     {S::ConfirmConsoleBody, "The room sees this screen: it will see the notes, the correct answers and who has "
                             "not answered. Tab goes back to the presentation."},

@@ -234,6 +234,7 @@ constexpr StringEntry kSpanish[] = {
     {S::RejectOnBreak, "Termina el descanso primero."},
     {S::ScreenPresentation, "Presentación"},
     {S::ScreenConsole, "Consola"},
+    {S::SharedScreenNotice, "Pantalla compartida: consola oculta · Tab y confirmar la muestra"},
     {S::ConfirmConsoleTitle, "¿Mostrar la consola en esta pantalla?"},
     {S::ConfirmConsoleBody, "Esta pantalla es la que ve la sala: verá las notas, las respuestas correctas y quién "
                             "no ha respondido. Tab vuelve a la presentación."},

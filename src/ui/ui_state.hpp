@@ -82,6 +82,9 @@ struct UiState {
   bool shared_screen = false;
   ScreenMode screen = ScreenMode::Console;
   bool confirm_console = false;
+  // The screen became shared during the run (after_screen_change): the console
+  // was hidden; the presentation's overlay says so and how to bring it back.
+  bool screen_notice = false;
   bool blackout = false;
   bool frozen = false;
   std::optional<ProjectorSnapshot> frozen_view;  // set by the app when `frozen` turns on
