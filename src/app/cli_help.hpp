@@ -32,7 +32,7 @@ enum class H {
   // run (console and headless)
   RunAbout, RunAboutHeadless, RunFile, RunFileRequired, RunData, RunSingleWindow, RunConsole, RunDumpState, RunJoinUrl,
   RunScreenshot, RunView, RunAt, RunSize, RunDemo, RunReveal, RunMessage, RunBreakLeft, RunQuestions, RunQuizSummary,
-  RunEnded, RunPaused, RunAdjust, RunRebalance, RunDemoFellows, RunLayout,
+  RunEnded, RunPaused, RunAdjust, RunRebalance, RunDemoFellows, RunLayout, RunPageDown,
   NetHeadless, NetPort, NetBind, NetAdminToken, NetWebRoot, NetMaxConnections, NetMaxPerIp, NetJoinsPerMinute,
   NetLimitLoopback, NetPublicHost, NetNew, NetResume, NetNoQr,
   // join, edit

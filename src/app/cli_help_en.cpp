@@ -79,6 +79,7 @@ constexpr HelpEntry kEnglishHelp[] = {
     {H::RunRebalance, "With --screenshot and --at: the rebalance preview open (key R)"},
     {H::RunDemoFellows, "With --demo: how many simulated fellows (default 14; with more, half of them answer)"},
     {H::RunLayout, "With --screenshot: write the panels, items and hidden list rows drawn to FILE (JSON)"},
+    {H::RunPageDown, "With --screenshot: press the down arrow N times first (the projector's next page of content or answers)"},
     {H::NetHeadless, "No windows: serve fellows and the remote only (Ctrl+C ends)"},
     {H::NetPort, "Port for fellows' browsers (0 = any free port)"},
     {H::NetBind, "Address to listen on (127.0.0.1 = this computer only)"},

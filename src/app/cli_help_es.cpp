@@ -83,6 +83,7 @@ constexpr HelpEntry kSpanishHelp[] = {
     {H::RunRebalance, "Con --screenshot y --at: la vista previa del reequilibrio abierta (tecla R)"},
     {H::RunDemoFellows, "Con --demo: cuántos participantes simulados (por omisión 14; con más, responde la mitad)"},
     {H::RunLayout, "Con --screenshot: escribe en FILE (JSON) los paneles, elementos y filas ocultas dibujados"},
+    {H::RunPageDown, "Con --screenshot: pulsa antes N veces la flecha abajo (la página siguiente del contenido o de las respuestas en el proyector)"},
     {H::NetHeadless, "Sin ventanas: solo sirve a los participantes y al mando (Ctrl+C termina)"},
     {H::NetPort, "Puerto para los navegadores de los participantes (0 = cualquiera libre)"},
     {H::NetBind, "Dirección en la que escuchar (127.0.0.1 = solo este equipo)"},

@@ -60,6 +60,7 @@ struct RunOptions {
   bool rebalance = false;
   int demo_fellows = 14;
   std::string layout;
+  int page_down = 0;
   NetFlags net;
 };
 
@@ -125,6 +126,7 @@ int run_screenshot(const RunOptions& opt, const Session& session) {
   shot.rebalance = opt.rebalance;
   shot.demo_fellows = opt.demo_fellows;
   shot.layout = opt.layout;
+  shot.page_down = opt.page_down;
   ui::UiState ui = make_ui_state(opt, session);
   if (!parse_size(opt.size, shot.width, shot.height)) {
     std::cerr << txf(ui.lang, T::SizeWanted, opt.size.c_str(), "1280x720") << "\n";
@@ -305,6 +307,7 @@ CommandRunner add_run_command(CLI::App& app, Lang help) {
       ->check(CLI::Range(1, 500));
   cmd->add_option("--layout", opt->layout,
                   hx(help, H::RunLayout));
+  cmd->add_option("--page-down", opt->page_down, hx(help, H::RunPageDown))->check(CLI::Range(0, 100));
   add_net_flags(*cmd, opt->net, help);
   return [cmd, opt]() {
     if (!cmd->parsed()) return -1;

@@ -1,6 +1,7 @@
 // The projector window and the monitors: where it goes when the projector
-// cable is pulled or plugged back (after_monitor_change), and F11, which acts
-// on the projector view whichever window has the focus.
+// cable is pulled or plugged back (after_monitor_change), whether the console
+// must leave a screen that became shared (after_screen_change), and F11, which
+// acts on the projector view whichever window has the focus.
 #include <algorithm>
 
 #define GLFW_INCLUDE_NONE
@@ -8,9 +9,23 @@
 
 #include "app/app_window.hpp"
 #include "app/gui_loop.hpp"
+#include "ui/room_safety.hpp"
 
 namespace facilita {
 namespace {
+
+// The room may now see this screen (the projector unplugged, the laptop switched
+// to mirroring) or it is the facilitator's own again (room_safety.hpp decides).
+void follow_screen_sharing(ui::UiState& ui, bool private_screen) {
+  int monitors = 0;
+  glfwGetMonitors(&monitors);
+  const bool shared_now = ui::screen_is_shared(monitors, ui.single_window, private_screen);
+  const ui::ScreenState after = ui::after_screen_change({ui.shared_screen, ui.screen, ui.screen_notice}, shared_now);
+  ui.shared_screen = after.shared;
+  ui.screen = after.mode;
+  ui.screen_notice = after.notice;
+  if (!after.shared) ui.confirm_console = false;  // nothing to confirm on a private screen
+}
 
 // A plain window on the primary monitor, inside its work area.
 void place_on_primary(GLFWwindow* w) {
@@ -30,6 +45,7 @@ void GuiLoop::fullscreen_projector(GLFWmonitor* monitor) {
 }
 
 void GuiLoop::handle_monitors() {
+  follow_screen_sharing(ui_, options_.private_screen);
   if (!projector_) return;
   GLFWwindow* w = projector_->glfw();
   GLFWmonitor* second = projector_monitor(remembered_monitor_);

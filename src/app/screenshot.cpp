@@ -1,5 +1,7 @@
 #include "app/screenshot.hpp"
 
+#define GLFW_INCLUDE_NONE
+#include <GLFW/glfw3.h>
 #include <nlohmann/json.hpp>
 #include <stb_image_write.h>
 
@@ -11,6 +13,7 @@
 #include "app/app_window.hpp"
 #include "app/controller.hpp"
 #include "app/demo_room.hpp"
+#include "ui/shortcuts.hpp"
 #include "ui/views.hpp"
 
 namespace facilita {
@@ -147,7 +150,11 @@ int take_screenshot(const Session& session, ui::UiState& ui, const ScreenshotOpt
   }
   ui.layout.enabled = !opt.layout.empty();
   window.set_presentation_fonts(presentation);
+  int frame = 0;
   auto pixels = window.render_offscreen(opt.width, opt.height, 3, [&] {
+    // ↓ as the facilitator presses it, once the first frame has laid out the pages.
+    if (frame++ == 1)
+      for (int i = 0; i < opt.page_down; ++i) ui::handle_shortcut(ui::KeyInput{GLFW_KEY_DOWN, 0, 0}, s, state, ignore, ui);
     ui.layout.clear();  // the last frame's
     if (projector) ui::draw_projector_window(s, state, timing, ignore, ui);
     else if (presentation) ui::draw_presentation(s, state, timing, ignore, ui);

@@ -29,6 +29,7 @@ struct ScreenshotOptions {
   bool rebalance = false;        // with at: the rebalance preview open
   int demo_fellows = 14;         // with demo: how many simulated fellows (more than 14: half of them answer)
   std::string layout;            // a JSON file for the panels, items and hidden rows drawn ("" = none)
+  int page_down = 0;             // ↓ pressed this many times after the first frame (the projector's pages)
 };
 
 // "1280x720" -> width, height. False when malformed or out of range.

@@ -19,9 +19,10 @@ std::string state_dump_key(const Session& session, const State& state, const ui:
   const Timing t = derive(session, state, now);
   std::string key = to_string(t.phase);
   for (bool flag : {ui.blackout, ui.frozen, ui.projector_visible, ui.rebalance.has_value(), ui.confirm_end,
-                    ui.projector_docked, ui.screen == ui::ScreenMode::Console, ui.confirm_console})
+                    ui.projector_docked, ui.screen == ui::ScreenMode::Console, ui.confirm_console,
+                    ui.shared_screen, ui.screen_notice})
     key += flag ? '1' : '0';
-  return key;
+  return key + std::to_string(ui.answer_page);
 }
 
 bool write_state_dump(const std::string& path, const Session& session, const State& state, const ui::UiState& ui,
@@ -77,13 +78,15 @@ bool write_state_dump(const std::string& path, const Session& session, const Sta
         {"banner", ui::storage_banner_text(ui).headline}}},
       {"projector",
        {{"visible", ui.projector_visible}, {"blackout", ui.blackout}, {"frozen", ui.frozen}, {"docked", ui.projector_docked},
-        {"content_over_prompt", state.projector_content}}},  // T: the content although a prompt is shown
+        {"content_over_prompt", state.projector_content},  // T: the content although a prompt is shown
+        {"answer_page", ui.answer_page}}},                  // revealed text answers in pages (↑ ↓)
       // What this screen shows (room_safety.hpp): "presentation" or "console"; the
       // room sees it when `shared`; the console waits for `confirm_console`.
       {"screen",
        {{"mode", ui.screen == ui::ScreenMode::Presentation ? "presentation" : "console"},
         {"shared", ui.shared_screen},
         {"confirm_console", ui.confirm_console},
+        {"notice", ui.screen_notice},  // became shared mid-run: the console was hidden
         {"room_banner", ui::visible_parts(ui.screen, ui.shared_screen).room_banner}}},
       {"room_message", state.room_message},
       {"break_until", state.break_until},

@@ -164,6 +164,8 @@ struct AgendaState {
   std::vector<bool> cut;              // skipped by rebalance
   std::vector<bool> locked;           // plan set by hand (Adjust): rebalance keeps it until UnlockPlan
   std::vector<bool> visited;
+  std::vector<Millis> entered_at;     // wall time each section was first entered (the event's time), 0 = never;
+                                      // entering it again keeps the first; Undo restores it
   Millis removed_ms = 0;              // time spent in sections a reload later removed: still session
                                       // time (derive and rebalance count it as done), no section's
   int step = 0;                       // current step of the current section (0 when it has none)
@@ -309,7 +311,9 @@ struct SectionTiming {
   int overrun_s = 0;     // actual - planned, for done/current sections (negative = early)
   SectionStatus status = SectionStatus::Upcoming;
   Millis projected_start = 0;  // clock time: current = when it began (pauses excluded), upcoming = when
-                               // it will begin if everything before it keeps its plan; done / cut = as planned
+                               // it will begin if everything before it keeps its plan; done = when it was
+                               // first entered (`started_at`); cut and never entered = as planned
+  Millis started_at = 0;       // clock time the section was first entered; 0 = not yet
 };
 
 struct Timing {

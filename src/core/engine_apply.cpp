@@ -16,6 +16,7 @@ State initial_state(const Session& session) {
   state.agenda.cut.assign(n, false);
   state.agenda.visited.assign(n, false);
   state.agenda.locked.assign(n, false);
+  state.agenda.entered_at.assign(n, 0);
   for (const auto& section : session.sections) {
     state.agenda.planned_s.push_back(section.duration_s);
     // Every prompt has an entry from the start, so views can look any one up.
@@ -32,6 +33,14 @@ bool valid_section(const AgendaState& a, int i) { return i >= 0 && i < static_ca
 void close_span(AgendaState& a, Millis at) {
   if (a.running && valid_section(a, a.current)) a.actual_ms[static_cast<std::size_t>(a.current)] += at - a.span_start;
   a.span_start = at;
+}
+
+// The first entry into a section is its real start; a later entry keeps it.
+void mark_entered(AgendaState& a, int i, Millis at) {
+  if (!valid_section(a, i)) return;
+  a.entered_at.resize(a.planned_s.size(), 0);
+  Millis& entered = a.entered_at[static_cast<std::size_t>(i)];
+  if (entered == 0) entered = at;
 }
 
 // Turning an outage into a pause only moves time whose span covered the outage;
@@ -63,6 +72,7 @@ struct Applier {
     a.paused_total_ms = 0;
     a.current = std::max(0, detail::step_section(a, -1, +1));
     if (valid_section(a, a.current)) a.visited[static_cast<std::size_t>(a.current)] = true;
+    mark_entered(a, a.current, at);
     detail::enter_section_step(a, at);
   }
   void operator()(const ev::Paused&) {
@@ -83,6 +93,7 @@ struct Applier {
     close_span(agenda(), at);
     agenda().current = e.to;
     agenda().visited[static_cast<std::size_t>(e.to)] = true;
+    mark_entered(agenda(), e.to, at);
     state.projector_content = false;  // a new section: its prompts show as usual
     detail::enter_section_step(agenda(), at);
   }

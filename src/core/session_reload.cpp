@@ -135,6 +135,7 @@ bool apply_reload(const Session& new_s, State& state, const ev::SessionReloaded&
   a.cut.assign(n, false);
   a.visited.assign(n, false);
   a.locked.assign(n, false);
+  a.entered_at.assign(n, 0);
   for (std::size_t j = 0; j < n; ++j) {
     if (e.old_index[j] < 0) continue;
     const auto k = static_cast<std::size_t>(e.old_index[j]);
@@ -142,6 +143,7 @@ bool apply_reload(const Session& new_s, State& state, const ev::SessionReloaded&
     a.cut[j] = old.cut[k];
     a.visited[j] = old.visited[k];
     a.locked[j] = detail::is_locked(old, k);
+    a.entered_at[j] = k < old.entered_at.size() ? old.entered_at[k] : 0;
   }
   for (std::size_t k = 0; k < old.actual_ms.size(); ++k)
     if (std::find(e.old_index.begin(), e.old_index.end(), static_cast<int>(k)) == e.old_index.end())

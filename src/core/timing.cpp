@@ -60,6 +60,7 @@ std::vector<SectionTiming> section_timings(const Session& session, const AgendaS
     t.planned_s = a.planned_s[i];
     t.original_s = session.sections[i].duration_s;
     t.status = status_of(a, i);
+    t.started_at = i < a.entered_at.size() ? a.entered_at[i] : 0;
     t.actual_ms = is_current(a, i) ? detail::current_elapsed_ms(a, now) : a.actual_ms[i];
     if (t.status == SectionStatus::Current || t.status == SectionStatus::Done)
       t.overrun_s = round_seconds(t.actual_ms - static_cast<Millis>(t.planned_s) * kSecond);
@@ -69,12 +70,15 @@ std::vector<SectionTiming> section_timings(const Session& session, const AgendaS
 
 // Where each section starts on the clock: the plan until the start; then the
 // current section from its elapsed time and every upcoming one after what
-// remains before it (the agenda's start column). Done and cut sections keep
-// their planned start.
+// remains before it (the agenda's start column). Done sections show when they
+// were first entered; cut ones keep their planned start.
 void project_starts(const Session& session, const AgendaState& a, Timing& t, Millis now) {
   const Millis base = (a.started ? a.started_at : now);
-  for (std::size_t i = 0; i < t.sections.size(); ++i)
-    t.sections[i].projected_start = base + static_cast<Millis>(session.planned_start_s(i)) * kSecond;
+  for (std::size_t i = 0; i < t.sections.size(); ++i) {
+    SectionTiming& st = t.sections[i];
+    st.projected_start = base + static_cast<Millis>(session.planned_start_s(i)) * kSecond;
+    if (st.status == SectionStatus::Done && st.started_at != 0) st.projected_start = st.started_at;
+  }
   if (!a.started || a.ended) return;
   const auto cur = static_cast<std::size_t>(a.current);
   t.sections[cur].projected_start = now - t.section_elapsed_ms;

@@ -1,5 +1,6 @@
-// Agenda: every section with its projected start (local time; the planned
-// start on hover), planned and actual duration, done / current / next marks;
+// Agenda: every section with its start (local time: when a done section really
+// began, the projected one for the rest, "—" for a cut one; the planned start on
+// hover), planned and actual duration, done / current / next marks;
 // overruns in colour; a plan set by hand is marked "fijo" (click releases it).
 // Double-click a row to go to that section.
 #include <algorithm>
@@ -63,7 +64,9 @@ std::pair<float, float> section_row(const Session& session, const State& state, 
   const std::string planned_start =
       theme::local_hhmm(base + Millis{session.planned_start_s(static_cast<std::size_t>(index))} * 1000);
   const std::string projected = theme::local_hhmm(st.projected_start);
-  if (projected != planned_start && !cut && st.status != SectionStatus::Done) {
+  if (cut) {
+    ImGui::TextDisabled("—");  // it will not happen: no start to read (the planned one on hover)
+  } else if (projected != planned_start && st.status != SectionStatus::Done) {
     ImGui::PushStyleColor(ImGuiCol_Text, theme::to_vec4(theme::kAccent));
     ImGui::TextUnformatted(projected.c_str());
     ImGui::PopStyleColor();

@@ -74,14 +74,17 @@ void draw_controls(const Session& session, const State& state, const Timing&, co
                   static_cast<int>(seconds % 60));
     if (row.button(label, "")) dispatch(cmd::OutageAsPause{});
   }
-  (void)session;
 
   if (ui.blackout) badge(ui.t(S::ProjectorBlackedOut), theme::kWrapUp);
   if (ui.frozen) {
     if (ui.blackout) ImGui::SameLine();
     badge(ui.t(S::ProjectorFrozen), theme::kWrapUp);
   }
-  if (ui.content_pages > 1) {
+  if (answers_paged(session, state, ui)) {
+    char page[128];
+    std::snprintf(page, sizeof page, ui.t(S::AnswersPage), ui.answer_first, ui.answer_last, ui.answer_total);
+    ImGui::TextDisabled("%s", page);
+  } else if (ui.content_pages > 1) {
     char page[96];
     std::snprintf(page, sizeof page, ui.t(S::ContentPage), ui.content_page + 1, ui.content_pages);
     ImGui::TextDisabled("%s", page);

@@ -33,6 +33,23 @@ RowFit fit_rows(const std::vector<float>& heights, float avail_h, float more_h) 
   return RowFit{shown, total - shown};
 }
 
+std::vector<int> page_starts(const std::vector<float>& heights, float avail_h, float footer_h) {
+  std::vector<int> starts{0};
+  float sum = 0;
+  for (float h : heights) sum += h;
+  if (sum <= avail_h) return starts;
+  const float page_h = avail_h - footer_h;
+  float used = 0;
+  for (std::size_t i = 0; i < heights.size(); ++i) {
+    if (used + heights[i] > page_h && static_cast<int>(i) > starts.back()) {
+      starts.push_back(static_cast<int>(i));
+      used = 0;
+    }
+    used += heights[i];
+  }
+  return starts;
+}
+
 int rows_out_of_view(const std::vector<std::pair<float, float>>& rows, float view_top, float view_bottom) {
   constexpr float kSlack = 0.5f;  // rounding of pixel positions
   int out = 0;

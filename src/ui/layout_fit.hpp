@@ -24,6 +24,12 @@ struct RowFit {
 // When some do not fit, `more_h` (the "+N más" line) is kept free as well.
 RowFit fit_rows(const std::vector<float>& heights, float avail_h, float more_h);
 
+// Rows of the given heights in pages of `avail_h`: the index where each page
+// starts. When they do not all fit, every page keeps `footer_h` free for its
+// position line ("Respuestas 9–16 de 40"); a row taller than a page gets a page
+// of its own. Always at least one page (starting at 0).
+std::vector<int> page_starts(const std::vector<float>& heights, float avail_h, float footer_h);
+
 // Rows laid out at [top, bottom] in a scrolled box showing [view_top,
 // view_bottom]: how many are not wholly visible (scrolled off or cut).
 int rows_out_of_view(const std::vector<std::pair<float, float>>& rows, float view_top, float view_bottom);

@@ -50,13 +50,14 @@ void overlay(const Session& session, const State& state, const Timing& timing, U
   if (ImGui::Button(button.c_str())) ui.request_toggle_fullscreen = true;
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", ui.t(S::ProjectorFullscreen));
   std::string hint = std::string("Tab: ") + ui.t(S::ScreenConsole) + "  ·  F1";
+  if (ui.screen_notice) hint = ui.t(S::SharedScreenNotice);  // the console was hidden: say why and how back
   if (!ui.message.empty()) hint = ui.message;  // a refused key says why, here too
   char storage[160];
   if (ui.storage.failing) {  // the journal refuses writes: say so, without its reason (it may name files)
     std::snprintf(storage, sizeof storage, ui.t(S::StorageFailed), "");
     hint = storage;
   }
-  const bool alert = !ui.message.empty() || ui.storage.failing;
+  const bool alert = !ui.message.empty() || ui.storage.failing || ui.screen_notice;
   const float right = size.x - pad * 2 - button_w;
   const float hint_w = std::min(right * 0.45f, text_size(fonts.body, px * 0.85f, hint).x);
   const float line_w = right - pad - hint_w;

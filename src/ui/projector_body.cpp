@@ -59,9 +59,11 @@ float options_list(const ProjectorFrame& f, const Prompt& p, ImDrawList* dl, ImV
   return y;
 }
 
-// Revealed text answers: as many as fit whole, in the order given; the last
-// line says how many more there are ("+N más"), never a silent cut.
-void text_answers(const ProjectorFrame& f, const Tally& t, ImVec2 pos, ImVec2 size) {
+// Revealed text answers: in pages of as many as fit whole, in the order given;
+// with more than one page the last line says which ones the room sees
+// ("Respuestas 9–16 de 40 ▼") and ↑ / ↓ page them (UiState::answer_page),
+// never a silent cut.
+void text_answers(const ProjectorFrame& f, const std::string& prompt, const Tally& t, ImVec2 pos, ImVec2 size) {
   const float px = f.body_min;
   std::vector<std::string> lines;
   std::vector<float> heights;
@@ -70,21 +72,36 @@ void text_answers(const ProjectorFrame& f, const Tally& t, ImVec2 pos, ImVec2 si
     lines.push_back("• " + answer.text);
     heights.push_back(text_size(f.fonts->body, px, lines.back(), size.x).y + px * 0.3f);
   }
-  const RowFit fit = fit_rows(heights, size.y + px * 0.3f, px * 1.3f);
+  const std::vector<int> starts = page_starts(heights, size.y + px * 0.3f, px * 1.3f);
+  UiState& ui = *f.ui;
+  if (ui.answer_page_prompt != prompt) {  // another prompt: from its first answers
+    ui.answer_page_prompt = prompt;
+    ui.answer_page = 0;
+  }
+  ui.answer_pages = static_cast<int>(starts.size());
+  ui.answer_page = std::clamp(ui.answer_page, 0, ui.answer_pages - 1);
+  const auto page = static_cast<std::size_t>(ui.answer_page);
+  const int first = starts[page];
+  const int last = page + 1 < starts.size() ? starts[page + 1] : static_cast<int>(lines.size());
+  ui.answer_first = lines.empty() ? 0 : first + 1;
+  ui.answer_last = last;
+  ui.answer_total = static_cast<int>(lines.size());
   float y = 0;
-  for (int i = 0; i < fit.shown; ++i) {
+  for (int i = first; i < last; ++i) {
     const auto k = static_cast<std::size_t>(i);
     ImVec2 drawn = draw_text(f.dl, f.fonts->body, px, ImVec2(pos.x, pos.y + y), theme::kProjectorText, lines[k], size.x);
-    probe_box(f.ui->layout, "row", "answer:" + std::to_string(i), "projector-body", ImVec2(pos.x, pos.y + y),
+    probe_box(ui.layout, "row", "answer:" + std::to_string(i), "projector-body", ImVec2(pos.x, pos.y + y),
               ImVec2(pos.x + drawn.x, pos.y + y + drawn.y));
     y += heights[k];
   }
-  probe_list(f.ui->layout, "projector-answers", "projector-body", static_cast<int>(lines.size()), fit.hidden);
-  if (fit.hidden > 0) {
-    char more[48];
-    std::snprintf(more, sizeof more, f.ui->t(S::MoreItems), fit.hidden);
-    ImVec2 drawn = draw_text(f.dl, f.fonts->bold, px, ImVec2(pos.x, pos.y + y), theme::kProjectorMuted, more);
-    probe_box(f.ui->layout, "item", "projector-answers:more", "projector-body", ImVec2(pos.x, pos.y + y),
+  const int hidden = static_cast<int>(lines.size()) - (last - first);
+  probe_list(ui.layout, "projector-answers", "projector-body", static_cast<int>(lines.size()), hidden);
+  if (ui.answer_pages > 1) {
+    char range[96];
+    std::snprintf(range, sizeof range, ui.t(S::AnswersRange), ui.answer_first, ui.answer_last, ui.answer_total);
+    std::string line = std::string(range) + (ui.answer_page + 1 < ui.answer_pages ? "  ▼" : "  ▲");
+    ImVec2 drawn = draw_text(f.dl, f.fonts->bold, px, ImVec2(pos.x, pos.y + y), theme::kProjectorMuted, line);
+    probe_box(ui.layout, "item", "projector-answers:more", "projector-body", ImVec2(pos.x, pos.y + y),
               ImVec2(pos.x + drawn.x, pos.y + y + drawn.y));
   }
 }
@@ -116,7 +133,7 @@ void draw_projected_prompt(const ProjectorFrame& f, const Prompt& p, ImVec2 pos,
   float room = size.y - y;
   if (room <= f.body_min) return;
   if (revealed && p.kind == PromptKind::Text) {
-    text_answers(f, t, area, ImVec2(size.x, room));
+    text_answers(f, p.id, t, area, ImVec2(size.x, room));
     return;
   }
   // Largest text size (between 1/25 and 1/17 of the height) at which the list fits.

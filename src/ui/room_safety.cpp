@@ -23,6 +23,12 @@ VisibleParts visible_parts(ScreenMode mode, bool shared_screen) {
   return parts;
 }
 
+ScreenState after_screen_change(const ScreenState& before, bool shared_now) {
+  if (shared_now == before.shared) return before;
+  if (shared_now) return ScreenState{true, ScreenMode::Presentation, before.mode == ScreenMode::Console};
+  return ScreenState{false, ScreenMode::Console, false};
+}
+
 bool needs_confirmation(ScreenMode from, ScreenMode to, bool shared_screen) {
   return shared_screen && from == ScreenMode::Presentation && to == ScreenMode::Console;
 }

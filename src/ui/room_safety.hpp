@@ -30,4 +30,20 @@ VisibleParts visible_parts(ScreenMode mode, bool shared_screen);
 // Going from `from` to `to` asks first (the room would see the console).
 bool needs_confirmation(ScreenMode from, ScreenMode to, bool shared_screen);
 
+// The monitors changed during the run: the projector was unplugged or the
+// laptop switched to mirroring (the screen became shared), or a second monitor
+// came back (it is the facilitator's own again).
+struct ScreenState {
+  bool shared = false;
+  ScreenMode mode = ScreenMode::Console;
+  bool notice = false;  // the overlay tells the facilitator the console was hidden and how to bring it back
+  bool operator==(const ScreenState&) const = default;
+};
+// Shared now: the console leaves the room's eyes at once — presentation, with
+// the notice (Tab + confirm brings the console back, with its banner). Private
+// again: the console comes back by itself (the projector goes back to its
+// output, window_layout.hpp). Otherwise nothing changes: a console the
+// facilitator chose to show stays.
+ScreenState after_screen_change(const ScreenState& before, bool shared_now);
+
 }  // namespace facilita::ui

@@ -23,6 +23,7 @@ void draw_confirm_console(const Session&, const State&, const Timing&, const Dis
   ImGui::PushStyleColor(ImGuiCol_Button, theme::to_vec4(IM_COL32(170, 50, 45, 255)));
   if (ImGui::Button((std::string(ui.t(S::ConfirmConsoleYes)) + " (Enter)").c_str())) {
     ui.screen = ScreenMode::Console;
+    ui.screen_notice = false;
     ui.confirm_console = false;
   }
   ImGui::PopStyleColor();

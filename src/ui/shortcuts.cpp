@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/projection.hpp"
 #include "ui/room_parts.hpp"
 
 namespace facilita::ui {
@@ -24,7 +25,10 @@ bool handle_modal(const KeyInput& in, const Dispatch& dispatch, UiState& ui) {
     return true;
   }
   if (ui.confirm_console) {  // showing the console on a screen the room sees
-    if (enter) ui.screen = ScreenMode::Console;
+    if (enter) {
+      ui.screen = ScreenMode::Console;
+      ui.screen_notice = false;
+    }
     if (enter || escape) ui.confirm_console = false;
     return true;
   }
@@ -96,6 +100,21 @@ void accept_rebalance(const Dispatch& dispatch, UiState& ui) {
   ui.rebalance.reset();
 }
 
+bool answers_paged(const Session& session, const State& state, const UiState& ui) {
+  const Prompt* shown = projected_prompt(session, state);
+  if (!shown || shown->kind != PromptKind::Text || ui.show_quiz_summary || ui.answer_page_prompt != shown->id) return false;
+  auto found = state.prompts.find(shown->id);
+  return found != state.prompts.end() && found->second.revealed && ui.answer_pages > 1;
+}
+
+void page_projector(const Session& session, const State& state, UiState& ui, int delta) {
+  if (answers_paged(session, state, ui)) {
+    ui.answer_page = std::clamp(ui.answer_page + delta, 0, ui.answer_pages - 1);
+    return;
+  }
+  ui.content_page = std::clamp(ui.content_page + delta, 0, std::max(0, ui.content_pages - 1));
+}
+
 void switch_screen(UiState& ui) {
   if (!ui.shared_screen) return;  // a private screen has no presentation mode
   const ScreenMode to = ui.screen == ScreenMode::Console ? ScreenMode::Presentation : ScreenMode::Console;
@@ -121,8 +140,8 @@ void handle_shortcut(const KeyInput& in, const Session& session, const State& st
     case GLFW_KEY_PAGE_DOWN: dispatch(cmd::Next{}); return;
     case GLFW_KEY_LEFT:
     case GLFW_KEY_PAGE_UP: dispatch(cmd::Previous{}); return;
-    case GLFW_KEY_DOWN: ui.content_page = std::min(ui.content_page + 1, ui.content_pages - 1); return;
-    case GLFW_KEY_UP: ui.content_page = std::max(ui.content_page - 1, 0); return;
+    case GLFW_KEY_DOWN: page_projector(session, state, ui, +1); return;
+    case GLFW_KEY_UP: page_projector(session, state, ui, -1); return;
     case GLFW_KEY_F1: ui.show_keys = !ui.show_keys; return;
     case GLFW_KEY_F11:
       if (in.mods & GLFW_MOD_SHIFT) ui.request_toggle_console_fullscreen = true;

@@ -28,5 +28,11 @@ void accept_rebalance(const Dispatch& dispatch, UiState& ui);
 // Tab / the banner's button: presentation <-> console on a shared screen; to the
 // console only after the confirmation (UiState::confirm_console).
 void switch_screen(UiState& ui);
+// The projector shows revealed text answers in more than one page (UiState::answer_page).
+bool answers_paged(const Session& session, const State& state, const UiState& ui);
+// ↑ / ↓ (delta -1 / +1): the page of what the projector shows — the revealed
+// text answers when they are projected and do not fit, else the content. UI
+// state only: the journal does not record it.
+void page_projector(const Session& session, const State& state, UiState& ui, int delta);
 
 }  // namespace facilita::ui

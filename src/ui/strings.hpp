@@ -61,6 +61,7 @@ enum class S {
   AuthorRehearsal, AuthorRehearse, AuthorStop, AuthorSpeed, AuthorWatching, Error, Warning,
   // room-safe single screen and the projector output
   ScreenPresentation, ScreenConsole, ConfirmConsoleTitle, ConfirmConsoleBody, ConfirmConsoleYes, RoomBanner,
+  SharedScreenNotice,
   BackToPresentation, ProjectorFullscreen, KeyScreenMode, KeyConsoleFullscreen, ProjectorDocked,
   // cues (chime and flash)
   SoundOn, SoundOff, KeyMute,
@@ -91,7 +92,7 @@ enum class S {
   ClockPaused, ClockEnded, ProgressLine, DriftLate, DriftEarly, LockedMark, LockedHint, PlannedStartHint,
   RebalanceRange, RebalanceEnd, PromptNotOpened, PromptTimeLeft, PromptTimeUp, HelpNumbers,
   // lists that do not fit: "+N más"
-  MoreItems, MoreHint,
+  MoreItems, MoreHint, AnswersRange, AnswersPage,
   // author view: what the preview shows, draft durations
   AuthorShow, AuthorShowContent, AuthorShowPrompt, AuthorDraftMark, AuthorDraftHint,
   // what the projector shows after a prompt; hidden text answers shown again

@@ -82,6 +82,9 @@ struct UiState {
   bool shared_screen = false;
   ScreenMode screen = ScreenMode::Console;
   bool confirm_console = false;
+  // The screen became shared during the run (after_screen_change): the console
+  // was hidden; the presentation's overlay says so and how to bring it back.
+  bool screen_notice = false;
   bool blackout = false;
   bool frozen = false;
   std::optional<ProjectorSnapshot> frozen_view;  // set by the app when `frozen` turns on
@@ -91,6 +94,13 @@ struct UiState {
   int content_page = 0;
   int content_pages = 1;
   int content_page_section = -1;
+  // Revealed text answers too many for the projector are shown in pages too (↑ / ↓
+  // while they are projected); the projector view sets `answer_pages` and the
+  // range shown, and starts at the first page for another prompt.
+  int answer_page = 0;
+  int answer_pages = 1;
+  std::string answer_page_prompt;  // the prompt they belong to
+  int answer_first = 0, answer_last = 0, answer_total = 0;  // 1-based range shown, of all not hidden
 
   // Requests for the app loop, cleared once handled.
   bool request_rebalance_preview = false;

@@ -169,6 +169,80 @@ TEST_CASE("projected starts move with the plan and the clock; planned starts do 
   CHECK(t.sections[2].projected_start == room.now + 240 * kSec);
 }
 
+TEST_CASE("a done section shows when it really started, not its planned start") {
+  const Session s = make_session({{600}, {300}, {300}});
+  Room room(s);
+  room.ok(cmd::Start{});
+  room.wait_s(14 * 60);  // the first section ran 4 minutes late
+  room.ok(cmd::Next{});
+  const Millis entered = room.now;
+  room.wait_s(200);
+  room.ok(cmd::Next{});
+  room.wait_s(30);
+  Timing t = room.timing();
+  CHECK(t.sections[1].status == SectionStatus::Done);
+  CHECK(t.sections[1].started_at == entered);
+  CHECK(t.sections[1].projected_start == entered);  // 14 minutes in, not the planned 10
+  CHECK(t.sections[0].projected_start == kT0);
+  CHECK(t.sections[2].started_at == room.now - 30 * kSec);
+  room.ok(cmd::Previous{});  // back to the second section: it keeps its first entry
+  room.wait_s(60);
+  room.ok(cmd::Next{});
+  t = room.timing();
+  CHECK(t.sections[1].started_at == entered);
+  CHECK(t.sections[1].projected_start == entered);
+  room.ok(cmd::End{});
+  t = room.timing();
+  CHECK(t.sections[2].status == SectionStatus::Done);
+  CHECK(t.sections[2].projected_start == t.sections[2].started_at);
+  CHECK(room.replayed() == room.state);
+}
+
+TEST_CASE("a start counts from the event's time, pauses do not move it, undo forgets a wrong entry") {
+  const Session s = make_session({{600}, {300}, {300}});
+  Room room(s);
+  room.wait_s(90);  // started a minute and a half after the clock's origin
+  room.ok(cmd::Start{});
+  room.wait_s(60);
+  room.ok(cmd::Pause{});
+  room.wait_s(120);
+  room.ok(cmd::Resume{});
+  room.wait_s(60);
+  room.ok(cmd::Next{});
+  const Millis wrong = room.now;
+  room.wait_s(10);
+  room.ok(cmd::Undo{});  // the "next" was a mistake
+  CHECK(room.timing().sections[1].started_at == 0);
+  CHECK(room.timing().sections[1].status == SectionStatus::Upcoming);
+  room.wait_s(300);
+  room.ok(cmd::Next{});
+  const Millis real = room.now;
+  CHECK(real != wrong);
+  room.wait_s(60);
+  room.ok(cmd::Next{});
+  const Timing t = room.timing();
+  CHECK(t.sections[0].projected_start == kT0 + 90 * kSec);
+  CHECK(t.sections[1].started_at == real);
+  CHECK(t.sections[1].projected_start == real);
+  CHECK(room.replayed() == room.state);
+}
+
+TEST_CASE("a cut section never entered keeps its planned start and no real one") {
+  const Session s = make_session({{600}, {300, 0, 0, false, true}, {300}});
+  Room room(s);
+  room.ok(cmd::Start{});
+  room.wait_s(60);
+  room.ok(cmd::AcceptRebalance{{750, 300, 450}, {1}});
+  room.wait_s(600);
+  room.ok(cmd::Next{});
+  room.wait_s(60);
+  const Timing t = room.timing();
+  CHECK(t.sections[1].status == SectionStatus::Cut);
+  CHECK(t.sections[1].started_at == 0);
+  CHECK(t.sections[1].projected_start == kT0 + 600 * kSec);
+  CHECK(t.sections[2].started_at == kT0 + 660 * kSec);
+}
+
 TEST_CASE("end drift compares the forecast end with the planned end, pauses included") {
   const Session s = make_session({{600}, {600}});
   Room room(s);

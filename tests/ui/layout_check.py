@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""layout_check.py LAYOUT.json [--expect-hidden LIST]... [--apart A B]...
+"""layout_check.py LAYOUT.json [--expect-hidden LIST]... [--apart A B]... [--later-page PREFIX]...
 
 Checks what a view recorded while drawing (`facilita run --screenshot ...
 --layout LAYOUT.json`): every panel lies inside its parent and the window,
@@ -7,6 +7,8 @@ every item inside its panel; rows of a list that are not wholly inside their
 panel are counted by the list's "+N más", and a list that hides rows drew its
 "LIST:more" item. --expect-hidden: that list exists and hides rows (the
 stress really overflows it). --apart: items A and B do not overlap.
+--later-page: rows named PREFIX<n> were drawn and the first of them (n = 0)
+was not: a later page of the list is shown.
 Prints one line per problem; exit 1 when there is any."""
 import json
 import sys
@@ -24,11 +26,13 @@ def overlap(a, b):
 
 def main(argv):
     path = argv[1]
-    expect_hidden, apart = [], []
+    expect_hidden, apart, later = [], [], []
     i = 2
     while i < len(argv):
         if argv[i] == "--expect-hidden":
             expect_hidden.append(argv[i + 1]); i += 2
+        elif argv[i] == "--later-page":
+            later.append(argv[i + 1]); i += 2
         elif argv[i] == "--apart":
             apart.append((argv[i + 1], argv[i + 2])); i += 3
         else:
@@ -71,6 +75,15 @@ def main(argv):
             problems.append(f"{a} or {b} not drawn")
         elif overlap(items[a]["box"], items[b]["box"]):
             problems.append(f"{a} {items[a]['box']} overlaps {b} {items[b]['box']}")
+    for prefix in later:
+        rows = sorted(int(e["name"][len(prefix):]) for e in entries
+                      if e["kind"] == "row" and e["name"].startswith(prefix) and e["name"][len(prefix):].isdigit())
+        if not rows:
+            problems.append(f"no {prefix}N rows drawn")
+        elif rows[0] == 0:
+            problems.append(f"{prefix}0 drawn: the first page, not a later one (rows {rows[0]}-{rows[-1]})")
+        else:
+            print(f"     {prefix}{rows[0]}..{prefix}{rows[-1]} drawn (a later page)")
     for p in problems:
         print(f"FAIL {path}: {p}")
     counts = {k: sum(1 for e in entries if e["kind"] == k) for k in ("panel", "item", "row", "list")}

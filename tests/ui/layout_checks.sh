@@ -3,7 +3,8 @@
 # 1920x1080 on a stress session (long titles and headings, 14 sections, 12
 # prompts in one section, 80 fellows of whom 40 answer a text prompt, a long
 # join URL). Each screenshot records its layout (--layout); layout_check.py
-# asserts nothing crosses its panel and every list that hides rows says "+N más".
+# asserts nothing crosses its panel and every list that hides rows says "+N más";
+# one key (↓, --page-down 1) shows the revealed text answers' second page.
 set -u
 bin="$1"; session="$2"; out="$3"
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -15,6 +16,7 @@ demo=(--demo --demo-fellows 80 --join-url "$url")
 cases=(
   "answers|console|abiertas:02:00||--expect-hidden text-answers --expect-hidden not-answered"
   "answers-revealed|projector|abiertas:02:00|--reveal|--expect-hidden projector-answers --apart join-url join-qr"
+  "answers-page2|projector|abiertas:02:00|--reveal --page-down 1|--expect-hidden projector-answers --later-page answer: --apart join-url join-qr"
   "quiz|console|quiz:01:00||--expect-hidden prompt-list --expect-hidden not-answered"
   "quiz|projector|quiz:01:00||--apart join-url join-qr"
   "agenda|console|bloque-9:01:00||--expect-hidden agenda"

@@ -40,6 +40,18 @@ TEST_CASE("layout: rows that fit leave a line for \"+N más\" when some do not")
   CHECK(fit_rows({}, 10, 20).shown == 0);
 }
 
+TEST_CASE("layout: rows that do not fit go in pages, each with room for its position line") {
+  CHECK(page_starts({}, 100, 10) == std::vector<int>{0});
+  CHECK(page_starts({30, 30, 30}, 100, 10) == std::vector<int>{0});  // all fit: one page, no line
+  // 40 rows of 20 px in 100 px: 4 per page (80 + a 20 px line), 10 pages.
+  const std::vector<int> starts = page_starts(std::vector<float>(40, 20), 100, 20);
+  REQUIRE(starts.size() == 10);
+  CHECK(starts[1] == 4);
+  CHECK(starts.back() == 36);
+  // A row taller than a page still gets one page of its own; nothing is skipped.
+  CHECK(page_starts({20, 300, 20, 20}, 100, 20) == std::vector<int>{0, 1, 2});
+}
+
 TEST_CASE("layout: rows scrolled out of view or cut are counted") {
   std::vector<std::pair<float, float>> rows = {{0, 20}, {20, 40}, {40, 60}, {60, 80}};
   CHECK(rows_out_of_view(rows, 0, 80) == 0);

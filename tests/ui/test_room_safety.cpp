@@ -48,3 +48,26 @@ TEST_CASE("room safety: only going to the console on a shared screen asks first"
   CHECK_FALSE(needs_confirmation(ScreenMode::Presentation, ScreenMode::Console, false));
   CHECK_FALSE(needs_confirmation(ScreenMode::Console, ScreenMode::Console, true));
 }
+
+TEST_CASE("room safety: a screen that becomes shared mid-run hides the console and says how to bring it back") {
+  const ScreenState console{false, ScreenMode::Console, false};
+  const ScreenState unplugged = after_screen_change(console, true);
+  CHECK(unplugged == ScreenState{true, ScreenMode::Presentation, true});
+  CHECK_FALSE(visible_parts(unplugged.mode, unplugged.shared).console);
+  CHECK(needs_confirmation(unplugged.mode, ScreenMode::Console, unplugged.shared));  // Tab asks first
+  // Nothing else changes while it stays shared: a console the facilitator chose stays.
+  const ScreenState chosen{true, ScreenMode::Console, false};
+  CHECK(after_screen_change(chosen, true) == chosen);
+  CHECK(after_screen_change(unplugged, true) == unplugged);
+}
+
+TEST_CASE("room safety: a second monitor back makes the screen private: the console returns by itself") {
+  CHECK(after_screen_change(ScreenState{true, ScreenMode::Presentation, true}, false) ==
+        ScreenState{false, ScreenMode::Console, false});
+  CHECK(after_screen_change(ScreenState{true, ScreenMode::Console, false}, false) ==
+        ScreenState{false, ScreenMode::Console, false});
+  const ScreenState own{false, ScreenMode::Console, false};
+  CHECK(after_screen_change(own, false) == own);
+  // Shared already in presentation (started on one screen): no notice, nothing was hidden.
+  CHECK(after_screen_change(ScreenState{false, ScreenMode::Presentation, false}, true).notice == false);
+}

@@ -234,3 +234,43 @@ TEST_CASE("T puts the projector on the content after a reveal and back on the re
   h.apply_sent();
   CHECK_FALSE(h.state.projector_content);
 }
+
+TEST_CASE("Down pages the revealed text answers while they are projected and paged, else the content") {
+  Harness h;
+  h.ui.content_pages = 3;
+  h.key(GLFW_KEY_DOWN);  // nothing revealed: the content
+  CHECK(h.ui.content_page == 1);
+  h.key(GLFW_KEY_UP);
+  CHECK(h.ui.content_page == 0);
+  // A revealed text prompt whose answers the projector drew in 5 pages.
+  Prompt text;
+  text.id = "t1";
+  text.kind = PromptKind::Text;
+  text.text = "Why?";
+  h.session.sections[0].prompts.push_back(text);
+  h.state.prompts["t1"];
+  h.key(GLFW_KEY_SPACE);
+  h.apply_sent();
+  for (const Command& c : {Command{cmd::OpenPrompt{"t1"}}, Command{cmd::RevealPrompt{"t1"}}}) h.dispatch(c);
+  h.apply_sent();
+  REQUIRE(h.state.prompts["t1"].revealed);
+  h.ui.answer_page_prompt = "t1";
+  h.ui.answer_pages = 5;
+  CHECK(answers_paged(h.session, h.state, h.ui));
+  h.key(GLFW_KEY_DOWN);
+  CHECK(h.ui.answer_page == 1);
+  CHECK(h.ui.content_page == 0);
+  CHECK(h.sent.empty());  // paging is not journaled
+  for (int i = 0; i < 10; ++i) h.key(GLFW_KEY_DOWN);
+  CHECK(h.ui.answer_page == 4);  // stops at the last page
+  h.key(GLFW_KEY_UP);
+  CHECK(h.ui.answer_page == 3);
+  // The content back on the projector (T): the keys page the content again.
+  h.type('t');
+  h.apply_sent();
+  REQUIRE(h.state.projector_content);
+  CHECK_FALSE(answers_paged(h.session, h.state, h.ui));
+  h.key(GLFW_KEY_DOWN);
+  CHECK(h.ui.answer_page == 3);
+  CHECK(h.ui.content_page == 1);
+}
