@@ -12,9 +12,7 @@
 namespace facilita {
 
 const char* hx(Lang lang, H key) {
-  const auto& table = lang == Lang::En ? english_help() : spanish_help();
-  auto i = static_cast<std::size_t>(key);
-  return i < table.size() ? table[i] : "";
+  return text_of(lang == Lang::En ? english_help() : spanish_help(), key);
 }
 
 std::string hxf(Lang lang, H key, ...) {

@@ -6,6 +6,7 @@
 #pragma once
 #include <string>
 
+#include "core/keyed_table.hpp"
 #include "core/lang.hpp"
 
 namespace CLI {
@@ -44,10 +45,7 @@ enum class H {
   Count
 };
 
-struct HelpEntry {
-  H key;
-  const char* text;
-};
+using HelpEntry = KeyedText<H>;
 
 const char* hx(Lang lang, H key);
 

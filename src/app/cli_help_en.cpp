@@ -124,8 +124,8 @@ constexpr HelpEntry kEnglishHelp[] = {
     {H::ErrOther, "the command line is not valid (%s)"},
     {H::ErrSeeHelp, "Run with --help for more information."},
 };
-static_assert(covers_every_help_once(kEnglishHelp), "the English help table misses or repeats a key");
-constexpr IndexedHelp kIndexedEnglishHelp = index_help(kEnglishHelp);
+static_assert(covers_every_key_once(kEnglishHelp), "the English help table misses or repeats a key");
+constexpr IndexedHelp kIndexedEnglishHelp = index_by_key(kEnglishHelp);
 
 }  // namespace
 

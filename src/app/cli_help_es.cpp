@@ -131,8 +131,8 @@ constexpr HelpEntry kSpanishHelp[] = {
     {H::ErrOther, "la línea de órdenes no es válida (%s)"},
     {H::ErrSeeHelp, "Usa --help para más información."},
 };
-static_assert(covers_every_help_once(kSpanishHelp), "the Spanish help table misses or repeats a key");
-constexpr IndexedHelp kIndexedSpanishHelp = index_help(kSpanishHelp);
+static_assert(covers_every_key_once(kSpanishHelp), "the Spanish help table misses or repeats a key");
+constexpr IndexedHelp kIndexedSpanishHelp = index_by_key(kSpanishHelp);
 
 }  // namespace
 

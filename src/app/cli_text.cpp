@@ -11,9 +11,7 @@
 namespace facilita {
 
 const char* tx(Lang lang, T key) {
-  const auto& table = lang == Lang::En ? english_texts() : spanish_texts();
-  auto i = static_cast<std::size_t>(key);
-  return i < table.size() ? table[i] : "";
+  return text_of(lang == Lang::En ? english_texts() : spanish_texts(), key);
 }
 
 std::string txf(Lang lang, T key, ...) {

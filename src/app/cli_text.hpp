@@ -8,6 +8,7 @@
 #include <exception>
 #include <string>
 
+#include "core/keyed_table.hpp"
 #include "core/lang.hpp"
 
 namespace facilita {
@@ -40,10 +41,7 @@ enum class T {
   Count
 };
 
-struct TextEntry {
-  T key;
-  const char* text;
-};
+using TextEntry = KeyedText<T>;
 
 const char* tx(Lang lang, T key);
 

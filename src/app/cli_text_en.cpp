@@ -89,8 +89,8 @@ constexpr TextEntry kEnglishText[] = {
     {T::NetPortDenied, "no permission to listen on port %d"},
     {T::NetNotLocal, "cannot listen on %s: not an address of this computer"},
 };
-static_assert(covers_every_text_once(kEnglishText), "the English command text table misses or repeats a key");
-constexpr IndexedTexts kIndexedEnglishText = index_texts(kEnglishText);
+static_assert(covers_every_key_once(kEnglishText), "the English command text table misses or repeats a key");
+constexpr IndexedTexts kIndexedEnglishText = index_by_key(kEnglishText);
 
 }  // namespace
 

@@ -89,8 +89,8 @@ constexpr TextEntry kSpanishText[] = {
     {T::NetPortDenied, "sin permiso para escuchar en el puerto %d"},
     {T::NetNotLocal, "no se puede escuchar en %s: no es una dirección de este equipo"},
 };
-static_assert(covers_every_text_once(kSpanishText), "the Spanish command text table misses or repeats a key");
-constexpr IndexedTexts kIndexedSpanishText = index_texts(kSpanishText);
+static_assert(covers_every_key_once(kSpanishText), "the Spanish command text table misses or repeats a key");
+constexpr IndexedTexts kIndexedSpanishText = index_by_key(kSpanishText);
 
 }  // namespace
 

@@ -5,9 +5,7 @@
 namespace facilita {
 
 const char* message_text(Lang lang, M key) {
-  const auto& table = lang == Lang::En ? english_messages() : spanish_messages();
-  auto i = static_cast<std::size_t>(key);
-  return i < table.size() && table[i] ? table[i] : "";
+  return text_of(lang == Lang::En ? english_messages() : spanish_messages(), key);
 }
 
 std::string render(const Msg& m, Lang lang) {

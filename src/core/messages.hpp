@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/keyed_table.hpp"
 #include "core/lang.hpp"
 
 namespace facilita {
@@ -84,9 +85,6 @@ const char* message_text(Lang lang, M key);
 // The message with its arguments in place.
 std::string render(const Msg& m, Lang lang);
 
-struct MessageEntry {
-  M key;
-  const char* text;
-};
+using MessageEntry = KeyedText<M>;
 
 }  // namespace facilita

@@ -171,8 +171,8 @@ constexpr MessageEntry kEnglish[] = {
     {M::DurZero, "duration must be greater than zero"},
     {M::NoteDurationHint, "write it like \"5 min\", \"90 s\", \"1 h 5 min\" or \"4:30\""},
 };
-static_assert(covers_every_message_once(kEnglish), "the English message table misses or repeats a key");
-constexpr IndexedMessages kIndexedEnglish = index_messages(kEnglish);
+static_assert(covers_every_key_once(kEnglish), "the English message table misses or repeats a key");
+constexpr IndexedMessages kIndexedEnglish = index_by_key(kEnglish);
 
 }  // namespace
 

@@ -172,8 +172,8 @@ constexpr MessageEntry kSpanish[] = {
     {M::DurZero, "la duración debe ser mayor que cero"},
     {M::NoteDurationHint, "se esperaba una duración como 5 min, 90 s, 1 h 5 min o 4:30"},
 };
-static_assert(covers_every_message_once(kSpanish), "the Spanish message table misses or repeats a key");
-constexpr IndexedMessages kIndexedSpanish = index_messages(kSpanish);
+static_assert(covers_every_key_once(kSpanish), "the Spanish message table misses or repeats a key");
+constexpr IndexedMessages kIndexedSpanish = index_by_key(kSpanish);
 
 }  // namespace
 

@@ -37,8 +37,8 @@ constexpr ReportTextEntry kEnglishReport[] = {
     {RT::NoAnswers, "no answers"},
     {RT::AnswersOf, "%d of %d answers"},
 };
-static_assert(covers_every_report_text_once(kEnglishReport), "the English report table misses or repeats a key");
-constexpr IndexedReportTexts kIndexedEnglishReport = index_report_texts(kEnglishReport);
+static_assert(covers_every_key_once(kEnglishReport), "the English report table misses or repeats a key");
+constexpr IndexedReportTexts kIndexedEnglishReport = index_by_key(kEnglishReport);
 
 }  // namespace
 

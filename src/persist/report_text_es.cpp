@@ -40,17 +40,15 @@ constexpr ReportTextEntry kSpanishReport[] = {
     {RT::NoAnswers, "sin respuestas"},
     {RT::AnswersOf, "%d de %d respuestas"},
 };
-static_assert(covers_every_report_text_once(kSpanishReport), "the Spanish report table misses or repeats a key");
-constexpr IndexedReportTexts kIndexedSpanishReport = index_report_texts(kSpanishReport);
+static_assert(covers_every_key_once(kSpanishReport), "the Spanish report table misses or repeats a key");
+constexpr IndexedReportTexts kIndexedSpanishReport = index_by_key(kSpanishReport);
 
 }  // namespace
 
 const IndexedReportTexts& spanish_report_texts() { return kIndexedSpanishReport; }
 
 const char* rt(Lang lang, RT key) {
-  const auto& table = lang == Lang::En ? english_report_texts() : spanish_report_texts();
-  auto i = static_cast<std::size_t>(key);
-  return i < table.size() ? table[i] : "";
+  return text_of(lang == Lang::En ? english_report_texts() : spanish_report_texts(), key);
 }
 
 std::string status_word(Lang lang, const std::string& status) {

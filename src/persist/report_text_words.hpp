@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <string>
 
+#include "core/keyed_table.hpp"
 #include "core/lang.hpp"
 
 namespace facilita {
@@ -19,33 +20,9 @@ enum class RT {
   Count
 };
 
-struct ReportTextEntry {
-  RT key;
-  const char* text;
-};
+using ReportTextEntry = KeyedText<RT>;
 
-inline constexpr std::size_t kReportTextCount = static_cast<std::size_t>(RT::Count);
-using IndexedReportTexts = std::array<const char*, kReportTextCount>;
-
-template <std::size_t N>
-consteval bool covers_every_report_text_once(const ReportTextEntry (&rows)[N]) {
-  std::array<int, kReportTextCount> seen{};
-  for (const auto& row : rows) {
-    auto i = static_cast<std::size_t>(row.key);
-    if (i >= kReportTextCount || row.text == nullptr || row.text[0] == '\0') return false;
-    ++seen[i];
-  }
-  for (int n : seen)
-    if (n != 1) return false;
-  return true;
-}
-
-template <std::size_t N>
-consteval IndexedReportTexts index_report_texts(const ReportTextEntry (&rows)[N]) {
-  IndexedReportTexts out{};
-  for (const auto& row : rows) out[static_cast<std::size_t>(row.key)] = row.text;
-  return out;
-}
+using IndexedReportTexts = KeyedTable<RT>;
 
 const IndexedReportTexts& spanish_report_texts();
 const IndexedReportTexts& english_report_texts();

@@ -5,9 +5,7 @@
 namespace facilita::ui {
 
 const char* tr(Lang lang, S key) {
-  const auto& table = lang == Lang::En ? english_strings() : spanish_strings();
-  auto i = static_cast<std::size_t>(key);
-  return i < table.size() ? table[i] : "";
+  return text_of(lang == Lang::En ? english_strings() : spanish_strings(), key);
 }
 
 const char* rejection_text(Lang lang, std::string_view code) {

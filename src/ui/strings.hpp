@@ -5,6 +5,7 @@
 #include <optional>
 #include <string_view>
 
+#include "core/keyed_table.hpp"
 #include "core/lang.hpp"
 
 namespace facilita::ui {
@@ -108,9 +109,6 @@ const char* tr(Lang lang, S key);
 const char* rejection_text(Lang lang, std::string_view code);
 
 // Table rows; tables are checked at compile time (see strings.cpp).
-struct StringEntry {
-  S key;
-  const char* text;
-};
+using StringEntry = KeyedText<S>;
 
 }  // namespace facilita::ui

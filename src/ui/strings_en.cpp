@@ -323,7 +323,7 @@ constexpr StringEntry kEnglish[] = {
     {S::RejectNoResults, "No prompt is open or revealed in this section: the projector already shows the content"},
 };
 static_assert(covers_every_key_once(kEnglish), "strings_en.cpp: every key exactly once");
-constexpr IndexedStrings kEnglishIndexed = index_strings(kEnglish);
+constexpr IndexedStrings kEnglishIndexed = index_by_key(kEnglish);
 
 }  // namespace
 

@@ -323,7 +323,7 @@ constexpr StringEntry kSpanish[] = {
     {S::RejectNoResults, "No hay pregunta abierta ni revelada en esta sección: el proyector ya muestra el contenido"},
 };
 static_assert(covers_every_key_once(kSpanish), "strings_es.cpp: every key exactly once");
-constexpr IndexedStrings kSpanishIndexed = index_strings(kSpanish);
+constexpr IndexedStrings kSpanishIndexed = index_by_key(kSpanish);
 
 }  // namespace
 
