@@ -31,8 +31,6 @@ namespace {
 // 2.1 glues the validators' English descriptions to the type name).
 class LocalizedFormatter : public CLI::Formatter {
  public:
-  explicit LocalizedFormatter(Lang lang) : lang_(lang) {}
-
   std::string make_option_opts(const CLI::Option* opt) const override {
     if (!opt->get_option_text().empty()) return " " + opt->get_option_text();
     std::ostringstream out;
@@ -62,7 +60,7 @@ class LocalizedFormatter : public CLI::Formatter {
   std::string part_text(const std::string& part) const {
     if (auto in = part.find(" in ["); in != std::string::npos)
       return get_label(part.substr(0, in)) + " " + part.substr(in + 4);
-    if (part == "POSITIVE") return lang_ == Lang::En ? ">0" : ">0";
+    if (part == "POSITIVE") return ">0";  // the same in both languages
     return get_label(part);
   }
   std::string type_text(const std::string& full) const {
@@ -83,14 +81,12 @@ class LocalizedFormatter : public CLI::Formatter {
     }
     return out;
   }
-
-  Lang lang_;
 };
 
 }  // namespace
 
 void localize_help(CLI::App& app, Lang lang) {
-  auto formatter = std::make_shared<LocalizedFormatter>(lang);
+  auto formatter = std::make_shared<LocalizedFormatter>();
   const std::pair<const char*, H> labels[] = {
       {"Usage", H::LblUsage},       {"OPTIONS", H::LblOptionsBadge}, {"SUBCOMMAND", H::LblSubcommand},
       {"SUBCOMMANDS", H::LblSubcommands}, {"Positionals", H::LblPositionals}, {"REQUIRED", H::LblRequired},
