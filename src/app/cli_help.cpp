@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "app/cli_help_table.hpp"
+#include "app/cli_text.hpp"
 
 namespace facilita {
 
@@ -16,12 +17,11 @@ const char* hx(Lang lang, H key) {
 }
 
 std::string hxf(Lang lang, H key, ...) {
-  char buf[1024];
   va_list args;
   va_start(args, key);
-  std::vsnprintf(buf, sizeof buf, hx(lang, key), args);
+  std::string out = format_va(hx(lang, key), args);
   va_end(args);
-  return buf;
+  return out;
 }
 
 namespace {

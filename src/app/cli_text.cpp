@@ -14,13 +14,18 @@ const char* tx(Lang lang, T key) {
   return text_of(lang == Lang::En ? english_texts() : spanish_texts(), key);
 }
 
-std::string txf(Lang lang, T key, ...) {
+std::string format_va(const char* format, std::va_list args) {
   char buf[1024];
+  std::vsnprintf(buf, sizeof buf, format, args);
+  return buf;
+}
+
+std::string txf(Lang lang, T key, ...) {
   va_list args;
   va_start(args, key);
-  std::vsnprintf(buf, sizeof buf, tx(lang, key), args);
+  std::string out = format_va(tx(lang, key), args);
   va_end(args);
-  return buf;
+  return out;
 }
 
 std::string error_text(Lang lang, const std::exception& error) {

@@ -4,6 +4,7 @@
 // a key, or repeats one, fails to compile. Column keys of CSV/JSON exports are
 // for machines and stay as they are.
 #pragma once
+#include <cstdarg>
 #include <cstddef>
 #include <exception>
 #include <string>
@@ -47,6 +48,9 @@ const char* tx(Lang lang, T key);
 
 // printf into a std::string with a table text as the format.
 std::string txf(Lang lang, T key, ...);
+
+// printf into a std::string (txf and the help's hxf share it).
+std::string format_va(const char* format, std::va_list args);
 
 // A failure of the data directory, the delivery lock or the journal in `lang`,
 // naming the place (directory, lock file, journal); any other exception as it says.
