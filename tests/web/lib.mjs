@@ -1,6 +1,7 @@
 // Helpers for the browser tests: a `facilita run --headless` process, the
 // admin API, and Chromium through playwright-core (Debian's /usr/bin/chromium).
 import { spawn, spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import { chromium } from "playwright-core";
 
 export const ADMIN_TOKEN = "web-test-admin-token";
@@ -117,4 +118,18 @@ export function lastDeliveryAnswers(listing) {
   const at = header.indexOf("answers");
   const shift = header.indexOf("started") >= 0 && header.indexOf("started") < at ? 1 : 0;
   return Number(row[at + shift]);
+}
+
+// A browser test's end: what failed, with the page's errors ...
+export function reportFailure(error, pageErrors) {
+  console.error(error.stack || String(error));
+  console.error(pageErrors.join("\n"));
+  process.exitCode = 1;
+}
+
+// ... and, pass or fail, the browser closed, the server stopped, the data removed.
+export async function cleanUp(browser, server, dataDir) {
+  await browser.close();
+  await stopServer(server);
+  rmSync(dataDir, { recursive: true, force: true });
 }

@@ -9,7 +9,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ADMIN_TOKEN, admin, check, launchBrowser, newPage, publicState, startServer, stopServer, testArgs, waitFor } from "./lib.mjs";
+import { ADMIN_TOKEN, admin, check, launchBrowser, newPage, publicState, startServer, stopServer, testArgs, waitFor, cleanUp, reportFailure } from "./lib.mjs";
 
 const { facilita, session, outDir } = testArgs("remote_live.mjs");
 
@@ -123,11 +123,7 @@ try {
   check(errors.length === 0, "no page errors:\n" + errors.join("\n"));
   console.log("OK");
 } catch (e) {
-  console.error(e.stack || String(e));
-  console.error(errors.join("\n"));
-  process.exitCode = 1;
+  reportFailure(e, errors);
 } finally {
-  await browser.close();
-  await stopServer(server);
-  rmSync(data, { recursive: true, force: true });
+  await cleanUp(browser, server, data);
 }

@@ -13,7 +13,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SKIP, admin, check, launchBrowser, publicState, startServer, stopServer, supportsHeadless, waitFor, lastDeliveryAnswers } from "./lib.mjs";
+import { SKIP, admin, check, launchBrowser, publicState, startServer, stopServer, supportsHeadless, waitFor, lastDeliveryAnswers, cleanUp, reportFailure } from "./lib.mjs";
 
 const [facilita, outDir] = process.argv.slice(2);
 if (!facilita || !outDir) {
@@ -188,11 +188,7 @@ try {
   check(errors.length === 0, "no page errors or refusals:\n" + errors.join("\n"));
   console.log("OK");
 } catch (e) {
-  console.error(e.stack || String(e));
-  console.error(errors.join("\n"));
-  process.exitCode = 1;
+  reportFailure(e, errors);
 } finally {
-  await browser.close();
-  await stopServer(server);
-  rmSync(data, { recursive: true, force: true });
+  await cleanUp(browser, server, data);
 }
