@@ -9,7 +9,7 @@ start_server() {  # start_server LOG [extra flags]
     >"$log" 2>&1 &
   pid=$!
   port=""
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 600); do  # start-up: up to a minute on a loaded machine
     port="$(sed -n 's/^listening on [0-9.]*:\([0-9]*\)$/\1/p' "$log")"
     [[ -n "$port" ]] && return 0
     kill -0 "$pid" 2>/dev/null || fail "the server exited: $(cat "$log")"

@@ -20,7 +20,7 @@ token="e2e-admin-token-16"
   >"$tmp/server.log" 2>&1 &
 server_pid=$!
 port=""
-for _ in $(seq 1 100); do
+for _ in $(seq 1 600); do
   port="$(sed -n 's/^listening on [0-9.]*:\([0-9]*\)$/\1/p' "$tmp/server.log")"
   [[ -n "$port" ]] && break
   kill -0 "$server_pid" 2>/dev/null || fail "the server exited"

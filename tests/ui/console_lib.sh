@@ -11,7 +11,7 @@ start_console() {
   "$bin" run "$1" --console --data "$2" --dump-state "$state" --port 0 >"$tmp/out.txt" 2>&1 &
   pid=$!
   wid=""
-  for _ in $(seq 1 100); do
+  for _ in $(seq 1 600); do  # start-up: up to a minute on a loaded machine
     wid="$(xdotool search --name "Facilita · Consola" 2>/dev/null | head -1)"
     [[ -n "$wid" && -s "$state" ]] && break
     sleep 0.1

@@ -17,7 +17,7 @@ trap cleanup EXIT
 "$bin" run "$module" --data "$tmp" --dump-state "$state" --port 0 --lang es >"$tmp/out.txt" 2>&1 &
 pid=$!
 wid=""
-for _ in $(seq 1 100); do
+for _ in $(seq 1 600); do
   wid="$(xdotool search --name "Facilita · Consola" 2>/dev/null | head -1)"
   [[ -n "$wid" && -s "$state" ]] && break
   sleep 0.1

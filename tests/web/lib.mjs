@@ -42,7 +42,7 @@ export function startServer(facilita, session, dataDir, port = 0) {
   let err = "";
   proc.stderr.on("data", (d) => { err += d; });
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("server did not start:\n" + out + err)), 15000);
+    const timer = setTimeout(() => reject(new Error("server did not start:\n" + out + err)), 60000);
     proc.stdout.on("data", (d) => {
       out += d;
       const m = /listening on [^\s:]+:(\d+)/.exec(out);
