@@ -86,9 +86,10 @@ ServerProcess spawn_server(const std::string& facilita, const std::string& sessi
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
     std::ifstream in(log);
     std::string text((std::istreambuf_iterator<char>(in)), {});
-    auto at = text.find("listening on 127.0.0.1:");
+    // "escuchando en 127.0.0.1:PORT" (Spanish session) or "listening on 127.0.0.1:PORT"
+    auto at = text.find(" 127.0.0.1:");
     if (at != std::string::npos && text.find('\n', at) != std::string::npos)
-      p.port = static_cast<unsigned short>(std::stoi(text.substr(at + 23)));
+      p.port = static_cast<unsigned short>(std::stoi(text.substr(at + 11)));
   }
   return p;
 }

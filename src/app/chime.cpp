@@ -11,6 +11,8 @@
 #include <iostream>
 #include <numbers>
 
+#include "app/cli_text.hpp"
+
 namespace facilita {
 namespace {
 
@@ -43,7 +45,7 @@ std::vector<float> synthesize_chime(int sample_rate) {
   return out;
 }
 
-Chime::Chime() : samples_(synthesize_chime()), thread_([this] { run(); }) {}
+Chime::Chime(Lang lang) : samples_(synthesize_chime()), lang_(lang), thread_([this] { run(); }) {}
 
 Chime::~Chime() {
   {
@@ -65,8 +67,7 @@ void Chime::play() {
 void Chime::notice_no_audio() {
   if (noticed_) return;
   noticed_ = true;
-  std::cerr << "Sin salida de audio: las señales serán solo visuales (no audio output: cues are visual only)"
-            << std::endl;
+  std::cerr << tx(lang_, T::NoAudio) << std::endl;
 }
 
 void Chime::run() {

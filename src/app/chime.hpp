@@ -9,6 +9,8 @@
 #include <thread>
 #include <vector>
 
+#include "core/lang.hpp"
+
 namespace facilita {
 
 inline constexpr int kChimeSampleRate = 44100;
@@ -18,7 +20,7 @@ std::vector<float> synthesize_chime(int sample_rate = kChimeSampleRate);
 
 class Chime {
  public:
-  Chime();   // starts the audio thread (it opens PortAudio; the caller does not wait)
+  explicit Chime(Lang lang);  // starts the audio thread (it opens PortAudio; the caller does not wait)
   ~Chime();  // lets a chime under way finish, then stops the thread
   Chime(const Chime&) = delete;
   Chime& operator=(const Chime&) = delete;
@@ -36,6 +38,7 @@ class Chime {
   bool pending_ = false;
   bool stop_ = false;
   bool noticed_ = false;
+  Lang lang_;  // of the no-audio notice
   std::thread thread_;
 };
 

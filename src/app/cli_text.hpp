@@ -39,6 +39,12 @@ enum class T {
   LockHolderStarting, NoJournalYet,
   // the fellows' server at start-up
   NetNoWebPages, NetTokenShort, NetTokenLong, NetNotAddress, NetPortInUse, NetPortDenied, NetNotLocal,
+  // run: what the terminal shows while a delivery runs
+  RunTitle, RunTitleResumed, RunNote, Listening, JoinAt, RemoteAt, CtrlCEnds, Stopped,
+  StorageBack, StorageFailing, SourceStart, SourceKey, SourceRemote, SourceFellow, SourceTimer, SourceHeartbeat,
+  CueLine, CueStep, CueWrapUp, CueZero, CueStepZero, CueChime, CueMuted, CueNoSound, MuteNotRemembered, NoAudio,
+  // run --screenshot
+  ShotNoFramebuffer, ShotCannotWrite, ShotAtFormat, ShotAtNoSection, GuiNoWindow, GuiNoProjector,
   Count
 };
 

@@ -95,7 +95,7 @@ int screenshot(const EditOptions& opt, ui::AuthorState& author, ui::UiState& ui)
     return kExitInvalid;
   }
   auto pixels = window.render_offscreen(width, height, 3, [&] { ui::draw_author(author, ui); });
-  if (!write_png(opt.screenshot, width, height, pixels)) return kExitInvalid;
+  if (!write_png(opt.screenshot, width, height, pixels, ui.lang, "edit")) return kExitInvalid;
   return kExitOk;
 }
 

@@ -69,6 +69,13 @@ ui::FollowerModel make_model(const net::FollowerSnapshot& s, Millis now) {
 std::string g_glfw_error;
 void remember_glfw_error(int, const char* description) { g_glfw_error = description ? description : ""; }
 
+// "facilita join: La sala está llena. (the server refused: …)": the words a fellow
+// reads in the window, then the technical detail for whoever looks at the terminal.
+std::string join_failure_line(const net::FollowerSnapshot& snap, const ui::UiState& ui) {
+  const char* known = ui::follower_error_text(snap.error_code, ui);
+  return std::string("facilita join: ") + (known ? known : ui.t(ui::S::ConnFailed)) + " (" + snap.error + ")";
+}
+
 struct Display {
   bool ok = false;
   Display() {
@@ -97,9 +104,9 @@ int take_join_screenshot(net::FollowerClient& client, const JoinOptions& opt, ui
   ui::FollowerDraft draft;
   const ui::FollowerModel model = make_model(snap, now_ms());
   auto pixels = window.render_offscreen(width, height, 3, [&] { ui::draw_follower_window(model, draft, {}, ui); });
-  if (!write_png(opt.screenshot, width, height, pixels)) return kExitInvalid;
+  if (!write_png(opt.screenshot, width, height, pixels, ui.lang, "join")) return kExitInvalid;
   if (snap.status == net::LinkStatus::Failed) {
-    std::cerr << "facilita join: " << snap.error << "\n";
+    std::cerr << join_failure_line(snap, ui) << "\n";
     return kExitInvalid;
   }
   return kExitOk;
@@ -131,7 +138,7 @@ int run_window(net::FollowerClient& client, ui::UiState& ui) {
     const net::FollowerSnapshot snap = client.snapshot();
     const Millis now = now_ms();
     if (snap.status == net::LinkStatus::Failed && snap.error != reported) {
-      std::cerr << "facilita join: " << snap.error << "\n";
+      std::cerr << join_failure_line(snap, ui) << "\n";
       reported = snap.error;
     }
     const FrameKey key{snap.revision, (now + snap.offset_ms) / 1000};

@@ -45,7 +45,7 @@ int run_report(const ReportOptions& opt) {
     }
     std::cout << "\n" << txf(lang, T::Wrote, opt.html.c_str()) << "\n";
   }
-  if (!opt.pdf.empty() && write_report_pdf(reports, opt.pdf, lang_code(lang)) != kExitOk) return kExitInvalid;
+  if (!opt.pdf.empty() && write_report_pdf(reports, opt.pdf, lang) != kExitOk) return kExitInvalid;
   return kExitOk;
 }
 

@@ -230,8 +230,8 @@ int run_delivery(const RunOptions& opt, const SourceFile& file) {
     if (ui.join_url.empty()) ui.join_url = delivery->server()->join_url();
     ui.admin_url = delivery->server()->admin_url();
     // As headless prints them: scripts (and a facilitator at a terminal) find the port.
-    std::cout << "listening on " << net_options.bind << ":" << delivery->server()->port() << "\n"
-              << "join: " << delivery->server()->join_url() << std::endl;
+    std::cout << listening_lines(ui.lang, net_options.bind, delivery->server()->port(), delivery->server()->join_url())
+              << std::flush;
   } else {
     std::cerr << txf(ui.lang, T::FellowsCannotJoin, net_problem.c_str()) << "\n";
     ui.message = txf(ui.lang, T::NetworkNote, net_problem.c_str());

@@ -28,7 +28,7 @@ float cue_flash_alpha(Millis since, Millis length) {
 }
 
 CueEffects::CueEffects(std::string preferences_path, ui::UiState& ui)
-    : path_(std::move(preferences_path)), ui_(ui), flash_ms_(cue_flash_ms()) {
+    : path_(std::move(preferences_path)), ui_(ui), chime_(ui.lang), flash_ms_(cue_flash_ms()) {
   ui_.muted = load_preferences(path_).muted;
   saved_muted_ = ui_.muted;
 }
@@ -36,13 +36,13 @@ CueEffects::CueEffects(std::string preferences_path, ui::UiState& ui)
 void CueEffects::save() {
   if (ui_.muted == saved_muted_) return;
   if (save_preferences(path_, Preferences{ui_.muted})) saved_muted_ = ui_.muted;
-  else std::cerr << "facilita run: cannot write " << path_ << "; the sound setting is not remembered\n";
+  else std::cerr << txf(ui_.lang, T::MuteNotRemembered, path_.c_str()) << "\n";
 }
 
 void CueEffects::turn(const Session& session, const State& state, Millis now) {
   save();
   for (const Cue& cue : watcher_.observe(session, state, now)) {
-    std::cerr << cue_log_line(session, cue, ui_.muted ? "muted" : "chime") << std::endl;
+    std::cerr << cue_log_line(session, cue, ui_.lang, ui_.muted ? T::CueMuted : T::CueChime) << std::endl;
     if (!ui_.muted) chime_.play();
     // A step's zero flashes like the section's: time is up for what the room is doing.
     ui_.flash.kind = cue.kind == CueKind::WrapUp ? ui::CueFlash::Kind::WrapUp : ui::CueFlash::Kind::Zero;

@@ -12,23 +12,22 @@ std::vector<Cue> CueWatcher::observe(const Session& session, const State& state,
   return cues;
 }
 
-std::string cue_log_line(const Session& session, const Cue& cue, std::string_view outcome) {
-  std::string line = "cue: ";
-  line += to_string(cue.kind);
-  line += " section=";
+std::string cue_log_line(const Session& session, const Cue& cue, Lang lang, T outcome) {
+  const T kind = cue.kind == CueKind::WrapUp        ? T::CueWrapUp
+                 : cue.kind == CueKind::SectionZero ? T::CueZero
+                                                    : T::CueStepZero;
   const bool known = cue.section >= 0 && cue.section < static_cast<int>(session.sections.size());
-  line += known ? session.sections[static_cast<std::size_t>(cue.section)].id : std::to_string(cue.section);
+  const std::string section =
+      known ? session.sections[static_cast<std::size_t>(cue.section)].id : std::to_string(cue.section);
+  std::string step;
   if (cue.kind == CueKind::StepZero) {
     const auto* steps = known ? &session.sections[static_cast<std::size_t>(cue.section)].steps : nullptr;
-    line += " step=";
-    line += steps && cue.step >= 0 && cue.step < static_cast<int>(steps->size())
-                ? (*steps)[static_cast<std::size_t>(cue.step)].id
-                : std::to_string(cue.step + 1);
+    const std::string id = steps && cue.step >= 0 && cue.step < static_cast<int>(steps->size())
+                               ? (*steps)[static_cast<std::size_t>(cue.step)].id
+                               : std::to_string(cue.step + 1);
+    step = txf(lang, T::CueStep, id.c_str());
   }
-  line += " (";
-  line += outcome;
-  line += ")";
-  return line;
+  return txf(lang, T::CueLine, tx(lang, kind), section.c_str(), step.c_str(), tx(lang, outcome));
 }
 
 }  // namespace facilita

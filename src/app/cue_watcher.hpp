@@ -4,9 +4,9 @@
 #pragma once
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
+#include "app/cli_text.hpp"
 #include "core/cues.hpp"
 
 namespace facilita {
@@ -22,8 +22,9 @@ class CueWatcher {
   CueMemory memory_;
 };
 
-// The log line of a cue: "cue: wrap-up section=retos (chime)"; a step cue adds
-// "step=ID". `outcome` is "chime", "muted" or "no sound".
-std::string cue_log_line(const Session& session, const Cue& cue, std::string_view outcome);
+// The log line of a cue in `lang`: "cue: wrap-up section=retos (chime)", "señal:
+// cierre sección=retos (campana)"; a step cue adds "step=ID" ("paso=ID").
+// `outcome` is T::CueChime, T::CueMuted or T::CueNoSound.
+std::string cue_log_line(const Session& session, const Cue& cue, Lang lang, T outcome);
 
 }  // namespace facilita

@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "app/app_window.hpp"
+#include "app/cli_text.hpp"
 #include "app/state_dump.hpp"
 #include "ui/room_safety.hpp"
 #include "ui/views.hpp"
@@ -43,7 +44,7 @@ bool GuiLoop::open(std::string& error) {
   console_ = std::make_unique<AppWindow>(WindowRole::Console, std::string(ui_.t(ui::S::ConsoleTitle)) + " — " + title,
                                          saved.console, true);
   if (!console_->ok()) {
-    error = "cannot create an OpenGL 3.3 window";
+    error = tx(ui_.lang, T::GuiNoWindow);
     return false;
   }
   if (saved.console.fullscreen) console_->toggle_fullscreen();
@@ -61,7 +62,7 @@ bool GuiLoop::open(std::string& error) {
     projector_ = std::make_unique<AppWindow>(WindowRole::Projector, std::string(ui_.t(ui::S::ProjectorTitle)) + " — " + title,
                                              saved.projector, visible);
     if (!projector_->ok()) {
-      error = "cannot create the projector window";
+      error = tx(ui_.lang, T::GuiNoProjector);
       return false;
     }
     if (second) fullscreen_projector(second);

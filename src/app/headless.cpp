@@ -10,6 +10,7 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <utility>
 
 #include "app/cli_text.hpp"
 #include "app/commands.hpp"
@@ -24,16 +25,18 @@ namespace {
 
 constexpr Millis kLongestSleepMs = 1000;  // the Delivery names earlier wake-ups (a prompt closing)
 
-void report_storage(const std::optional<StorageAlarm>& alarm) {
+void report_storage(const std::optional<StorageAlarm>& alarm, Lang lang) {
   if (!alarm) {
-    std::cerr << "facilita: the journal accepts writes again" << std::endl;
+    std::cerr << tx(lang, T::StorageBack) << std::endl;
     return;
   }
+  constexpr std::pair<Source, T> kSources[] = {
+      {Source::Start, T::SourceStart},   {Source::Key, T::SourceKey},     {Source::Remote, T::SourceRemote},
+      {Source::Fellow, T::SourceFellow}, {Source::Timer, T::SourceTimer}, {Source::Heartbeat, T::SourceHeartbeat}};
   std::string sources;
-  for (Source s : {Source::Start, Source::Key, Source::Remote, Source::Fellow, Source::Timer, Source::Heartbeat})
-    if (alarm->from(s)) sources += (sources.empty() ? "" : ", ") + std::string(to_string(s));
-  std::cerr << "facilita: STORAGE FAILING (" << sources << "): nothing new is recorded until it is fixed; "
-            << "fellows' answers wait on their devices: " << alarm->reason << std::endl;
+  for (const auto& [source, word] : kSources)
+    if (alarm->from(source)) sources += (sources.empty() ? "" : ", ") + std::string(tx(lang, word));
+  std::cerr << txf(lang, T::StorageFailing, sources.c_str(), alarm->reason.c_str()) << std::endl;
 }
 
 bool has_index(const std::filesystem::path& dir) {
@@ -82,6 +85,11 @@ std::string find_web_root(const std::string& flag) {
   fs::path exe = fs::read_symlink("/proc/self/exe", ec);
   if (!ec && has_index(exe.parent_path() / "web")) return (exe.parent_path() / "web").string();
   return "";
+}
+
+std::string listening_lines(Lang lang, const std::string& bind, unsigned short port, const std::string& join_url) {
+  return txf(lang, T::Listening, bind.c_str(), static_cast<unsigned>(port)) + "\n" +
+         txf(lang, T::JoinAt, join_url.c_str()) + "\n";
 }
 
 net::ServerOptions server_options(const NetFlags& flags) {
@@ -161,15 +169,14 @@ int run_headless_delivery(const NetFlags& flags, const SourceFile& file, const s
     return kExitUsage;
   }
   net::Server& server = *delivery->server();
-  std::cout << "facilita: " << delivery->controller().session().title << " (delivery " << delivery->delivery_id()
-            << (delivery->resumed() ? ", resumed" : "") << ")\n";
-  if (!delivery->note().empty()) std::cout << "note: " << delivery->note() << "\n";
-  std::cout << "listening on " << options.bind << ":" << server.port() << "\n"
-            << "join: " << server.join_url() << "\n";
+  std::cout << txf(lang, delivery->resumed() ? T::RunTitleResumed : T::RunTitle,
+                   delivery->controller().session().title.c_str(), std::to_string(delivery->delivery_id()).c_str())
+            << "\n";
+  if (!delivery->note().empty()) std::cout << txf(lang, T::RunNote, delivery->note().c_str()) << "\n";
+  std::cout << listening_lines(lang, options.bind, server.port(), server.join_url());
   // The QR always (tests read it from a pipe); in colour only on a terminal.
   if (!flags.no_qr) std::cout << qr_text(qr_matrix(server.join_url()), isatty(STDOUT_FILENO) != 0);
-  std::cout << "remote: " << server.admin_url() << "\n"
-            << "Ctrl+C ends (the delivery stays resumable)" << std::endl;
+  std::cout << txf(lang, T::RemoteAt, server.admin_url().c_str()) << "\n" << tx(lang, T::CtrlCEnds) << std::endl;
 
   std::uint64_t reported = delivery->storage_generation();
   CueWatcher cues;  // wrap-up and zero are logged; there is no sound here
@@ -177,16 +184,16 @@ int run_headless_delivery(const NetFlags& flags, const SourceFile& file, const s
     const Millis now = delivery->now();
     delivery->turn(now);
     for (const Cue& cue : cues.observe(delivery->controller().session(), delivery->controller().state(), now))
-      std::cerr << cue_log_line(delivery->controller().session(), cue, "no sound") << std::endl;
+      std::cerr << cue_log_line(delivery->controller().session(), cue, lang, T::CueNoSound) << std::endl;
     if (delivery->storage_generation() != reported) {
       reported = delivery->storage_generation();
-      report_storage(delivery->storage_alarm());
+      report_storage(delivery->storage_alarm(), lang);
     }
     const Millis wait = std::clamp<Millis>(delivery->next_wake_at(now) - delivery->now(), 1, kLongestSleepMs);
     waker.wait(std::chrono::milliseconds(wait));
   }
   delivery->close();
-  std::cout << "facilita: stopped" << std::endl;
+  std::cout << tx(lang, T::Stopped) << std::endl;
   return kExitOk;
 }
 

@@ -50,6 +50,10 @@ std::string find_web_root(const std::string& flag);
 
 net::ServerOptions server_options(const NetFlags& flags);
 
+// The two lines a started server prints in `lang` (scripts read the port from the
+// first): "escuchando en HOST:PORT\nunirse: URL\n" or "listening on …\njoin: …\n".
+std::string listening_lines(Lang lang, const std::string& bind, unsigned short port, const std::string& join_url);
+
 // Raises the soft open-files limit to the hard one (each fellow is a socket).
 void raise_open_files_limit();
 
@@ -72,11 +76,11 @@ class Waker {
 DeliveryOptions delivery_options(const NetFlags& flags, const SourceFile& file, const std::string& data_dir);
 
 // `facilita run --headless FILE`: opens the Delivery in `data_flag` (resuming
-// an unfinished one), starts the server, prints
-//   listening on HOST:PORT / join: URL / remote: URL
+// an unfinished one), starts the server, prints in `lang`
+//   escuchando en HOST:PORT / unirse: URL / control remoto: URL
+//   (listening on HOST:PORT / join: URL / remote: URL)
 // on stdout and serves until SIGINT or SIGTERM. Storage failures go to stderr,
 // one line each time the alarm changes (raised, new reason or source, cleared).
-// Its start-up errors in `lang`.
 int run_headless_delivery(const NetFlags& flags, const SourceFile& file, const std::string& data_flag, Lang lang);
 
 }  // namespace facilita

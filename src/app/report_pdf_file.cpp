@@ -2,21 +2,22 @@
 
 #include <iostream>
 
+#include "app/cli_text.hpp"
 #include "app/commands.hpp"
 #include "print/documents.hpp"
 
 namespace facilita {
 
-int write_report_pdf(const std::vector<SessionReport>& reports, const std::string& path, const std::string& lang) {
+int write_report_pdf(const std::vector<SessionReport>& reports, const std::string& path, Lang lang) {
   print::ReportPdfOptions options;
-  if (!lang.empty()) options.lang = print::lang_from(lang);
+  options.lang = lang;
   auto doc = print::build_report_pdf(reports, options);
   std::string error;
   if (!doc->save(path, error)) {
     std::cerr << error << "\n";
     return kExitInvalid;
   }
-  std::cout << "wrote " << path << "\n";
+  std::cout << txf(lang, T::Wrote, path.c_str()) << "\n";
   return kExitOk;
 }
 

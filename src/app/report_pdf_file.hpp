@@ -3,13 +3,13 @@
 #include <string>
 #include <vector>
 
+#include "core/lang.hpp"
 #include "persist/report.hpp"
 
 namespace facilita {
 
-// Writes the PDF report in `lang` ("es" | "en"; empty = the reports' language);
-// prints "wrote FILE" or the error naming FILE. Returns an exit code.
-int write_report_pdf(const std::vector<SessionReport>& reports, const std::string& path,
-                     const std::string& lang = "");
+// Writes the PDF report in `lang`; prints "escrito FILE" ("wrote FILE") or the
+// error naming FILE. Returns an exit code.
+int write_report_pdf(const std::vector<SessionReport>& reports, const std::string& path, Lang lang);
 
 }  // namespace facilita

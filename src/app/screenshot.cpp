@@ -11,6 +11,7 @@
 #include <iostream>
 
 #include "app/app_window.hpp"
+#include "app/cli_text.hpp"
 #include "app/controller.hpp"
 #include "app/demo_room.hpp"
 #include "ui/shortcuts.hpp"
@@ -30,19 +31,19 @@ bool parse_int(std::string_view text, int& out) {
 }
 
 // SECTION_ID:MM:SS
-bool parse_moment(const Session& session, const std::string& at, Moment& moment, std::string& error) {
+bool parse_moment(const Session& session, const std::string& at, Moment& moment, Lang lang, std::string& error) {
   auto last = at.rfind(':');
   auto middle = last == std::string::npos || last == 0 ? std::string::npos : at.rfind(':', last - 1);
   int minutes = 0, seconds = 0;
   if (middle == std::string::npos || !parse_int(std::string_view(at).substr(middle + 1, last - middle - 1), minutes) ||
       !parse_int(std::string_view(at).substr(last + 1), seconds) || minutes < 0 || seconds < 0 || seconds > 59) {
-    error = "--at wants SECTION_ID:MM:SS, e.g. retos:08:30";
+    error = tx(lang, T::ShotAtFormat);
     return false;
   }
   std::string id = at.substr(0, middle);
   moment.section = session.find_section(id);
   if (moment.section < 0) {
-    error = "--at: no section \"" + id + "\"";
+    error = txf(lang, T::ShotAtNoSection, id.c_str());
     return false;
   }
   moment.elapsed_s = minutes * 60 + seconds;
@@ -74,7 +75,7 @@ int take_screenshot(const Session& session, ui::UiState& ui, const ScreenshotOpt
   Moment moment;
   std::string error;
   const bool started = !opt.at.empty();
-  if (started && !parse_moment(session, opt.at, moment, error)) {
+  if (started && !parse_moment(session, opt.at, moment, ui.lang, error)) {
     std::cerr << error << "\n";
     return 1;
   }
@@ -145,7 +146,7 @@ int take_screenshot(const Session& session, ui::UiState& ui, const ScreenshotOpt
   AppWindow window(projector ? WindowRole::Projector : WindowRole::Console, "facilita screenshot",
                    WindowPlacement{0, 0, opt.width, opt.height, false}, /*visible=*/false);
   if (!window.ok()) {
-    std::cerr << "cannot create an OpenGL 3.3 context for the screenshot\n";
+    std::cerr << txf(ui.lang, T::NoGlContext, "run") << "\n";
     return 1;
   }
   ui.layout.enabled = !opt.layout.empty();
@@ -160,15 +161,11 @@ int take_screenshot(const Session& session, ui::UiState& ui, const ScreenshotOpt
     else if (presentation) ui::draw_presentation(s, state, timing, ignore, ui);
     else ui::draw_console(s, state, timing, ignore, ui);
   });
-  if (pixels.empty()) {
-    std::cerr << "rendering the screenshot failed (no framebuffer)\n";
-    return 1;
-  }
-  if (!write_png(opt.out, opt.width, opt.height, pixels)) return 1;
-  return opt.layout.empty() || write_layout(opt.layout, opt.width, opt.height, ui.layout) ? 0 : 1;
+  if (!write_png(opt.out, opt.width, opt.height, pixels, ui.lang, "run")) return 1;
+  return opt.layout.empty() || write_layout(opt.layout, opt.width, opt.height, ui.layout, ui.lang) ? 0 : 1;
 }
 
-bool write_layout(const std::string& path, int width, int height, const ui::LayoutLog& log) {
+bool write_layout(const std::string& path, int width, int height, const ui::LayoutLog& log, Lang lang) {
   nlohmann::json entries = nlohmann::json::array();
   for (const ui::LayoutEntry& e : log.entries) {
     nlohmann::json j = {{"kind", e.kind}, {"name", e.name}, {"panel", e.panel}};
@@ -183,20 +180,21 @@ bool write_layout(const std::string& path, int width, int height, const ui::Layo
   std::ofstream out(path);
   out << nlohmann::json{{"width", width}, {"height", height}, {"entries", entries}}.dump(1) << "\n";
   if (!out) {
-    std::cerr << "cannot write " << path << "\n";
+    std::cerr << txf(lang, T::ShotCannotWrite, "run", path.c_str()) << "\n";
     return false;
   }
   return true;
 }
 
-bool write_png(const std::string& path, int width, int height, std::vector<unsigned char>& pixels) {
+bool write_png(const std::string& path, int width, int height, std::vector<unsigned char>& pixels, Lang lang,
+               const char* command) {
   if (pixels.empty()) {
-    std::cerr << "rendering the screenshot failed (no framebuffer)\n";
+    std::cerr << txf(lang, T::ShotNoFramebuffer, command) << "\n";
     return false;
   }
   for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;  // opaque, whatever blending left
   if (!stbi_write_png(path.c_str(), width, height, 4, pixels.data(), width * 4)) {
-    std::cerr << "cannot write " << path << "\n";
+    std::cerr << txf(lang, T::ShotCannotWrite, command, path.c_str()) << "\n";
     return false;
   }
   return true;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/engine.hpp"
+#include "core/lang.hpp"
 #include "ui/ui_state.hpp"
 
 namespace facilita {
@@ -37,11 +38,13 @@ bool parse_size(const std::string& text, int& width, int& height);
 
 // Makes the RGBA pixels opaque and writes them as a PNG. False (message on
 // stderr) when the pixels are missing or the file cannot be written.
-bool write_png(const std::string& path, int width, int height, std::vector<unsigned char>& pixels);
+// `command` ("run", "join", "edit") and `lang` word the message.
+bool write_png(const std::string& path, int width, int height, std::vector<unsigned char>& pixels, Lang lang,
+               const char* command);
 
 // The recorded layout as JSON: {width, height, entries: [{kind, name, panel,
 // box: [x0, y0, x1, y1]} or {kind: "list", name, panel, total, hidden}]}.
-bool write_layout(const std::string& path, int width, int height, const ui::LayoutLog& log);
+bool write_layout(const std::string& path, int width, int height, const ui::LayoutLog& log, Lang lang);
 
 // Exit code: 0 written, 1 bad --at / render or write failure (message on stderr).
 int take_screenshot(const Session& session, ui::UiState& ui, const ScreenshotOptions& options);

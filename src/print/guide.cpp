@@ -80,6 +80,7 @@ std::unique_ptr<PdfWriter> build_guide(const Session& s, const GuideOptions& o) 
   setup.paper = o.paper;
   setup.footer_left = s.title + " · " + tr(lang, Str::GuideTitle);
   setup.page_label = tr(lang, Str::PageOf);
+  setup.lang = lang;
   auto out = std::make_unique<PdfWriter>(setup);
   title_block(*out, s, lang, Str::GuideTitle);
 

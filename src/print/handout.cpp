@@ -32,6 +32,7 @@ std::unique_ptr<PdfWriter> build_handout(const Session& s, const HandoutOptions&
   setup.paper = o.paper;
   setup.footer_left = s.title;
   setup.page_label = tr(lang, Str::PageOf);
+  setup.lang = lang;
   auto out = std::make_unique<PdfWriter>(setup);
   PdfWriter& w = *out;
   w.heading(escape_markup(s.title), 1, 80);

@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <fstream>
 
+#include "print/print_strings.hpp"
+
 namespace facilita::print {
 namespace {
 
@@ -410,7 +412,7 @@ std::string PdfWriter::render() {
 bool PdfWriter::save(const std::string& path, std::string& error) {
   std::string bytes = render();
   if (cairo_surface_status(impl_->surface) != CAIRO_STATUS_SUCCESS) {
-    error = path + ": error: cannot render the PDF (" +
+    error = path + ": error: " + tr(impl_->setup.lang, Str::CannotRender) + " (" +
             cairo_status_to_string(cairo_surface_status(impl_->surface)) + ")";
     return false;
   }
@@ -418,7 +420,7 @@ bool PdfWriter::save(const std::string& path, std::string& error) {
   file << bytes;
   file.close();
   if (!file) {
-    error = path + ": error: cannot write the PDF";
+    error = path + ": error: " + tr(impl_->setup.lang, Str::CannotWrite);
     return false;
   }
   return true;

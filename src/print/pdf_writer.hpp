@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/lang.hpp"
+
 typedef struct _cairo cairo_t;
 
 namespace facilita::print {
@@ -29,6 +31,7 @@ struct PageSetup {
   std::string footer_left;       // e.g. the document's title
   // Footer page label: "{page}" and "{pages}" are replaced ("Página {page} de {pages}").
   std::string page_label = "{page} / {pages}";
+  Lang lang = Lang::Es;  // of save()'s errors
 };
 
 // Text styles, in points.

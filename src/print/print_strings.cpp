@@ -69,6 +69,8 @@ constexpr std::array<Entry, static_cast<std::size_t>(Str::Count)> kTable{{
     {Str::Abandoned, "abandonada", "abandoned"},
     {Str::AverageOver, "media de {n} entregas completas", "average of {n} completed deliveries"},
     {Str::Question, "Pregunta", "Question"},
+    {Str::CannotRender, "no se puede generar el PDF", "cannot render the PDF"},
+    {Str::CannotWrite, "no se puede escribir el PDF", "cannot write the PDF"},
 }};
 
 }  // namespace

@@ -68,6 +68,8 @@ enum class Str {
   Abandoned,
   AverageOver,     // "media de {n} entregas completas"
   Question,
+  CannotRender,    // save(): "cannot render the PDF"
+  CannotWrite,
   Count  // keep last
 };
 

@@ -148,6 +148,7 @@ std::unique_ptr<PdfWriter> build_report_pdf(const std::vector<SessionReport>& re
   setup.paper = o.paper;
   setup.footer_left = tr(lang, Str::ReportTitle);
   setup.page_label = tr(lang, Str::PageOf);
+  setup.lang = lang;
   auto out = std::make_unique<PdfWriter>(setup);
   PdfWriter& w = *out;
   w.heading(escape_markup(tr(lang, Str::ReportTitle)), 1, 80);

@@ -26,15 +26,6 @@ void colored_text(ImU32 color, const std::string& text) {
   ImGui::PopStyleColor();
 }
 
-const char* error_text(const FollowerModel& m, UiState& ui) {
-  if (m.error_code == "not-facilita") return ui.t(S::ErrNotFacilita);
-  if (m.error_code == "protocol") return ui.t(S::ErrProtocol);
-  if (m.error_code == "bad-name" || m.error_code == "join-failed") return ui.t(S::ErrBadName);
-  if (m.error_code == "room-full") return ui.t(S::ErrRoomFull);
-  if (m.error_code == "ended") return ui.t(S::SessionEnded);
-  return nullptr;
-}
-
 void status_line(const FollowerModel& m, UiState& ui) {
   char line[256];
   ImU32 color = theme::kNormal;
@@ -67,10 +58,8 @@ void status_line(const FollowerModel& m, UiState& ui) {
     ImGui::PushFont(current_fonts().h2);
     colored_text(theme::kIdle, ui.t(S::SessionEnded));
     ImGui::PopFont();
-  } else if (const char* known = error_text(m, ui)) {
+  } else if (const char* known = follower_error_text(m.error_code, ui)) {
     colored_text(theme::kOvertime, known);
-  } else if (m.link == FollowerLink::Failed && !m.error.empty()) {
-    colored_text(theme::kOvertime, m.error);
   }
 }
 
@@ -327,6 +316,17 @@ void join_form(FollowerDraft& d, const FollowerActions& actions, UiState& ui) {
 }
 
 }  // namespace
+
+const char* follower_error_text(const std::string& code, const UiState& ui) {
+  if (code == "not-facilita") return ui.t(S::ErrNotFacilita);
+  if (code == "protocol") return ui.t(S::ErrProtocol);
+  if (code == "bad-name" || code == "join-failed") return ui.t(S::ErrBadName);
+  if (code == "room-full") return ui.t(S::ErrRoomFull);
+  if (code == "ended") return ui.t(S::SessionEnded);
+  if (code == "busy") return ui.t(S::ErrBusy);
+  if (code == "resolve" || code == "refused") return ui.t(S::ErrUnreachable);
+  return nullptr;
+}
 
 std::string follower_clock_text(Millis remaining_ms) {
   const bool over = remaining_ms < 0;

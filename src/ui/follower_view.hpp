@@ -61,6 +61,11 @@ void draw_follower_window(const FollowerModel& model, FollowerDraft& draft, cons
 // "12:34", "+01:05" when over; for the clock line.
 std::string follower_clock_text(Millis remaining_ms);
 
+// What a link's `error_code` means, in words for a fellow ("not-facilita",
+// "room-full", "busy", "refused"…); nullptr for a code it does not know by name.
+// The technical detail (FollowerSnapshot::error) stays out of the window.
+const char* follower_error_text(const std::string& code, const UiState& ui);
+
 // The room message (a line) and a break (countdown) above the section; true
 // while a break replaces the section (follower_room.cpp).
 bool draw_follower_room(const FollowerModel& model, UiState& ui);

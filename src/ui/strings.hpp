@@ -68,7 +68,7 @@ enum class S {
   SoundOn, SoundOff, KeyMute,
   // follower window (`facilita join`)
   FollowerTitle, ConnConnecting, ConnOnline, ConnJoined, ConnRetrying, ConnFailed, ErrNotFacilita, ErrProtocol,
-  ErrBadName, ErrRoomFull, YourName, JoinButton, WaitingServer, FellowPrompt, ChooseOne, ChooseMany, SendAnswer,
+  ErrBadName, ErrRoomFull, ErrBusy, ErrUnreachable, YourName, JoinButton, WaitingServer, FellowPrompt, ChooseOne, ChooseMany, SendAnswer,
   ChangeAnswer, AnswerSending, AnswerReceived, AnswerRejected, PromptIsClosed, PendingAnswers, TimeLeft, YourAnswer,
   SessionEnded,
   // activity steps

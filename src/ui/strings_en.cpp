@@ -141,6 +141,8 @@ constexpr StringEntry kEnglish[] = {
     {S::ErrProtocol, "The server runs another version of Facilita. Use the same version as the facilitator."},
     {S::ErrBadName, "That name is not valid (1 to 40 characters)."},
     {S::ErrRoomFull, "The room is full."},
+    {S::ErrBusy, "The server is busy; trying again."},
+    {S::ErrUnreachable, "Cannot reach the server. Check the address and that you are on the same network."},
     {S::YourName, "Your name"},
     {S::JoinButton, "Join"},
     {S::WaitingServer, "Waiting for the session's state…"},

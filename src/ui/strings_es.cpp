@@ -141,6 +141,8 @@ constexpr StringEntry kSpanish[] = {
     {S::ErrProtocol, "El servidor usa otra versión de Facilita. Usa la misma versión que quien facilita."},
     {S::ErrBadName, "Ese nombre no es válido (1 a 40 caracteres)."},
     {S::ErrRoomFull, "La sala está llena."},
+    {S::ErrBusy, "El servidor está ocupado; se vuelve a intentar."},
+    {S::ErrUnreachable, "No se llega al servidor. Revisa la dirección y que estés en la misma red."},
     {S::YourName, "Tu nombre"},
     {S::JoinButton, "Unirme"},
     {S::WaitingServer, "Esperando el estado de la sesión…"},

@@ -13,6 +13,8 @@
 #include "app/cli_help.hpp"
 #include "app/cli_lang.hpp"
 #include "app/cli_text.hpp"
+#include "app/cue_watcher.hpp"
+#include "app/headless.hpp"
 #include "persist/delivery_lock.hpp"
 #include "persist/placed_error.hpp"
 
@@ -193,4 +195,23 @@ TEST_CASE("data directory, lock and journal failures name the place in the user'
   CHECK(error_text(Lang::En, held).starts_with("session 'm2-s3' is being delivered by another facilita run"));
   const std::runtime_error other("SQLITE_FULL: disk full");
   CHECK(error_text(Lang::Es, other) == "SQLITE_FULL: disk full");
+}
+
+TEST_CASE("what a running delivery prints on the terminal speaks the command's language") {
+  Session session;
+  session.sections.emplace_back();
+  session.sections[0].id = "retos";
+  session.sections[0].steps.emplace_back();
+  session.sections[0].steps[0].id = "parejas";
+  const Cue wrap_up{CueKind::WrapUp, 0, -1};
+  CHECK(cue_log_line(session, wrap_up, Lang::Es, T::CueChime) == "señal: cierre sección=retos (campana)");
+  CHECK(cue_log_line(session, wrap_up, Lang::En, T::CueMuted) == "cue: wrap-up section=retos (muted)");
+  const Cue step{CueKind::StepZero, 0, 0};
+  CHECK(cue_log_line(session, step, Lang::Es, T::CueNoSound) ==
+        "señal: cero-de-paso sección=retos paso=parejas (sin sonido)");
+  CHECK(cue_log_line(session, step, Lang::En, T::CueNoSound) == "cue: step-zero section=retos step=parejas (no sound)");
+  // Scripts read the port from the first line in either language.
+  CHECK(listening_lines(Lang::Es, "127.0.0.1", 8080, "http://127.0.0.1:8080/") ==
+        "escuchando en 127.0.0.1:8080\nunirse: http://127.0.0.1:8080/\n");
+  CHECK(listening_lines(Lang::En, "0.0.0.0", 0, "http://h:1/") == "listening on 0.0.0.0:0\njoin: http://h:1/\n");
 }

@@ -72,7 +72,7 @@ function xdo(...args) { return execFileSync("xdotool", args, { encoding: "utf8" 
 // Start-up is slow on a loaded machine (a debug build with sanitizers, a software GL):
 // a minute before the first line, and every later wait is 15 s unless it says otherwise.
 const STARTUP_MS = 60000;
-const port = Number((await until("the 'listening on' line", () => /listening on [^\s:]+:(\d+)/.exec(appOut), STARTUP_MS))[1]);
+const port = Number((await until("the 'listening on' line", () => /(?:listening on|escuchando en) [^\s:]+:(\d+)/.exec(appOut), STARTUP_MS))[1]);
 const base = `http://127.0.0.1:${port}`;
 const consoleWin = await until("the console window", () => xdo("search", "--name", "Facilita · Consola").split("\n")[0], STARTUP_MS);
 await until("the first state dump", () => existsSync(dump) && state().version !== undefined, STARTUP_MS);

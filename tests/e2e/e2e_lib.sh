@@ -10,7 +10,7 @@ start_server() {  # start_server LOG [extra flags]
   pid=$!
   port=""
   for _ in $(seq 1 600); do  # start-up: up to a minute on a loaded machine
-    port="$(sed -n 's/^listening on [0-9.]*:\([0-9]*\)$/\1/p' "$log")"
+    port="$(sed -En 's/^(listening on|escuchando en) [0-9.]*:([0-9]+)$/\2/p' "$log")"
     [[ -n "$port" ]] && return 0
     kill -0 "$pid" 2>/dev/null || fail "the server exited: $(cat "$log")"
     sleep 0.1

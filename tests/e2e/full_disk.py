@@ -173,7 +173,7 @@ def main():
             else:
                 log.seek(0)
                 for line in log.read().splitlines():
-                    if line.startswith("listening on "):
+                    if line.startswith(("listening on ", "escuchando en ")):
                         port = int(line.rsplit(":", 1)[1])
                 if port:
                     break
@@ -229,11 +229,13 @@ def main():
                 fail(f"the console does not show the storage banner (failing {failing}, banner {banner!r}, red {red})")
             print(f"ok   the console shows the banner ({red:.1%} of the screen): {banner[:60]}…")
         else:
-            if "STORAGE FAILING" not in text or "fellow" not in text:
+            # The session is in Spanish: so is its log ("STORAGE FAILING (fellow)" in English).
+            alarm, source = "FALLA EL ALMACENAMIENTO", "participantes"
+            if alarm not in text or source not in text:
                 fail("the headless log does not report the storage failure: " + text)
-            if text.count("STORAGE FAILING") > 5:
+            if text.count(alarm) > 5:
                 fail("the storage failure is logged on every retry: " + text)
-            print("ok   the log reports it: " + next(l for l in text.splitlines() if "STORAGE FAILING" in l)[:120] + "…")
+            print("ok   the log reports it: " + next(l for l in text.splitlines() if alarm in l)[:120] + "…")
 
         # Still full: a resend fails again, nothing is lost or doubled.
         f0 = next(iter(queued))
@@ -263,7 +265,7 @@ def main():
             if failing or banner or red > 0.001:
                 fail(f"the banner stays after recovery (failing {failing}, red {red})")
             print("ok   the banner went away with the first good write")
-        elif "accepts writes again" not in log.read():
+        elif "vuelve a aceptar escrituras" not in log.read():
             fail("the log does not say storage recovered")
         status, body = admin(port, {"command": "pause"})
         if status != 200:

@@ -21,7 +21,7 @@ token="e2e-admin-token-16"
 server_pid=$!
 port=""
 for _ in $(seq 1 600); do
-  port="$(sed -n 's/^listening on [0-9.]*:\([0-9]*\)$/\1/p' "$tmp/server.log")"
+  port="$(sed -En 's/^(listening on|escuchando en) [0-9.]*:([0-9]+)$/\2/p' "$tmp/server.log")"
   [[ -n "$port" ]] && break
   kill -0 "$server_pid" 2>/dev/null || fail "the server exited"
   sleep 0.1
@@ -52,7 +52,7 @@ awk -v sd="$sd" 'BEGIN{exit !(sd > 0.05)}' || fail "blank screenshot (sd $sd)"
 grep -q '"token": "[0-9a-f]\{32\}"' "$tmp/fellow/follower.json" || fail "no token kept in follower.json"
 
 state=""
-for _ in $(seq 1 30); do
+for _ in $(seq 1 150); do
   state="$(curl -s "$base/api/state")"
   grep -q '"participants":1' <<<"$state" && break
   sleep 0.1

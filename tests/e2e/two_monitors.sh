@@ -151,7 +151,7 @@ wait_for 15 field_is "['screen']['room_banner']" false && ok "replug again: priv
   bad "replug again: screen $(field "['screen']")"
 
 kill -TERM "$pid"
-for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
 wait "$pid" 2>/dev/null; status=$?; pid=""
 [[ $status == 0 ]] && ok "SIGTERM -> exit 0" || { bad "exit $status"; tail -20 "$tmp/out.txt"; }
 exit $fail

@@ -53,7 +53,7 @@ pid=$!
 trap 'kill "$pid" 2>/dev/null || true' EXIT
 port=""
 for _ in $(seq 1 150); do
-  port="$(sed -n 's/^listening on [0-9.]*:\([0-9]*\)$/\1/p' "$scratch/run.log")"
+  port="$(sed -En 's/^(listening on|escuchando en) [0-9.]*:([0-9]+)$/\2/p' "$scratch/run.log")"
   [[ -n "$port" ]] && break
   kill -0 "$pid" 2>/dev/null || fail "the server exited: $(cat "$scratch/run.log")"
   sleep 0.2
@@ -65,5 +65,5 @@ grep -q "█\|▀\|▄" "$scratch/run.log" || fail "no join QR under the join UR
 kill -INT "$pid"
 wait "$pid" || fail "run --headless did not stop cleanly on SIGINT: $(cat "$scratch/run.log")"
 trap - EXIT
-grep -q "facilita: stopped" "$scratch/run.log" || fail "no 'stopped' line: $(cat "$scratch/run.log")"
+grep -Eq "facilita: (stopped|detenido)" "$scratch/run.log" || fail "no 'stopped' line: $(cat "$scratch/run.log")"
 echo "ok: check and run --headless from the unpacked package"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Cues in the real console under Xvfb: shortening a section with `-` into its
-# wrap-up logs "cue: wrap-up section=… (chime)" and flashes the projector
+# wrap-up logs "señal: cierre sección=… (campana)" and flashes the projector
 # amber (screenshot of the projector window taken during the flash, which
-# FACILITA_FLASH_MS holds for 4 s); K mutes: the next cue logs "(muted)"; the
+# FACILITA_FLASH_MS holds for 4 s); K mutes: the next cue logs "(silenciada)"; the
 # mute is remembered in DATA/preferences.json and still holds after a restart.
 # Usage: cues.sh FACILITA SESSION.yaml OUT_DIR
 set -u
@@ -17,17 +17,17 @@ fail=0
 ok() { echo "ok   $1"; }
 bad() { echo "FAIL $1"; fail=1; }
 keys() { for k in "$@"; do xdotool key --window "$wid" "$k"; sleep 0.3; done; }
-wait_log() {  # PATTERN: up to 10 s for a line in the run's log (a loaded machine is slow)
-  for _ in $(seq 1 100); do grep -q -- "$1" "$tmp/out.txt" && return 0; sleep 0.1; done
+wait_log() {  # PATTERN: up to 30 s for a line in the run's log (a loaded machine is slow)
+  for _ in $(seq 1 300); do grep -q -- "$1" "$tmp/out.txt" && return 0; sleep 0.1; done
   return 1
 }
-wait_field() {  # EXPR VALUE: up to 10 s for the state dump to say so
-  for _ in $(seq 1 100); do [[ "$(field "$1" 2>/dev/null)" == "$2" ]] && return 0; sleep 0.1; done
+wait_field() {  # EXPR VALUE: up to 30 s for the state dump to say so
+  for _ in $(seq 1 300); do [[ "$(field "$1" 2>/dev/null)" == "$2" ]] && return 0; sleep 0.1; done
   return 1
 }
 stop_console() {
   kill -TERM "$pid"
-  for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   wait "$pid"; local status=$?; pid=""
   [[ $status -eq 0 ]] || bad "exit $status after SIGTERM"
 }
@@ -44,9 +44,9 @@ pwid="$(xdotool search --name "Facilita · Proyector" 2>/dev/null | head -1)"
 import -window "$pwid" "$tmp/before.png" 2>/dev/null
 keys space minus minus minus
 sleep 0.5
-grep -q "cue:" "$tmp/out.txt" && bad "a cue before the wrap-up: $(grep cue: "$tmp/out.txt")"
+grep -q "señal:" "$tmp/out.txt" && bad "a cue before the wrap-up: $(grep señal: "$tmp/out.txt")"
 keys minus
-if wait_log "cue: wrap-up section=introduccion (chime)"; then ok "wrap-up cue logged with the chime"; else bad "no chime cue line"; fi
+if wait_log "señal: cierre sección=introduccion (campana)"; then ok "wrap-up cue logged with the chime"; else bad "no chime cue line"; fi
 sleep 0.4
 if [[ -n "$pwid" ]] && import -window "$pwid" "$out/cues-projector-flash.png" 2>/dev/null; then
   during="$(warmth "$out/cues-projector-flash.png")"; before="$(warmth "$tmp/before.png")"
@@ -65,8 +65,8 @@ fi
 # K mutes; funcionamiento (12 min) shortened to 1 min: the wrap-up cue is muted.
 keys k Right
 keys $(printf 'minus %.0s' $(seq 1 11))
-if wait_log "cue: wrap-up section=funcionamiento (muted)"; then ok "after K the cue is muted"; else bad "no muted cue line"; fi
-[[ "$(grep -c "cue:" "$tmp/out.txt")" -eq 2 ]] && ok "one line per cue" || bad "cue lines: $(grep cue: "$tmp/out.txt")"
+if wait_log "señal: cierre sección=funcionamiento (silenciada)"; then ok "after K the cue is muted"; else bad "no muted cue line"; fi
+[[ "$(grep -c "señal:" "$tmp/out.txt")" -eq 2 ]] && ok "one line per cue" || bad "cue lines: $(grep señal: "$tmp/out.txt")"
 stop_console
 if python3 -c "import json,sys; sys.exit(0 if json.load(open('$tmp/preferences.json'))['muted'] is True else 1)"; then
   ok "mute written to preferences.json"
@@ -81,7 +81,7 @@ wait_field "['current_id']" '"funcionamiento"' || bad "the delivery did not resu
 keys Right
 wait_field "['current_id']" '"avance"' || bad "Right did not reach avance"
 keys $(printf 'minus %.0s' $(seq 1 7))
-if wait_log "cue: wrap-up section=avance (muted)"; then ok "mute remembered after a restart"; else bad "not muted after restart: $(grep cue: "$tmp/out.txt")"; fi
+if wait_log "señal: cierre sección=avance (silenciada)"; then ok "mute remembered after a restart"; else bad "not muted after restart: $(grep señal: "$tmp/out.txt")"; fi
 # K again: sound back on, remembered too.
 keys k
 sleep 0.3

@@ -21,8 +21,8 @@ check() {  # NAME PYTHON_EXPR EXPECTED
   local got; got="$(field "$2")"
   if [[ "$got" == "$3" ]]; then echo "ok   $1 ($got)"; else echo "FAIL $1: got $got, expected $3"; fail=1; fi
 }
-wait_for() {  # PYTHON_EXPR EXPECTED: up to 5 s
-  for _ in $(seq 1 50); do [[ "$(field "$1")" == "$2" ]] && return 0; sleep 0.1; done
+wait_for() {  # PYTHON_EXPR EXPECTED: up to 15 s
+  for _ in $(seq 1 150); do [[ "$(field "$1")" == "$2" ]] && return 0; sleep 0.1; done
   return 1
 }
 save() {  # PYTHON replacing text in the session file, saved by rename like an editor
@@ -45,7 +45,7 @@ wait_for "['running']" "true" || { echo "FAIL: Space did not start the delivery"
 # (a) content
 digest_before="$(field "['content_digest']")"
 save "# Gobierno Abierto: Cocreación desde lo Local" "# Gobierno Abierto (versión editada)"
-for _ in $(seq 1 50); do [[ "$(field "['content_digest']")" != "$digest_before" ]] && break; sleep 0.1; done
+for _ in $(seq 1 150); do [[ "$(field "['content_digest']")" != "$digest_before" ]] && break; sleep 0.1; done
 if [[ "$(field "['content_digest']")" != "$digest_before" ]]; then echo "ok   (a) content applied"; else echo "FAIL (a) content not applied"; fail=1; fi
 if [[ "$(field "['reload']['file_hash']")" != '""' ]]; then echo "ok   (a) dump names the new file version"; else echo "FAIL (a) no file hash"; fail=1; fi
 check "(a) still running" "['running']" "true"
@@ -87,8 +87,8 @@ check "(c) retos 12 min" "['planned_s'][3]" "720"
 check "(c) still running" "['running']" "true"
 
 kill -TERM "$pid"
-for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-if kill -0 "$pid" 2>/dev/null; then echo "FAIL: still running 5 s after SIGTERM"; exit 1; fi
+for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$pid" 2>/dev/null; then echo "FAIL: still running 15 s after SIGTERM"; exit 1; fi
 wait "$pid"; status=$?; pid=""
 if [[ $status -ne 0 ]]; then echo "FAIL: exit $status after SIGTERM"; cat "$tmp/out.txt"; fail=1; else echo "ok   SIGTERM -> exit 0"; fi
 check_journal "(c) after exit:" 2

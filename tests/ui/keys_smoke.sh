@@ -30,8 +30,8 @@ planned_after="$(field "['planned_s']")"
 if [[ "$planned_after" != "$planned_before" ]]; then echo "ok   plan changed"; else echo "FAIL plan unchanged: $planned_after"; fail=1; fi
 
 kill -TERM "$pid"
-for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-if kill -0 "$pid" 2>/dev/null; then echo "FAIL: still running 5 s after SIGTERM"; exit 1; fi
+for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$pid" 2>/dev/null; then echo "FAIL: still running 15 s after SIGTERM"; exit 1; fi
 wait "$pid"; status=$?; pid=""
 if [[ $status -ne 0 ]]; then echo "FAIL: exit $status after SIGTERM"; cat "$tmp/out.txt"; fail=1; else echo "ok   SIGTERM -> exit 0"; fi
 [[ -s "$tmp/windows.json" ]] && echo "ok   window layout saved" || { echo "FAIL: no windows.json"; fail=1; }

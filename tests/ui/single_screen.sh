@@ -28,7 +28,7 @@ fail=0
 field() { python3 -c "import json; print(json.dumps(json.load(open('$state'))$1))"; }
 check() {  # NAME PYTHON_EXPR EXPECTED
   local got=""
-  for _ in $(seq 1 30); do got="$(field "$2")"; [[ "$got" == "$3" ]] && break; sleep 0.1; done
+  for _ in $(seq 1 150); do got="$(field "$2")"; [[ "$got" == "$3" ]] && break; sleep 0.1; done
   if [[ "$got" == "$3" ]]; then echo "ok   $1 ($got)"; else echo "FAIL $1: got $got, expected $3"; fail=1; fi
 }
 shot() { command -v import >/dev/null && import -window "$wid" "$out/$1" 2>/dev/null && echo "     wrote $out/$1"; }
@@ -62,7 +62,7 @@ check "... no question" "['screen']['confirm_console']" "false"
 
 xdotool key --window "$wid" F11
 fullscreen=""
-for _ in $(seq 1 30); do
+for _ in $(seq 1 150); do
   fullscreen="$(xwininfo -id "$wid" | awk '/^ *Width:/ {w=$NF} /^ *Height:/ {h=$NF} END {print w "x" h}')"
   [[ "$fullscreen" == 1920x1080 ]] && break
   sleep 0.1

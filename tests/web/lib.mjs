@@ -45,7 +45,7 @@ export function startServer(facilita, session, dataDir, port = 0) {
     const timer = setTimeout(() => reject(new Error("server did not start:\n" + out + err)), 60000);
     proc.stdout.on("data", (d) => {
       out += d;
-      const m = /listening on [^\s:]+:(\d+)/.exec(out);
+      const m = /(?:listening on|escuchando en) [^\s:]+:(\d+)/.exec(out);
       if (m) {
         clearTimeout(timer);
         resolve({ proc, port: Number(m[1]), base: `http://127.0.0.1:${m[1]}` });
