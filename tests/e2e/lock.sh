@@ -44,7 +44,7 @@ passed=$((passed+1))
 
 kill -9 "$first"; wait "$first" 2>/dev/null; pid=""
 start_server "$tmp/run2.log"
-grep -q "delivery 1, resumed" "$tmp/run2.log" || fail "no takeover after kill -9: $(head -3 "$tmp/run2.log")"
+grep -q "entrega 1, reanudada" "$tmp/run2.log" || fail "no takeover after kill -9: $(head -3 "$tmp/run2.log")"
 echo "ok   after kill -9 the lock is taken over and delivery 1 resumes"
 passed=$((passed+1))
 kill "$pid"; wait "$pid" 2>/dev/null; pid=""

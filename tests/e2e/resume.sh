@@ -19,14 +19,14 @@ admin '{"command":"extend","minutes":2}'
 kill -9 "$pid"; wait "$pid" 2>/dev/null; pid=""
 
 start_server "$tmp/run2.log"
-grep -q "delivery 1, resumed" "$tmp/run2.log" || fail "did not resume: $(head -2 "$tmp/run2.log")"
+grep -q "entrega 1, reanudada" "$tmp/run2.log" || fail "did not resume: $(head -2 "$tmp/run2.log")"
 state | grep -q '"id":"retos"' || fail "resumed state is not in 'retos': $(state | head -c 300)"
 state | grep -q '"planned_s":720' || fail "the +2 min extension was lost: $(state | head -c 400)"
 kill "$pid"; wait "$pid" 2>/dev/null; pid=""
 
 
 start_server "$tmp/run3.log" --new
-grep -q "(delivery 2)" "$tmp/run3.log" || fail "--new did not start delivery 2: $(head -2 "$tmp/run3.log")"
+grep -q "(entrega 2)" "$tmp/run3.log" || fail "--new did not start delivery 2: $(head -2 "$tmp/run3.log")"
 kill "$pid"; wait "$pid" 2>/dev/null; pid=""
 list="$("$bin" deliveries --lang en --data "$tmp/data")"
 grep -qE "^ +1 .*abandoned" <<<"$list" || fail "delivery 1 not kept as abandoned: $list"
