@@ -74,7 +74,7 @@ bool GuiLoop::open(std::string& error) {
 }
 
 void GuiLoop::wake() {
-  if (windows_open_) glfwPostEmptyEvent();
+  if (windows_open_ && !wake_pending_.exchange(true)) glfwPostEmptyEvent();
 }
 
 void GuiLoop::stop() {
@@ -222,6 +222,8 @@ int GuiLoop::run() {
   while (!stop_) {
     if (extra_frames_ > 0) glfwPollEvents();
     else glfwWaitEventsTimeout(wait_timeout(now_()));
+    // Cleared before the queues are read: a message queued after this posts again.
+    wake_pending_.store(false);
     if (stop_ || console_->close_requested()) break;
     Millis now = now_();
     if (projector_ && projector_->close_requested()) {  // closing the projector only hides it (P shows it)

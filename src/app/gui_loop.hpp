@@ -113,6 +113,9 @@ class GuiLoop {
   std::function<void()> on_frame_;
   std::atomic<bool> stop_{false};
   std::atomic<bool> windows_open_{false};
+  // A wake-up posted and not yet taken by the loop: a burst of fellows' messages
+  // posts one X event, not one each (the network thread calls into Xlib less).
+  std::atomic<bool> wake_pending_{false};
   std::mutex join_mutex_;
   std::string pending_join_url_;
   bool join_url_changed_ = false;

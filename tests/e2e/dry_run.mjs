@@ -50,7 +50,17 @@ function finish(code) {
   process.exit(code);
 }
 function abort(why) {
-  console.log("FAIL " + why + "\n--- facilita said:\n" + appOut);
+  // What the console had done by then: its state dump and the journal's events.
+  let seen = "";
+  try {
+    const s = JSON.parse(readFileSync(dump, "utf8"));
+    seen += `\n--- state dump: version ${s.version}, participants ${s.participants}, started ${s.started}`;
+  } catch { seen += "\n--- no state dump"; }
+  try {
+    seen += "\n--- journal: " + execFileSync("sqlite3", ["-readonly", journalPath,
+      "SELECT type, count(*) FROM events GROUP BY type"], { encoding: "utf8" }).trim().replace(/\n/g, ", ");
+  } catch { seen += "\n--- no journal"; }
+  console.log("FAIL " + why + seen + "\n--- facilita said:\n" + appOut);
   finish(1);
 }
 setTimeout(() => abort("the dry run took more than 240 s"), 240000).unref();
@@ -127,7 +137,8 @@ async function join_(name, i) {
   });
   await new Promise((resolve, reject) => { ws.addEventListener("open", resolve); ws.addEventListener("error", reject); });
   ws.send(JSON.stringify({ type: "hello", name }));
-  await until(`${name} is welcomed`, () => ws.participant);
+  // Twelve joins at once are one journal commit; on a loaded disk its fsync can be slow.
+  await until(`${name} is welcomed`, () => ws.participant, STARTUP_MS);
   fellows[i] = ws;
 }
 function answer(i, prompt, value) {
@@ -141,7 +152,9 @@ function answer(i, prompt, value) {
     ws.send(JSON.stringify({ type: "answer", prompt, value, seq }));
   });
 }
+const joinStart = Date.now();
 await Promise.all(NAMES.map((n, i) => join_(n, i)));
+console.log(`·    12 fellows welcomed in ${Date.now() - joinStart} ms`);
 await step("12 fellows joined", (s) => s.participants === 12);
 
 // ------------------------------------------------------------------ the run
