@@ -59,6 +59,11 @@ std::optional<std::string> check_text(AnswerValue& value) {
         return (u < 0x20 && c != '\n' && c != '\t' && c != '\r') || u == 0x7F;
       }))
     return "text contains control characters";
+  // Projected, a direction override or a zero-width space lets one answer pass for
+  // another text (names and questions refuse them too); the zero-width joiner of
+  // emoji sequences typed on phones stays.
+  if (text::has_invisible(trimmed, /*allow_joiner=*/true))
+    return "text contains invisible or text-direction characters";
   value = std::move(trimmed);
   return std::nullopt;
 }

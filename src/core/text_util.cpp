@@ -64,7 +64,7 @@ bool has_control(std::string_view s) {
   return false;
 }
 
-bool has_invisible(std::string_view s) {
+bool has_invisible(std::string_view s, bool allow_joiner) {
   for (std::size_t at = 0; at < s.size();) {
     const CodePoint cp = decode(s, at);
     if (cp.length == 0) {
@@ -73,6 +73,7 @@ bool has_invisible(std::string_view s) {
     }
     at += static_cast<std::size_t>(cp.length);
     const char32_t c = cp.value;
+    if (allow_joiner && c == 0x200D) continue;
     if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F ||
         c == 0x061C || (c >= 0x200B && c <= 0x200D) || c == 0x2060 || c == 0xFEFF || c == 0x180E || c == 0x00AD ||
         (c >= 0x80 && c <= 0x9F) || c == 0x2028 || c == 0x2029)  // C1 controls, line breaks in disguise

@@ -24,8 +24,9 @@ bool has_control(std::string_view s);
 // Bidirectional controls (U+202A..U+202E, U+2066..U+2069, U+200E, U+200F,
 // U+061C) and invisible characters (U+200B..U+200D, U+2060, U+FEFF, U+180E,
 // U+00AD), C1 controls and U+2028/U+2029: they let one name look like
-// another on the console.
-bool has_invisible(std::string_view s);
+// another on the console. `allow_joiner`: U+200D passes (the emoji sequences
+// of a text answer typed on a phone).
+bool has_invisible(std::string_view s, bool allow_joiner = false);
 // Strips ASCII whitespace and no-break spaces at both ends.
 std::string trim(std::string_view s);
 // 64-bit FNV-1a of the bytes as 16 hex digits: a change detector, not security.

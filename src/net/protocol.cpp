@@ -126,6 +126,9 @@ std::variant<ClientMessage, ProtocolError> parse_upvote(const json& j) {
 }  // namespace
 
 std::variant<ClientMessage, ProtocolError> parse_client_message(std::string_view text) {
+  // The JSON parser takes a raw NUL byte for the end of its input, so "{…}\0anything"
+  // would pass as "{…}". JSON text has no raw NUL (inside a string it is \u0000).
+  if (text.find('\0') != std::string_view::npos) return fail("bad-json", "the message is not valid JSON");
   json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return fail("bad-json", "the message is not valid JSON");
   if (!j.is_object()) return fail("bad-message", "a message is a JSON object");

@@ -192,6 +192,19 @@ TEST_CASE("text answers: trimmed, non-empty, at most 500 bytes, valid UTF-8") {
   CHECK(std::get<std::string>(f.room.state.prompts["text"].answers["f2"].value) == "Línea uno\nlínea dos");
 }
 
+TEST_CASE("text answers refuse direction overrides and zero-width characters, as names and questions do") {
+  // Projected, a right-to-left override or a zero-width space lets one answer pass for
+  // another text; the zero-width joiner of emoji sequences typed on phones stays.
+  Fixture f;
+  f.room.ok(cmd::OpenPrompt{"text"});
+  CHECK(f.answer("f1", "text", std::string("\u202Etxet"), 1) == "bad-value");          // RIGHT-TO-LEFT OVERRIDE
+  CHECK(f.answer("f1", "text", std::string("te\u200Bxt"), 2) == "bad-value");          // ZERO WIDTH SPACE
+  CHECK(f.answer("f1", "text", std::string("a\u2066b\u2069"), 3) == "bad-value");     // isolates
+  CHECK(f.answer("f1", "text", std::string("\uFEFFhola"), 4) == "bad-value");          // BOM
+  CHECK(f.answer("f1", "text", std::string("equipo \U0001F469\u200D\U0001F4BB"), 5) == "");  // 👩‍💻
+  CHECK(f.answer("f2", "text", std::string("Participación ciudadana"), 6) == "");
+}
+
 TEST_CASE("HideAnswer hides a text answer once; a replacement stays hidden") {
   Fixture f;
   f.room.ok(cmd::OpenPrompt{"text"});

@@ -22,6 +22,15 @@ ClientMessage message_of(std::string_view text) {
   return std::get<ClientMessage>(parsed);
 }
 
+TEST_CASE("a message is one JSON value: nothing may follow it, not even after a NUL byte") {
+  using namespace std::string_view_literals;
+  CHECK(error_of("{\"type\":\"hello\",\"name\":\"AB\"}\0garbage"sv).code == "bad-json");
+  CHECK(error_of("{\"type\":\"hello\",\"name\":\"AB\"}\0"sv).code == "bad-json");
+  CHECK(error_of(R"({"type":"hello","name":"AB"}{"type":"hello","name":"CD"})").code == "bad-json");
+  // Escaped, a NUL is a character of a string: a name still refuses it as a control character.
+  CHECK(error_of(R"({"type":"hello","name":"A\u0000B"})").code == "bad-name");
+}
+
 TEST_CASE("messages are parsed and shape-checked") {
   CHECK(error_of("{nope").code == "bad-json");
   CHECK(error_of("[1,2]").code == "bad-message");
