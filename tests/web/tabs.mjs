@@ -83,6 +83,20 @@ async function answer(page, value) {
   await page.getByText(value, { exact: true }).click();
   await page.locator("#answer-send").click();
 }
+// The page says the answer waits for the connection; a timeout names what it said instead.
+async function queuedOffline(page) {
+  try {
+    await page.locator("#answer-status", { hasText: "Sin conexión" }).waitFor({ timeout: 30000 });
+  } catch (e) {
+    const seen = await page.evaluate(() => ({
+      status: document.getElementById("answer-status")?.textContent,
+      data: document.getElementById("answer-status")?.dataset.status,
+      conn: document.getElementById("conn")?.dataset.state,
+      checked: [...document.querySelectorAll("input:checked")].map((i) => i.value),
+    }));
+    throw new Error("the answer is not shown as queued offline: " + JSON.stringify(seen) + "\n" + e.message);
+  }
+}
 const received = (page) => page.locator("#answer-status", { hasText: "Respuesta recibida" }).waitFor({ timeout: 20000 });
 // The fellow's newest answer (shared by the tabs) is `value` and acknowledged.
 const landed = (page, value) => waitFor(`${value} acknowledged`, () => page.evaluate(([p, v]) => {
@@ -136,7 +150,7 @@ try {
   await answer(b, "Azul");
   await answer(a, "Negro");
   await answer(b, "Rojo");  // the last answer given
-  await b.locator("#answer-status", { hasText: "Sin conexión" }).waitFor();
+  await queuedOffline(b);
   check((await outboxes(a)).length >= 1, "answers queued while offline");
   server = await startServer(facilita, session, data, port);
   await landed(a, "Rojo");
@@ -154,7 +168,7 @@ try {
   await stopServer(server, "SIGKILL");
   await b.locator("#conn[data-state='offline']").waitFor({ timeout: 10000 });
   await answer(b, "Verde");
-  await b.locator("#answer-status", { hasText: "Sin conexión" }).waitFor();
+  await queuedOffline(b);
   await b.close({ runBeforeUnload: true });
   server = await startServer(facilita, session, data, port);
   await landed(a, "Verde");
