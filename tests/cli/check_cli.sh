@@ -20,9 +20,10 @@ expect() {  # expect NAME EXIT_CODE PATTERN -- ARGS…
     echo "FAIL $name: output lacks /$pattern/"; echo "$out" | head -5; fail=$((fail+1)); return
   fi
   # A hang guard, not a benchmark: typical times are 20-40 ms (printed below);
-  # the bound is loose so a loaded sanitizer build does not flake.
-  if (( status == 1 && ms > 5000 )); then
-    echo "FAIL $name: took ${ms} ms (hang guard 5000)"; fail=$((fail+1)); return
+  # the bound is loose so a loaded sanitizer build does not flake (5 s was missed by
+  # 1 ms at the start of a run, with the fuzzers and browsers loading both cores).
+  if (( status == 1 && ms > 60000 )); then
+    echo "FAIL $name: took ${ms} ms (hang guard 60000)"; fail=$((fail+1)); return
   fi
   echo "ok   $name (${ms} ms)"; passed=$((passed+1))
 }
