@@ -55,7 +55,8 @@ try {
 
   // The countdown ticks locally from ends_at: within the step's 2 minutes, and going down.
   const first = seconds(await clockText(phone));
-  check(first > 100 && first <= 120, "step countdown within 2:00: " + first);
+  // The page's clock offset comes from a round trip: on a loaded machine it can be a second off.
+  check(first > 100 && first <= 121, "step countdown within 2:00 (one second of clock offset): " + first);
   await waitFor("the step clock to tick", async () => seconds(await clockText(phone)) < first, 4000);
   const pub = await publicState(base);
   check(pub.section.step && pub.section.step.id === "parejas" && typeof pub.section.step.ends_at === "number",
